@@ -1,0 +1,103 @@
+//! Errors as types. `Diagnostic` is the one place that turns any of them
+//! into the `path:line: error: message` lines users see.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Something wrong with one input file: it cannot be read or is not a profile.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", Diagnostic::error(path, *line, message))]
+pub struct InputError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(path: &Path, line: Option<usize>, message: impl Into<String>) -> Self {
+        InputError {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    pub fn io(path: &Path, err: &std::io::Error) -> Self {
+        let what = match err.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => err.to_string(),
+        };
+        InputError::new(path, None, format!("cannot read the file: {what}"))
+    }
+}
+
+/// A failure while writing outputs or running an external tool.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("{path}: cannot write: {source}", path = path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Typst(String),
+}
+
+impl OutputError {
+    pub fn write(path: &Path, source: std::io::Error) -> Self {
+        OutputError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One message about one place in one file, printed as `path:line: severity: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic<'a> {
+    pub path: &'a Path,
+    pub line: Option<usize>,
+    pub severity: Severity,
+    pub message: &'a str,
+}
+
+impl<'a> Diagnostic<'a> {
+    pub fn error(path: &'a Path, line: Option<usize>, message: &'a str) -> Self {
+        Diagnostic {
+            path,
+            line,
+            severity: Severity::Error,
+            message,
+        }
+    }
+
+    pub fn warning(path: &'a Path, line: Option<usize>, message: &'a str) -> Self {
+        Diagnostic {
+            path,
+            line,
+            severity: Severity::Warning,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}: {}", self.path.display(), l, sev, self.message),
+            None => write!(f, "{}: {}: {}", self.path.display(), sev, self.message),
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Stage 1: read a file, whatever its form, into one stream of [`Block`]s.
+//!
+//! Every form (web text, HTML, text extracted from a printed PDF, the PDF
+//! itself) ends up as the same `Document`, so a single recogniser
+//! (`crate::recognise`) turns any of them into a profile.
+
+pub mod decode;
+pub mod html;
+pub mod pdf;
+pub mod print;
+pub mod text;
+
+use std::path::Path;
+
+use crate::error::InputError;
+use crate::model::Warning;
+
+/// What a block is, as far as the reader can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Marked as a heading by the source (HTML `h1`–`h6`, a bold paragraph,
+    /// a printed section title). Plain text cannot mark headings: the
+    /// recogniser also considers short paragraphs as heading candidates.
+    Heading,
+    /// Ordinary running text (one line of web text, one paragraph of HTML or print).
+    Paragraph,
+    /// A bulleted or numbered item; `depth` 0 is the outermost list.
+    ListItem { depth: usize },
+    /// Text that is part of the page but never of the profile: a footnote body,
+    /// a running header. Kept so that nothing disappears without trace.
+    Note,
+}
+
+/// One unit of text with the 1-based line where it starts in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Whitespace collapsed to single spaces, trimmed, bullet mark removed.
+    pub text: String,
+    pub line: usize,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>, line: usize) -> Self {
+        Block {
+            kind,
+            text: text.into(),
+            line,
+        }
+    }
+
+    pub fn is_list_item(&self) -> bool {
+        matches!(self.kind, BlockKind::ListItem { .. })
+    }
+}
+
+/// The forms a profile comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Form {
+    /// Decide by extension and content.
+    Auto,
+    /// Text copied from a web page.
+    Text,
+    /// An HTML page (saved from a browser, or a Word HTML export).
+    Html,
+    /// Text extracted from a printed PDF profile (e.g. by `pdftotext`).
+    Print,
+    /// A printed PDF profile itself.
+    Pdf,
+}
+
+impl Form {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Auto => "auto",
+            Form::Text => "text",
+            Form::Html => "html",
+            Form::Print => "print",
+            Form::Pdf => "pdf",
+        }
+    }
+}
+
+/// A file read into blocks.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    /// The language the source declares (`<html lang>`), if any.
+    pub declared_language: Option<String>,
+    /// The running page header of a printed profile, when one was removed.
+    pub running_header: Option<String>,
+    /// What the reader had to assume or repair (encoding, odd bytes …).
+    pub warnings: Vec<Warning>,
+}
+
+/// Inputs larger than this are refused: MGI profiles are tens of kilobytes,
+/// and a bounded size keeps memory bounded.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Read one file into a document, choosing the reader by `form`.
+pub fn read_file(path: &Path, form: Form) -> Result<(Document, Form), InputError> {
+    let meta = std::fs::metadata(path).map_err(|e| InputError::io(path, &e))?;
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(InputError::new(
+            path,
+            None,
+            format!(
+                "file is too large ({} bytes; the limit is {} bytes): is this really a profile?",
+                meta.len(),
+                MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| InputError::io(path, &e))?;
+    read_bytes(path, &bytes, form)
+}
+
+/// Read bytes already in memory (`path` names them in messages).
+pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Form), InputError> {
+    let form = match form {
+        Form::Auto => detect_form(path, bytes),
+        f => f,
+    };
+    let doc = match form {
+        Form::Pdf => pdf::read_pdf(path, bytes)?,
+        Form::Html => html::read_html(bytes).map_err(|m| InputError::new(path, None, m))?,
+        Form::Text | Form::Print | Form::Auto => {
+            let decoded = decode::decode(bytes).map_err(|m| InputError::new(path, None, m))?;
+            let mut doc = if form == Form::Print {
+                print::read_print(&decoded.text)
+            } else {
+                text::read_text(&decoded.text)
+            };
+            doc.warnings.splice(0..0, decoded.warnings);
+            doc
+        }
+    };
+    Ok((doc, form))
+}
+
+/// Text extracted from a PDF has form feeds between pages.
+fn looks_printed(text: &str) -> bool {
+    text.matches('\u{0c}').count() >= 2
+}
+
+/// Decide the form of a file by its extension, then by its first bytes.
+pub fn detect_form(path: &Path, bytes: &[u8]) -> Form {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("pdf") => return Form::Pdf,
+        Some("html" | "htm" | "xhtml") => return Form::Html,
+        _ => {}
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Form::Pdf;
+    }
+    let head = &bytes[..bytes.len().min(2048)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<html")
+        || (head.starts_with('<') && head.contains("<body"))
+    {
+        return Form::Html;
+    }
+    if looks_printed(&String::from_utf8_lossy(bytes)) {
+        return Form::Print;
+    }
+    Form::Text
+}
+
+/// Collapse every run of whitespace (including NBSP and other Unicode
+/// spaces) to one ASCII space, drop zero-width characters, and trim.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}') {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_unicode_spaces_and_zero_width() {
+        assert_eq!(
+            collapse_whitespace("  8.6\u{a0}per\u{202f}cent\u{200b}\t of\r\nGDP "),
+            "8.6 per cent of GDP"
+        );
+    }
+
+    #[test]
+    fn detects_forms() {
+        assert_eq!(detect_form(Path::new("a.txt"), b"hello"), Form::Text);
+        assert_eq!(detect_form(Path::new("a.bin"), b"%PDF-1.7"), Form::Pdf);
+        assert_eq!(
+            detect_form(Path::new("a.txt"), b"\n<!DOCTYPE html><html>"),
+            Form::Html
+        );
+        assert_eq!(detect_form(Path::new("a.txt"), b"a\x0cb\x0cc"), Form::Print);
+    }
+}

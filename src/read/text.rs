@@ -1,0 +1,188 @@
+//! Plain text copied from a web page into blocks.
+//!
+//! Web copies put each paragraph and each heading on a line of its own, and
+//! bullets as `•`, `-`, `*`, `–`, numbers, possibly indented. A bullet wrapped
+//! over several lines continues on lines that are indented or start in lower
+//! case; anything else starts a new block.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Block, BlockKind, Document, collapse_whitespace};
+
+/// A bullet mark at the start of a line: a glyph followed by a space, or a
+/// number/letter followed by `.` or `)` and a space.
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[•●◦▪▫■□‣⁃·∙○◆◇►▶➢✓✔\-\*–—]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])(?:\s+|$)")
+        .expect("valid regex")
+});
+
+/// Split text into lines, accepting `\n`, `\r\n` and a lone `\r`.
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Width of the leading whitespace of a line, tabs counting 4.
+fn indent_of(line: &str) -> usize {
+    let mut w = 0;
+    for c in line.chars() {
+        match c {
+            '\t' => w += 4,
+            c if c.is_whitespace() => w += 1,
+            _ => break,
+        }
+    }
+    w
+}
+
+/// If `line` (without its indentation) starts with a bullet mark, the text after it.
+pub fn strip_bullet(line: &str) -> Option<&str> {
+    let m = BULLET.find(line)?;
+    Some(&line[m.end()..])
+}
+
+/// Read web text into blocks.
+pub fn read_text(text: &str) -> Document {
+    let mut blocks: Vec<Block> = Vec::new();
+    // Indentation of the open bullets, outermost first, to compute depth.
+    let mut indents: Vec<usize> = Vec::new();
+    // Whether the previous line was part of a bullet (for continuations).
+    let mut in_bullet = false;
+    let mut bullet_indent = 0;
+
+    for (i, raw) in lines(text).into_iter().enumerate() {
+        let line_no = i + 1;
+        let raw = raw.trim_end_matches('\u{0c}');
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.chars().all(|c| c.is_whitespace() || c == '\u{0c}') {
+            in_bullet = false;
+            continue;
+        }
+        let indent = indent_of(raw);
+        if let Some(rest) = strip_bullet(trimmed) {
+            while indents.last().is_some_and(|&top| top > indent) {
+                indents.pop();
+            }
+            if indents.last() != Some(&indent) {
+                indents.push(indent);
+            }
+            let depth = indents.len() - 1;
+            blocks.push(Block::new(
+                BlockKind::ListItem { depth },
+                collapse_whitespace(rest),
+                line_no,
+            ));
+            in_bullet = true;
+            bullet_indent = indent;
+            continue;
+        }
+        let continues = in_bullet
+            && (indent > bullet_indent || trimmed.chars().next().is_some_and(char::is_lowercase));
+        if continues {
+            if let Some(last) = blocks.last_mut() {
+                let more = collapse_whitespace(trimmed);
+                if last.text.is_empty() {
+                    last.text = more;
+                } else {
+                    last.text.push(' ');
+                    last.text.push_str(&more);
+                }
+            }
+            continue;
+        }
+        in_bullet = false;
+        indents.clear();
+        blocks.push(Block::new(
+            BlockKind::Paragraph,
+            collapse_whitespace(trimmed),
+            line_no,
+        ));
+    }
+    Document {
+        blocks,
+        ..Document::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(doc: &Document) -> Vec<(BlockKind, &str, usize)> {
+        doc.blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.line))
+            .collect()
+    }
+
+    #[test]
+    fn splits_every_line_ending() {
+        assert_eq!(lines("a\r\nb\rc\nd"), vec!["a", "b", "c", "d"]);
+        assert_eq!(lines("a\n\nb\n"), vec!["a", "", "b"]);
+    }
+
+    #[test]
+    fn bullets_of_every_kind() {
+        let doc = read_text("Head\n  • one\n- two\n* three\n– four\n1. five\n2) six\n");
+        let k = kinds(&doc);
+        assert_eq!(k[0], (BlockKind::Paragraph, "Head", 1));
+        let items: Vec<&str> = k[1..].iter().map(|x| x.1).collect();
+        assert_eq!(items, ["one", "two", "three", "four", "five", "six"]);
+        assert!(k[1..].iter().all(|x| matches!(x.0, BlockKind::ListItem { .. })));
+    }
+
+    #[test]
+    fn wrapped_bullet_is_one_block() {
+        let doc = read_text("  • The law\n    guarantees rights\n  to all.\nKey findings\n");
+        let k = kinds(&doc);
+        assert_eq!(k.len(), 2);
+        assert_eq!(k[0].1, "The law guarantees rights to all.");
+        assert_eq!(k[0].2, 1);
+        assert_eq!(k[1], (BlockKind::Paragraph, "Key findings", 4));
+    }
+
+    #[test]
+    fn nesting_depth_from_indentation() {
+        let doc = read_text("• a\n    • b\n• c\n");
+        let depths: Vec<_> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            depths,
+            [
+                BlockKind::ListItem { depth: 0 },
+                BlockKind::ListItem { depth: 1 },
+                BlockKind::ListItem { depth: 0 }
+            ]
+        );
+    }
+
+    #[test]
+    fn year_lines_and_wheel_indexes_are_not_bullets() {
+        let doc = read_text("2021 Septembre\n1: Droits des migrants\n");
+        assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+}
