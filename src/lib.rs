@@ -4,12 +4,24 @@
 //! The pipeline, one module per stage, data flowing one way:
 //!
 //! ```text
-//! read (file → blocks) → recognise (blocks → Profile) → export (JSON, CSV) / render (PDF)
+//! read      file → blocks            (web text, HTML, printed text, PDF)
+//! recognise blocks → findings        (one recogniser for every form, driven by `lang` tables)
+//! profile   findings + manifest → Profile (metadata resolved with `places`)
+//! export    Profile → JSON, CSV
+//! render    Profile JSON → PDF       (typst and `templates/profile.typ`)
 //! ```
 //!
-//! `lang` holds the language tables the recogniser consults, `places` the
-//! country and local-jurisdiction tables, `build` runs the whole batch.
+//! `build` runs the whole batch; `model` is the data every stage shares.
 
+pub mod build;
 pub mod error;
+pub mod export;
+pub mod fsutil;
+pub mod lang;
+pub mod manifest;
 pub mod model;
+pub mod places;
+pub mod profile;
 pub mod read;
+pub mod recognise;
+pub mod render;

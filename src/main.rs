@@ -1,1 +1,243 @@
-fn main() {}
+//! The `mgi` command line: a thin layer over the library.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use mgi::build::{self, BuildOptions, Outcome};
+use mgi::error::Diagnostic;
+use mgi::export::csv::CsvOptions;
+use mgi::export::json;
+use mgi::model::Profile;
+use mgi::profile;
+use mgi::read::Form;
+
+#[derive(Parser)]
+#[command(
+    name = "mgi",
+    version,
+    about = "Migration Governance Indicators profiles in, clean data (JSON, CSV) and printable PDFs out"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the normalized model of one profile as JSON.
+    Parse {
+        file: PathBuf,
+        /// Input form (auto decides by extension and content).
+        #[arg(long, value_enum, default_value = "auto")]
+        format: Form,
+    },
+    /// Build JSON, PDF and CSV for every profile under the inputs.
+    Build {
+        /// Profile files or folders (walked recursively).
+        #[arg(default_value = "inputs")]
+        inputs: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "auto")]
+        format: Form,
+        /// Start the CSV files with a byte-order mark so that Excel shows accents right.
+        #[arg(long)]
+        excel: bool,
+        /// Keep CSV cells exactly as in the model, even those a spreadsheet would run as formulas.
+        #[arg(long)]
+        raw_csv: bool,
+        /// Only JSON and CSV: do not make PDFs.
+        #[arg(long)]
+        no_pdf: bool,
+    },
+    /// Report problems of profiles before they are ingested (`path:line: error|warning: message`).
+    Check {
+        #[arg(default_value = "inputs")]
+        inputs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "auto")]
+        format: Form,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse { file, format } => parse(&file, format),
+        Command::Check { inputs, format } => check(&inputs, format),
+        Command::Build {
+            inputs,
+            out,
+            format,
+            excel,
+            raw_csv,
+            no_pdf,
+        } => run_build(BuildOptions {
+            inputs,
+            out,
+            form: format,
+            csv: CsvOptions {
+                excel,
+                raw: raw_csv,
+            },
+            pdf: !no_pdf,
+            project_root: project_root(),
+        }),
+    }
+}
+
+/// The folder that holds `templates/`: the current folder when it has one,
+/// else the folder the tool was built from.
+fn project_root() -> PathBuf {
+    if let Some(home) = std::env::var_os("MGI_HOME") {
+        return PathBuf::from(home);
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if cwd.join("templates/profile.typ").is_file() {
+        cwd
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+}
+
+fn print_warnings(p: &Profile) {
+    let path = Path::new(&p.source);
+    for w in &p.warnings {
+        eprintln!("{}", Diagnostic::warning(path, w.line, &w.message));
+    }
+}
+
+fn parse(file: &Path, form: Form) -> ExitCode {
+    let (_, manifests, errors) = build::collect_inputs(&[file.to_path_buf()]);
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    match profile::parse_file(file, form, manifests.get(file)) {
+        Ok(p) => {
+            print!("{}", json::to_json(&p));
+            print_warnings(&p);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(inputs: &[PathBuf], form: Form) -> ExitCode {
+    let (files, manifests, errors) = build::collect_inputs(inputs);
+    let mut n_errors = errors.len();
+    for e in &errors {
+        println!("{e}");
+    }
+    let mut n_warnings = 0;
+    for result in build::parse_all(&files, &manifests, form) {
+        match result {
+            Ok(p) => {
+                for w in &p.warnings {
+                    println!("{}", Diagnostic::warning(Path::new(&p.source), w.line, &w.message));
+                }
+                n_warnings += p.warnings.len();
+            }
+            Err(e) => {
+                println!("{e}");
+                n_errors += 1;
+            }
+        }
+    }
+    if files.is_empty() && errors.is_empty() {
+        eprintln!("no profile files found in {}", display_list(inputs));
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "checked {} file{}: {} error{}, {} warning{}",
+        files.len(),
+        plural(files.len()),
+        n_errors,
+        plural(n_errors),
+        n_warnings,
+        plural(n_warnings)
+    );
+    if n_errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_build(opts: BuildOptions) -> ExitCode {
+    let start = Instant::now();
+    let (files, manifests, errors) = build::collect_inputs(&opts.inputs);
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    if files.is_empty() {
+        eprintln!("no profile files found in {}", display_list(&opts.inputs));
+        return ExitCode::from(1);
+    }
+    let report = build::build(&opts, &files, &manifests);
+    let (mut built, mut failed, mut findings) = (0, 0, 0);
+    for outcome in &report.outcomes {
+        match outcome {
+            Outcome::Built { profile, pdf_error } => {
+                findings += profile.findings().count();
+                let w = profile.warnings.len();
+                let warn = if w > 0 {
+                    format!(", {w} warning{}", plural(w))
+                } else {
+                    String::new()
+                };
+                match pdf_error {
+                    None => {
+                        built += 1;
+                        println!(
+                            "built   {:<28} {}{}  ({})",
+                            profile.id,
+                            build::counts(profile),
+                            warn,
+                            profile.source
+                        );
+                    }
+                    Some(e) => {
+                        failed += 1;
+                        println!("no pdf  {:<28} {}", profile.id, e);
+                    }
+                }
+            }
+            Outcome::Failed(e) => {
+                failed += 1;
+                println!("failed  {e}");
+            }
+        }
+    }
+    for e in &report.output_errors {
+        println!("error: {e}");
+    }
+    println!(
+        "{built} profile{} built, {failed} failed, {findings} findings; outputs in {} ({:.1} s)",
+        plural(built),
+        opts.out.display(),
+        start.elapsed().as_secs_f64()
+    );
+    if report.ok() && errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn display_list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,145 @@
+//! Spanish.
+
+use super::Language;
+use crate::model::DomainId::*;
+
+pub static ES: Language = Language {
+    code: "es",
+    domains: &[
+        (
+            MigrantsRights,
+            &[
+                "Derechos de los migrantes",
+                "Derechos de las personas migrantes",
+                "Adhesión a las normas internacionales y cumplimiento de los derechos de los migrantes",
+                "Adhesión a las normas internacionales y respeto de los derechos de los migrantes",
+            ],
+        ),
+        (
+            WholeOfGovernment,
+            &[
+                "Enfoque de gobierno integral",
+                "Enfoque integral de gobierno",
+                "Enfoque de gobierno en su conjunto",
+                "Formulación de políticas usando evidencia y enfoque de gobierno integral",
+                "Formula políticas basadas en evidencia y con un enfoque de gobierno integral",
+            ],
+        ),
+        (
+            Partnerships,
+            &[
+                "Alianzas",
+                "Cooperación y alianzas",
+                "Asociaciones",
+                "Alianzas firmes para apoyar la gobernanza de la migración",
+                "Colabora con asociados para abordar la migración y las cuestiones conexas",
+            ],
+        ),
+        (
+            WellBeing,
+            &[
+                "Bienestar de los migrantes",
+                "Bienestar de las personas migrantes",
+                "Bienestar socioeconómico de los migrantes",
+                "Bienestar socioeconómico de las personas migrantes",
+                "Fomenta el bienestar socioeconómico de los migrantes y de la sociedad",
+            ],
+        ),
+        (
+            MobilityCrises,
+            &[
+                "Dimensión de movilidad de las crisis",
+                "Dimensiones de movilidad de las crisis",
+                "Dimensión de movilidad en situaciones de crisis",
+                "Movilidad en situaciones de crisis",
+                "Respuestas eficaces a la movilidad en situación de crisis",
+                "Aborda eficazmente las dimensiones de movilidad de las crisis",
+            ],
+        ),
+        (
+            SafeOrderlyRegular,
+            &[
+                "Migración segura, ordenada y regular",
+                "Migración segura, ordenada y digna",
+                "Velar por una migración segura, ordenada y digna",
+                "Vela por que la migración se efectúe de manera segura, ordenada y digna",
+            ],
+        ),
+    ],
+    strengths: &[
+        "Gobernanza de la migración: ejemplos de áreas bien desarrolladas",
+        "Ejemplos de áreas bien desarrolladas",
+        "Áreas bien desarrolladas",
+    ],
+    improvements: &[
+        "Áreas con potencial de desarrollo adicional",
+        "Áreas con potencial para un desarrollo adicional",
+        "Áreas con potencial para desarrollo adicional",
+        "Áreas con potencial para desarrollo",
+        "Áreas con potencial de mayor desarrollo",
+        "Áreas de oportunidad para un desarrollo adicional",
+    ],
+    key_findings: &["Resultados", "Principales resultados", "Resultados principales", "Conclusiones principales"],
+    introduction: &["Introducción"],
+    end_of_findings: &[
+        "Publicaciones relacionadas",
+        "Otros perfiles locales",
+        "Análisis COVID-19",
+        "Fuentes principales",
+        "Anexos",
+        "Anexo",
+    ],
+    end_of_findings_prefixes: &["Información actualizada desde", "Avances desde "],
+    intro_chrome: &[
+        "Haga clic en",
+        "Los Indicadores de Gobernanza de la Migración (IGM) son un",
+    ],
+    months: &[
+        ("enero", 1),
+        ("febrero", 2),
+        ("marzo", 3),
+        ("abril", 4),
+        ("mayo", 5),
+        ("junio", 6),
+        ("julio", 7),
+        ("agosto", 8),
+        ("septiembre", 9),
+        ("setiembre", 9),
+        ("octubre", 10),
+        ("noviembre", 11),
+        ("diciembre", 12),
+        ("ene", 1),
+        ("feb", 2),
+        ("abr", 4),
+        ("ago", 8),
+        ("sep", 9),
+        ("dic", 12),
+    ],
+    ordinals: &[
+        ("primer", 1),
+        ("primero", 1),
+        ("primera", 1),
+        ("segundo", 2),
+        ("segunda", 2),
+        ("tercer", 3),
+        ("tercero", 3),
+        ("tercera", 3),
+        ("cuarto", 4),
+        ("cuarta", 4),
+        ("quinto", 5),
+        ("quinta", 5),
+        ("1.º", 1),
+        ("2.º", 2),
+        ("3.º", 3),
+        ("1er", 1),
+        ("2do", 2),
+        ("3er", 3),
+    ],
+    titles: &[
+        r"^\s*(?:(?P<ord>{ORD})\s+)?perfil\s+(?P<local>local\s+)?de\s+gobernanza\s+de\s+la\s+migraci[oó]n\s*[:|–—-]\s*(?P<place>.+?)\s*\((?P<year>\d{4})\)\s*$",
+        r"indicadores\s+de\s+gobernanza\s+de\s+la\s+migraci[oó]n(?P<local>\s+a\s+nivel\s+local)?\.?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?(?:perfil|informe)\s+(?P<year>\d{4})\s*[|:–—-]?\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
+    ],
+    stopwords: &[
+        "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "para", "con", "una", "un", "no", "se",
+    ],
+};

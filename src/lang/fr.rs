@@ -1,0 +1,146 @@
+//! French.
+
+use super::Language;
+use crate::model::DomainId::*;
+
+pub static FR: Language = Language {
+    code: "fr",
+    domains: &[
+        (
+            MigrantsRights,
+            &[
+                "Droits des migrants",
+                "Droits des personnes migrantes",
+                "Adhésion aux normes internationales et respect des droits des migrants",
+                "Respect des normes internationales et des droits des migrants",
+            ],
+        ),
+        (
+            WholeOfGovernment,
+            &[
+                "Approche associant l'ensemble du gouvernement",
+                "Approche pangouvernementale",
+                "Approche gouvernementale globale",
+                "Formule des politiques fondées sur des données factuelles et une approche associant l'ensemble du gouvernement",
+                "Formulation de politiques fondées sur des données factuelles et une approche associant l'ensemble du gouvernement",
+            ],
+        ),
+        (
+            Partnerships,
+            &[
+                "Partenariats",
+                "Coopération et partenariats",
+                "Collabore avec des partenaires pour traiter les questions de migration et les questions connexes",
+                "Collaboration avec des partenaires pour traiter les questions de migration et les questions connexes",
+            ],
+        ),
+        (
+            WellBeing,
+            &[
+                "Bien-être des migrants",
+                "Bien-être socioéconomique des migrants",
+                "Bien-être socio-économique des migrants",
+                "Favorise le bien-être socioéconomique des migrants et de la société",
+                "Promouvoir le bien-être socioéconomique des migrants et de la société",
+            ],
+        ),
+        (
+            MobilityCrises,
+            &[
+                "Aspects des crises relatifs à la mobilité",
+                "Aspects d'une crise relatifs à la mobilité",
+                "Dimensions des crises liées à la mobilité",
+                "Dimension de mobilité des crises",
+                "Gère efficacement les aspects des crises relatifs à la mobilité",
+                "Traite efficacement les aspects des crises relatifs à la mobilité",
+            ],
+        ),
+        (
+            SafeOrderlyRegular,
+            &[
+                "Migrations sûres, ordonnées et régulières",
+                "Migration sûre, ordonnée et régulière",
+                "Veille à ce que les migrations se déroulent de manière sûre, ordonnée et digne",
+                "Veiller à ce que les migrations se déroulent de manière sûre, ordonnée et digne",
+            ],
+        ),
+    ],
+    strengths: &[
+        "Gouvernance de la migration : exemples d'aspects bien développés",
+        "Gouvernance des migrations : exemples d'aspects bien développés",
+        "Exemples d'aspects bien développés",
+        "Aspects bien développés",
+        "Exemples de domaines bien développés",
+        "Domaines bien développés",
+    ],
+    improvements: &[
+        "Aspects qui pourraient être renforcés",
+        "Domaines susceptibles d'être renforcés",
+        "Aspects pouvant être renforcés",
+        "Aspects à développer",
+    ],
+    key_findings: &["Principales conclusions", "Conclusions principales", "Principaux résultats"],
+    introduction: &["Introduction"],
+    end_of_findings: &[
+        "Publications connexes",
+        "Publications associées",
+        "Autres profils locaux",
+        "Analyse COVID-19",
+        "Sources principales",
+        "Annexes",
+        "Annexe",
+        "Progrès accomplis depuis la dernière évaluation",
+    ],
+    end_of_findings_prefixes: &["Progrès accomplis depuis ", "Mise à jour depuis "],
+    intro_chrome: &[
+        "Cliquez sur",
+        "Les Indicateurs de gouvernance des migrations (IGM) sont un",
+        "Les Indicateurs de gouvernance de la migration (IGM) sont un",
+    ],
+    months: &[
+        ("janvier", 1),
+        ("février", 2),
+        ("mars", 3),
+        ("avril", 4),
+        ("mai", 5),
+        ("juin", 6),
+        ("juillet", 7),
+        ("août", 8),
+        ("septembre", 9),
+        ("octobre", 10),
+        ("novembre", 11),
+        ("décembre", 12),
+        ("janv", 1),
+        ("févr", 2),
+        ("juil", 7),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("déc", 12),
+    ],
+    ordinals: &[
+        ("premier", 1),
+        ("première", 1),
+        ("deuxième", 2),
+        ("second", 2),
+        ("seconde", 2),
+        ("troisième", 3),
+        ("quatrième", 4),
+        ("cinquième", 5),
+        ("1er", 1),
+        ("1re", 1),
+        ("2e", 2),
+        ("2ème", 2),
+        ("3e", 3),
+        ("3ème", 3),
+        ("4e", 4),
+        ("4ème", 4),
+    ],
+    titles: &[
+        r"^\s*(?:(?P<ord>{ORD})\s+)?profil\s+(?P<local>local\s+)?de\s+gouvernance\s+(?:de\s+la\s+migration|des\s+migrations)\s*[:|–—-]\s*(?P<place>.+?)\s*\((?P<year>\d{4})\)\s*$",
+        r"indicateurs\s+de\s+gouvernance\s+(?:des\s+migrations|de\s+la\s+migration)(?P<local>\s+(?:au\s+niveau\s+)?locale?)?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?profil\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
+    ],
+    stopwords: &[
+        "le", "la", "les", "des", "du", "et", "en", "est", "une", "un", "pour", "au", "aux", "sur", "pas", "qui",
+    ],
+};

@@ -1,0 +1,485 @@
+//! Language knowledge as data: one table per language.
+//!
+//! Every word the recogniser looks for (domain names and their variants, the
+//! two list headings, section titles, month names, edition ordinals, title
+//! patterns) lives in a [`Language`] table. Adding a language is adding a
+//! module with one `pub static` table and listing it in [`LANGUAGES`].
+
+mod en;
+mod es;
+mod fr;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::{DomainId, FindingKind};
+
+/// What one language says, as plain data.
+pub struct Language {
+    /// ISO 639-1 code, as used in the model (`fr`).
+    pub code: &'static str,
+    /// Every known way of writing each domain heading: short and long
+    /// (MiGOF) forms, national and local wordings.
+    pub domains: &'static [(DomainId, &'static [&'static str])],
+    /// Headings of the list of strengths ("examples of well-developed areas").
+    pub strengths: &'static [&'static str],
+    /// Headings of the list of improvements ("areas with potential for further development").
+    pub improvements: &'static [&'static str],
+    /// Labels that open the key-findings part or one of its blocks.
+    pub key_findings: &'static [&'static str],
+    /// The heading of the profile-specific introduction.
+    pub introduction: &'static [&'static str],
+    /// Headings after which no findings follow (other sections, site chrome).
+    pub end_of_findings: &'static [&'static str],
+    /// Beginnings of such headings when they go on with variable words
+    /// ("Información actualizada desde el año 2018").
+    pub end_of_findings_prefixes: &'static [&'static str],
+    /// Beginnings of generic paragraphs that are site chrome, not the
+    /// profile's own introduction.
+    pub intro_chrome: &'static [&'static str],
+    /// Month names (and abbreviations) with their number.
+    pub months: &'static [(&'static str, u32)],
+    /// Edition ordinals with their number ("deuxième" → 2).
+    pub ordinals: &'static [(&'static str, u32)],
+    /// Title patterns, as regular expressions (matched case-insensitively on
+    /// one block). `{ORD}` is replaced by the alternation of `ordinals`.
+    /// Named groups: `ord`, `local`, `year`, `place`, `country` (all optional
+    /// but `place`).
+    pub titles: &'static [&'static str],
+    /// Frequent short words, to tell languages apart in running text.
+    pub stopwords: &'static [&'static str],
+}
+
+/// The languages the tool knows, English first (the fallback).
+pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &es::ES];
+
+/// The table of a language code.
+pub fn language(code: &str) -> Option<&'static Language> {
+    LANGUAGES.iter().copied().find(|l| l.code == code)
+}
+
+/// What a heading means to the recogniser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meaning {
+    KeyFindings,
+    Introduction,
+    Domain(DomainId),
+    List(FindingKind),
+    EndOfFindings,
+}
+
+/// A heading recognised in a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadingMatch {
+    pub meaning: Meaning,
+    pub language: &'static str,
+    /// True when the match needed edits (a typo in the source).
+    pub approximate: bool,
+    /// The table entry that matched.
+    pub canonical: &'static str,
+}
+
+/// Headings longer than this (in characters, normalised) are never headings.
+const MAX_HEADING_CHARS: usize = 120;
+
+/// All headings of all languages, indexed by their normalised form.
+struct Lexicon {
+    exact: HashMap<String, (Meaning, &'static str, &'static str)>,
+    entries: Vec<(String, Meaning, &'static str, &'static str)>,
+    prefixes: Vec<(String, &'static str, &'static str)>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut entries = Vec::new();
+    let mut prefixes = Vec::new();
+    for lang in LANGUAGES {
+        let mut add = |phrases: &[&'static str], meaning: Meaning| {
+            for &p in phrases {
+                entries.push((normalize(p), meaning, lang.code, p));
+            }
+        };
+        for (id, names) in lang.domains {
+            add(names, Meaning::Domain(*id));
+        }
+        add(lang.strengths, Meaning::List(FindingKind::Strength));
+        add(lang.improvements, Meaning::List(FindingKind::Improvement));
+        add(lang.key_findings, Meaning::KeyFindings);
+        add(lang.introduction, Meaning::Introduction);
+        add(lang.end_of_findings, Meaning::EndOfFindings);
+        for &p in lang.end_of_findings_prefixes {
+            prefixes.push((normalize(p), lang.code, p));
+        }
+    }
+    let mut exact = HashMap::new();
+    for (norm, meaning, code, canonical) in &entries {
+        exact
+            .entry(norm.clone())
+            .or_insert((*meaning, *code, *canonical));
+    }
+    Lexicon {
+        exact,
+        entries,
+        prefixes,
+    }
+});
+
+/// Recognise a heading in `text` (a whole block), tolerating case, accents,
+/// apostrophes, punctuation, a leading number ("1: ") and small typos.
+pub fn match_heading(text: &str) -> Option<HeadingMatch> {
+    let norm = normalize(text);
+    if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
+        return None;
+    }
+    let lex = &*LEXICON;
+    if let Some(&(meaning, language, canonical)) = lex.exact.get(&norm) {
+        return Some(HeadingMatch {
+            meaning,
+            language,
+            approximate: false,
+            canonical,
+        });
+    }
+    for (prefix, language, canonical) in &lex.prefixes {
+        if norm.starts_with(prefix.as_str()) {
+            return Some(HeadingMatch {
+                meaning: Meaning::EndOfFindings,
+                language,
+                approximate: false,
+                canonical,
+            });
+        }
+    }
+    // Approximate: the closest entry within the allowed number of edits.
+    let n = norm.chars().count();
+    let budget = allowed_edits(n);
+    if budget == 0 {
+        return None;
+    }
+    let mut best: Option<(usize, &(String, Meaning, &'static str, &'static str))> = None;
+    for entry in &lex.entries {
+        let m = entry.0.chars().count();
+        if m.abs_diff(n) > budget {
+            continue;
+        }
+        if let Some(d) = bounded_levenshtein(&norm, &entry.0, budget)
+            && best.is_none_or(|(bd, _)| d < bd)
+        {
+            best = Some((d, entry));
+        }
+    }
+    best.map(|(_, (_, meaning, language, canonical))| HeadingMatch {
+        meaning: *meaning,
+        language,
+        approximate: true,
+        canonical,
+    })
+}
+
+/// How many edits a heading of `n` characters may have and still match.
+fn allowed_edits(n: usize) -> usize {
+    match n {
+        0..=7 => 0,
+        8..=23 => 1,
+        24..=47 => 2,
+        _ => 3,
+    }
+}
+
+/// Normalise a phrase for matching: accents removed, lower case, apostrophes
+/// dropped, hyphens and punctuation as spaces, a leading "1:" / "2." removed,
+/// whitespace collapsed.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
+            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    let trimmed = out.trim();
+    // A wheel index or list number in front of a heading: "1 droits des migrants".
+    let trimmed = match trimmed.split_once(' ') {
+        Some((first, rest)) if first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit()) => {
+            rest
+        }
+        _ => trimmed,
+    };
+    trimmed.to_string()
+}
+
+/// Levenshtein distance between `a` and `b` if it is at most `max`.
+fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// A date line such as "2021 Septembre", "July 2022" or "12 de agosto de 2020":
+/// returns `YYYY-MM`.
+pub fn match_date_line(text: &str) -> Option<String> {
+    static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .flat_map(|l| l.months.iter())
+            .map(|(name, n)| (normalize(name), *n))
+            .collect()
+    });
+    let norm = normalize(text);
+    let words: Vec<&str> = norm
+        .split(' ')
+        .filter(|w| !matches!(*w, "de" | "del" | "of" | "le" | "el"))
+        .collect();
+    if words.len() > 3 || words.len() < 2 {
+        return None;
+    }
+    let year = words
+        .iter()
+        .filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y))?;
+    let month = words.iter().find_map(|w| MONTHS.get(*w).copied())?;
+    // Anything else must be a day number.
+    let others = words
+        .iter()
+        .filter(|w| !MONTHS.contains_key(**w) && **w != year.to_string())
+        .count();
+    let days_ok = words
+        .iter()
+        .filter(|w| !MONTHS.contains_key(**w) && **w != year.to_string())
+        .all(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()));
+    (others <= 1 && days_ok).then(|| format!("{year:04}-{month:02}"))
+}
+
+/// A title found in a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleMatch {
+    /// The matched text, as written.
+    pub title: String,
+    pub language: &'static str,
+    pub place: String,
+    pub year: Option<i32>,
+    pub edition: Option<u32>,
+    pub local: bool,
+    /// A country named next to a local place ("Stryi Territorial Community (Ukraine)").
+    pub country: Option<String>,
+}
+
+struct TitlePattern {
+    language: &'static Language,
+    regex: Regex,
+}
+
+static TITLE_PATTERNS: LazyLock<Vec<TitlePattern>> = LazyLock::new(|| {
+    let mut out = Vec::new();
+    for lang in LANGUAGES {
+        let mut ords: Vec<&str> = lang.ordinals.iter().map(|(w, _)| *w).collect();
+        // Longest first so that "première" wins over "premier".
+        ords.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let ord_alt = ords
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
+        for pattern in lang.titles {
+            let source = format!("(?i){}", pattern.replace("{ORD}", &ord_alt));
+            let regex = Regex::new(&source)
+                .unwrap_or_else(|e| panic!("title pattern of {} is invalid: {e}", lang.code));
+            out.push(TitlePattern {
+                language: lang,
+                regex,
+            });
+        }
+    }
+    out
+});
+
+/// Recognise a profile title in a block of text.
+pub fn match_title(text: &str) -> Option<TitleMatch> {
+    for p in TITLE_PATTERNS.iter() {
+        let Some(c) = p.regex.captures(text) else {
+            continue;
+        };
+        let place = c.name("place")?.as_str().trim();
+        let place = place.trim_end_matches(['.', ',', ';', ':', '|', '-', '–']).trim();
+        if place.is_empty() || place.chars().count() > 100 {
+            continue;
+        }
+        let edition = c.name("ord").and_then(|o| ordinal(p.language, o.as_str()));
+        let year = c
+            .name("year")
+            .and_then(|y| y.as_str().parse::<i32>().ok())
+            .filter(|y| (1990..=2100).contains(y));
+        let (place, country) = split_country(place);
+        return Some(TitleMatch {
+            title: collapse(c.get(0).map_or("", |m| m.as_str())),
+            language: p.language.code,
+            place,
+            year,
+            edition,
+            local: c.name("local").is_some_and(|m| !m.as_str().trim().is_empty()),
+            country,
+        });
+    }
+    None
+}
+
+fn collapse(s: &str) -> String {
+    crate::read::collapse_whitespace(s)
+        .trim_end_matches(['.', ',', ';'])
+        .to_string()
+}
+
+/// "Stryi Territorial Community (Ukraine)" → ("Stryi Territorial Community", Some("Ukraine")).
+fn split_country(place: &str) -> (String, Option<String>) {
+    if let Some(open) = place.rfind('(')
+        && place.ends_with(')')
+        && open > 0
+    {
+        let inner = place[open + 1..place.len() - 1].trim();
+        if !inner.is_empty() && !inner.chars().all(|c| c.is_ascii_digit()) {
+            return (place[..open].trim().to_string(), Some(inner.to_string()));
+        }
+    }
+    (place.to_string(), None)
+}
+
+/// The number an ordinal word stands for in a language.
+pub fn ordinal(lang: &Language, word: &str) -> Option<u32> {
+    let w = normalize(word);
+    lang.ordinals
+        .iter()
+        .find(|(o, _)| normalize(o) == w)
+        .map(|(_, n)| *n)
+}
+
+/// How strongly `text` looks like `lang`, from its frequent short words.
+pub fn stopword_score(lang: &Language, text: &str) -> usize {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let lw = w.to_lowercase();
+            lang.stopwords.contains(&lw.as_str())
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_case_accents_apostrophes_and_numbers() {
+        assert_eq!(normalize("1: Droits des Migrants"), "droits des migrants");
+        assert_eq!(
+            normalize("Approche associant l’ensemble du gouvernement"),
+            "approche associant lensemble du gouvernement"
+        );
+        assert_eq!(normalize("Whole-of-Government  approach"), "whole of government approach");
+        assert_eq!(normalize("MIGRACIÓN SEGURA, ORDENADA Y REGULAR"), "migracion segura ordenada y regular");
+    }
+
+    #[test]
+    fn matches_headings_of_every_language() {
+        let m = match_heading("Migrants’ rights").unwrap();
+        assert_eq!(m.meaning, Meaning::Domain(DomainId::MigrantsRights));
+        assert!(!m.approximate);
+        let m = match_heading("DIMENSIÓN DE MOVILIDAD DE LAS CRISIS").unwrap();
+        assert_eq!(m.meaning, Meaning::Domain(DomainId::MobilityCrises));
+        assert_eq!(m.language, "es");
+        let m = match_heading("Gouvernance de la migration : exemples d’aspects bien développés :").unwrap();
+        assert_eq!(m.meaning, Meaning::List(FindingKind::Strength));
+        assert_eq!(m.language, "fr");
+        let m = match_heading("Areas with potential for further development:").unwrap();
+        assert_eq!(m.meaning, Meaning::List(FindingKind::Improvement));
+        assert_eq!(
+            match_heading("ADHERENCE TO INTERNATIONAL STANDARDS AND FULFILMENT OF MIGRANTS’ RIGHTS")
+                .unwrap()
+                .meaning,
+            Meaning::Domain(DomainId::MigrantsRights)
+        );
+    }
+
+    #[test]
+    fn tolerates_a_typo_and_says_so() {
+        let m = match_heading("Aspects d’une crises relatifs à la mobilité").unwrap();
+        assert_eq!(m.meaning, Meaning::Domain(DomainId::MobilityCrises));
+        assert!(m.approximate);
+        let m = match_heading("Partenriats").unwrap();
+        assert_eq!(m.meaning, Meaning::Domain(DomainId::Partnerships));
+        assert!(m.approximate);
+    }
+
+    #[test]
+    fn sentences_are_not_headings() {
+        assert!(match_heading("Le Mali n’a pas conclu d’accord de réadmission.").is_none());
+        assert!(match_heading("Data").is_none());
+        assert!(match_heading("").is_none());
+    }
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(match_date_line("2021 Septembre").as_deref(), Some("2021-09"));
+        assert_eq!(match_date_line("July 2022").as_deref(), Some("2022-07"));
+        assert_eq!(match_date_line("2020 Agosto").as_deref(), Some("2020-08"));
+        assert_eq!(match_date_line("12 de agosto de 2020").as_deref(), Some("2020-08"));
+        assert_eq!(match_date_line("2023 June").as_deref(), Some("2023-06"));
+        assert_eq!(match_date_line("Mars"), None);
+        assert_eq!(match_date_line("In June 2021 the law changed"), None);
+    }
+
+    #[test]
+    fn titles_of_web_and_print_profiles() {
+        let t = match_title("Deuxième profil de gouvernance de la migration : République du Mali (2021)").unwrap();
+        assert_eq!((t.language, t.place.as_str(), t.year, t.edition, t.local), ("fr", "République du Mali", Some(2021), Some(2), false));
+        let t = match_title("Local Migration Governance Profile: County of Nairobi (2020)").unwrap();
+        assert_eq!((t.place.as_str(), t.year, t.edition, t.local), ("County of Nairobi", Some(2020), None, true));
+        let t = match_title("Perfil de gobernanza de la migración: República de Guatemala (2020)").unwrap();
+        assert_eq!((t.language, t.place.as_str(), t.year), ("es", "República de Guatemala", Some(2020)));
+        let t = match_title("Required citation: International Organization for Migration (IOM), 2022. Migration Governance Indicators Profile 2021 | Republic of Zimbabwe. IOM, Geneva.").unwrap();
+        assert_eq!(t.title, "Migration Governance Indicators Profile 2021 | Republic of Zimbabwe");
+        assert_eq!((t.place.as_str(), t.year), ("Republic of Zimbabwe", Some(2021)));
+        let t = match_title("Local Migration Governance Indicators | Profile 2022 | City of Kenema").unwrap();
+        assert_eq!((t.place.as_str(), t.year, t.local), ("City of Kenema", Some(2022), true));
+        let t = match_title("Indicadores de Gobernanza de la Migración Segundo Informe 2022 | Honduras").unwrap();
+        assert_eq!((t.place.as_str(), t.year, t.edition), ("Honduras", Some(2022), Some(2)));
+        let t = match_title("Indicateurs de gouvernance des migrations | Profil 2021 | Burkina Faso").unwrap();
+        assert_eq!((t.language, t.place.as_str(), t.year), ("fr", "Burkina Faso", Some(2021)));
+        let t = match_title("Local Migration Governance Indicators | Profile 2025 | Stryi Territorial Community (Ukraine)").unwrap();
+        assert_eq!((t.place.as_str(), t.country.as_deref()), ("Stryi Territorial Community", Some("Ukraine")));
+        let t = match_title("Indicadores de Gobernanza de la Migración a nivel local Perfil 2021 | Municipio de Villa del Rosario").unwrap();
+        assert_eq!((t.place.as_str(), t.local), ("Municipio de Villa del Rosario", true));
+        let t = match_title("Second Migration Governance Profile: Republic of Ghana (2022)").unwrap();
+        assert_eq!(t.edition, Some(2));
+        assert!(match_title("Migration Governance Indicators: A Global Perspective (2019)").is_none());
+    }
+}

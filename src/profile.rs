@@ -1,0 +1,188 @@
+//! Stage 3: what the recogniser found + the manifest → a [`Profile`].
+//!
+//! Precedence for every field: what the profile's own title says, then the
+//! manifest, then what the tables can infer; what none of them gives is null
+//! with a warning.
+
+use std::path::Path;
+
+use crate::error::InputError;
+use crate::manifest::ManifestEntry;
+use crate::model::{Level, Profile, Warning};
+use crate::places;
+use crate::read::{self, Form};
+use crate::recognise::{self, Recognised};
+
+/// Read, recognise and assemble one profile file.
+pub fn parse_file(
+    path: &Path,
+    form: Form,
+    manifest: Option<&ManifestEntry>,
+) -> Result<Profile, InputError> {
+    let (doc, _form) = read::read_file(path, form)?;
+    let rec = recognise::recognise(&doc).map_err(|e| InputError::new(path, None, e.message))?;
+    let mut profile = assemble(rec, path, manifest.cloned().unwrap_or_default());
+    profile.warnings.splice(0..0, doc.warnings);
+    Ok(profile)
+}
+
+/// Combine recognised content, the manifest and the tables.
+pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Profile {
+    let mut warnings = rec.warnings;
+    let title = rec.title;
+
+    let language = match (&manifest.language, rec.language) {
+        (Some(m), _) => m.clone(),
+        (None, Some(l)) => l.to_string(),
+        (None, None) => {
+            warnings.push(Warning::general(
+                "language not recognised and not in the manifest; assumed English",
+            ));
+            "en".to_string()
+        }
+    };
+
+    let place_official = title.as_ref().map(|t| t.place.clone());
+    if let (Some(official), Some(m)) = (&place_official, &manifest.place)
+        && !same_place(official, m, &language)
+    {
+        warnings.push(Warning::at(
+            rec.title_line.unwrap_or(0),
+            format!("the manifest gives place \"{m}\" but the title says \"{official}\"; the title is kept"),
+        ));
+    }
+
+    let title_country = place_official.as_deref().and_then(places::country_by_name);
+    let title_local = place_official.as_deref().and_then(places::local_place_by_name);
+
+    // Level: the title's own word, then the manifest, then what the place is.
+    let level = if title.as_ref().is_some_and(|t| t.local) {
+        Some(Level::Local)
+    } else if let Some(l) = manifest.level {
+        Some(l)
+    } else if title_country.is_some() {
+        Some(Level::National)
+    } else if title_local.is_some() {
+        Some(Level::Local)
+    } else {
+        warnings.push(Warning::general(
+            "level (national or local) not stated by the text nor the manifest; left empty",
+        ));
+        None
+    };
+
+    let country_iso3 = match level {
+        Some(Level::Local) => title
+            .as_ref()
+            .and_then(|t| t.country.as_deref())
+            .and_then(places::country_by_name)
+            .map(|c| c.iso3.to_string())
+            .or_else(|| manifest.country_iso3.clone())
+            .or_else(|| title_local.map(|p| p.country_iso3.to_string())),
+        _ => title_country
+            .map(|c| c.iso3.to_string())
+            .or_else(|| manifest.country_iso3.clone()),
+    };
+    if country_iso3.is_none() {
+        warnings.push(Warning::general(
+            "country not known from the text, the table of MGI places or the manifest; country_iso3 left empty",
+        ));
+    }
+
+    let place = match (&place_official, level) {
+        (Some(_), Some(Level::National) | None) if title_country.is_some() => {
+            title_country.map(|c| c.name(&language).to_string())
+        }
+        (Some(official), _) => Some(places::short_name(official, &language)),
+        (None, _) => manifest.place.clone(),
+    };
+    if place.is_none() {
+        warnings.push(Warning::general(
+            "no title naming the place and no place in the manifest; place left empty",
+        ));
+    }
+
+    let year = title.as_ref().and_then(|t| t.year).or(manifest.year);
+    if year.is_none() {
+        warnings.push(Warning::general(
+            "profile year not stated by the title nor the manifest; left empty",
+        ));
+    }
+    let edition = title.as_ref().and_then(|t| t.edition).or(manifest.edition);
+    if title.is_none() {
+        warnings.push(Warning::general(
+            "no title line found (edition and year come from the manifest only)",
+        ));
+    }
+
+    let stem = source
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("profile");
+    let id = profile_id(place.as_deref().unwrap_or(stem), year, &language);
+
+    Profile {
+        id,
+        source: source.display().to_string(),
+        source_url: manifest.source_url,
+        language,
+        title: title.map(|t| t.title),
+        place,
+        place_official,
+        level,
+        country_iso3,
+        edition,
+        year,
+        published: rec.published,
+        introduction: rec.introduction,
+        domains: rec.domains,
+        warnings,
+    }
+}
+
+fn same_place(official: &str, short: &str, language: &str) -> bool {
+    let a = crate::lang::normalize(&places::short_name(official, language));
+    let b = crate::lang::normalize(short);
+    a == b || crate::lang::normalize(official).contains(&b)
+}
+
+/// `mali-2021-fr`: ASCII slug of the place, the year when known, the language.
+pub fn profile_id(place: &str, year: Option<i32>, language: &str) -> String {
+    let mut parts = vec![slug(place)];
+    if let Some(y) = year {
+        parts.push(y.to_string());
+    }
+    parts.push(slug(language));
+    parts.retain(|p| !p.is_empty());
+    parts.join("-")
+}
+
+/// Lower-case ASCII letters and digits separated by single hyphens.
+pub fn slug(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in s.nfkd() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    out.chars().take(80).collect::<String>().trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_ascii_slugs() {
+        assert_eq!(profile_id("Sénégal", Some(2021), "fr"), "senegal-2021-fr");
+        assert_eq!(profile_id("N'Zérékoré", None, "fr"), "n-zerekore-fr");
+        assert_eq!(profile_id("../../etc/passwd", None, "en"), "etc-passwd-en");
+        assert_eq!(slug("Ciudad de México"), "ciudad-de-mexico");
+    }
+}

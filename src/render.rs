@@ -1,0 +1,187 @@
+//! Stage 4b: the model as a printable PDF, made by typst from a template.
+//!
+//! The profile reaches typst only as data: the model JSON file is passed with
+//! `--input data=PATH` and read by the template with `json()`. No profile text
+//! is ever written into Typst source.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::error::OutputError;
+
+/// The one typst-cli version the templates are made for.
+pub const TYPST_VERSION: &str = "0.15.1";
+
+/// How to install it, for messages.
+pub const INSTALL_HINT: &str = "run `scripts/setup` (it installs typst-cli 0.15.1 with `cargo install --locked typst-cli@0.15.1`), or set TYPST to a typst 0.15.1 binary";
+
+/// A checked typst binary and the folders a compile needs.
+#[derive(Debug, Clone)]
+pub struct Typst {
+    pub program: PathBuf,
+    pub timeout: Duration,
+}
+
+impl Typst {
+    /// Find typst: `$TYPST`, else the project-local install
+    /// (`<project>/.tools/bin/typst`), else `typst` on `PATH`; and check its version.
+    pub fn locate(project_root: &Path) -> Result<Typst, OutputError> {
+        let candidates: Vec<PathBuf> = match std::env::var_os("TYPST") {
+            Some(p) if !p.is_empty() => vec![PathBuf::from(p)],
+            _ => vec![
+                project_root.join(".tools/bin/typst"),
+                PathBuf::from("typst"),
+            ],
+        };
+        let mut last_err = String::new();
+        for program in candidates {
+            match version_of(&program) {
+                Ok(v) if v == TYPST_VERSION => {
+                    return Ok(Typst {
+                        program,
+                        timeout: Duration::from_secs(120),
+                    });
+                }
+                Ok(v) => {
+                    last_err = format!(
+                        "{} is typst {v}, but the templates need typst {TYPST_VERSION}",
+                        program.display()
+                    );
+                }
+                Err(e) => {
+                    if last_err.is_empty() {
+                        last_err = e;
+                    }
+                }
+            }
+        }
+        Err(OutputError::Typst(format!(
+            "typst {TYPST_VERSION} not found ({last_err}): {INSTALL_HINT}"
+        )))
+    }
+
+    /// Compile `template` with the model at `data` into `pdf` (written
+    /// atomically). `root` is typst's `--root`; `template` and `data` must be
+    /// inside it, `data` is given relative to it.
+    pub fn compile(
+        &self,
+        root: &Path,
+        template: &Path,
+        data_rel: &Path,
+        pdf: &Path,
+        source_date_epoch: Option<i64>,
+    ) -> Result<(), OutputError> {
+        let tmp = crate::fsutil::temp_path(pdf);
+        let mut cmd = Command::new(&self.program);
+        cmd.arg("compile")
+            .arg("--root")
+            .arg(root)
+            .arg("--input")
+            .arg(format!("data={}", data_rel.to_string_lossy()))
+            .args(["--format", "pdf", "--jobs", "1", "--diagnostic-format", "short"])
+            .arg("--ignore-system-fonts")
+            .arg(template)
+            .arg(&tmp)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        if std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
+            cmd.env("SOURCE_DATE_EPOCH", source_date_epoch.unwrap_or(0).to_string());
+        }
+        let result = run_with_timeout(cmd, self.timeout);
+        let outcome = match result {
+            Ok((true, _)) => std::fs::rename(&tmp, pdf).map_err(|e| OutputError::write(pdf, e)),
+            Ok((false, stderr)) => Err(OutputError::Typst(format!(
+                "typst could not compile {}: {}",
+                pdf.display(),
+                stderr.trim()
+            ))),
+            Err(e) => Err(OutputError::Typst(format!(
+                "typst ({}) for {}: {e}",
+                self.program.display(),
+                pdf.display()
+            ))),
+        };
+        if outcome.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        outcome
+    }
+}
+
+/// `typst --version` → "0.15.1".
+fn version_of(program: &Path) -> Result<String, String> {
+    let out = Command::new(program)
+        .arg("--version")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+    if !out.status.success() {
+        return Err(format!("{} --version failed", program.display()));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    // "typst 0.15.1 (abcdef12)"
+    text.split_whitespace()
+        .nth(1)
+        .map(str::to_string)
+        .ok_or_else(|| format!("unexpected `typst --version` output: {text}"))
+}
+
+/// Run a command, killing it after `timeout`. Returns (success, stderr).
+fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<(bool, String), String> {
+    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
+    let mut stderr = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        if let Some(e) = stderr.as_mut() {
+            let _ = e.read_to_string(&mut s);
+        }
+        s
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() > timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("timed out after {} s and was stopped", timeout.as_secs()));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return Err(e.to_string()),
+        }
+    };
+    let stderr = reader.join().unwrap_or_default();
+    Ok((status.success(), stderr))
+}
+
+/// Seconds since 1970 of the first day of a `YYYY-MM` month (for reproducible PDF dates).
+pub fn epoch_of_month(published: &str) -> Option<i64> {
+    let (y, m) = published.split_once('-')?;
+    let (y, m): (i64, i64) = (y.parse().ok()?, m.parse().ok()?);
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm), day 1 of the month.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some((era * 146_097 + doe - 719_468) * 86_400)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_epochs() {
+        assert_eq!(epoch_of_month("1970-01"), Some(0));
+        assert_eq!(epoch_of_month("2021-09"), Some(1_630_454_400));
+        assert_eq!(epoch_of_month("2021-13"), None);
+    }
+}
