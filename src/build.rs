@@ -91,7 +91,12 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Manifests, Vec<Input
     (files, manifests, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, manifests: &mut Manifests, errors: &mut Vec<InputError>) {
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    manifests: &mut Manifests,
+    errors: &mut Vec<InputError>,
+) {
     if let Err(e) = manifests.load_folder(dir) {
         errors.push(e);
     }
@@ -127,7 +132,11 @@ fn is_profile_file(path: &Path) -> bool {
 }
 
 /// Parse every input in parallel; ids are made unique in input order.
-pub fn parse_all(files: &[PathBuf], manifests: &Manifests, form: Form) -> Vec<Result<Profile, InputError>> {
+pub fn parse_all(
+    files: &[PathBuf],
+    manifests: &Manifests,
+    form: Form,
+) -> Vec<Result<Profile, InputError>> {
     let mut results: Vec<Result<Profile, InputError>> = files
         .par_iter()
         .map(|f| profile::parse_file(f, form, manifests.get(f)))
@@ -159,7 +168,8 @@ pub fn make_ids_unique(results: &mut [Result<Profile, InputError>]) {
 
 /// Where typst runs from and where the template is, for an output folder.
 fn typst_layout(project_root: &Path, out: &Path) -> Result<(PathBuf, PathBuf), OutputError> {
-    let root = std::fs::canonicalize(project_root).map_err(|e| OutputError::write(project_root, e))?;
+    let root =
+        std::fs::canonicalize(project_root).map_err(|e| OutputError::write(project_root, e))?;
     let out_abs = std::fs::canonicalize(out).map_err(|e| OutputError::write(out, e))?;
     if out_abs.starts_with(&root) {
         return Ok((root.clone(), root.join("templates/profile.typ")));
@@ -210,9 +220,12 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
     let mut json_errors: Vec<Option<String>> = results
         .par_iter()
         .map(|r| match r {
-            Ok(p) => fsutil::write_atomic(&json_dir.join(format!("{}.json", p.id)), json::to_json(p).as_bytes())
-                .err()
-                .map(|e| e.to_string()),
+            Ok(p) => fsutil::write_atomic(
+                &json_dir.join(format!("{}.json", p.id)),
+                json::to_json(p).as_bytes(),
+            )
+            .err()
+            .map(|e| e.to_string()),
             Err(_) => None,
         })
         .collect();
@@ -237,12 +250,19 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
                 None => None,
                 Some(Err(e)) => Some(e.to_string()),
                 Some(Ok((t, (root, template)))) => {
-                    let json_abs = std::fs::canonicalize(json_dir.join(format!("{}.json", p.id))).ok()?;
+                    let json_abs =
+                        std::fs::canonicalize(json_dir.join(format!("{}.json", p.id))).ok()?;
                     let rel = json_abs.strip_prefix(root).unwrap_or(&json_abs);
                     let epoch = p.published.as_deref().and_then(render::epoch_of_month);
-                    t.compile(root, template, rel, &pdf_dir.join(format!("{}.pdf", p.id)), epoch)
-                        .err()
-                        .map(|e| e.to_string())
+                    t.compile(
+                        root,
+                        template,
+                        rel,
+                        &pdf_dir.join(format!("{}.pdf", p.id)),
+                        epoch,
+                    )
+                    .err()
+                    .map(|e| e.to_string())
                 }
             }
         })

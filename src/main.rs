@@ -139,7 +139,10 @@ fn check(inputs: &[PathBuf], form: Form) -> ExitCode {
         match result {
             Ok(p) => {
                 for w in &p.warnings {
-                    println!("{}", Diagnostic::warning(Path::new(&p.source), w.line, &w.message));
+                    println!(
+                        "{}",
+                        Diagnostic::warning(Path::new(&p.source), w.line, &w.message)
+                    );
                 }
                 n_warnings += p.warnings.len();
             }

@@ -171,8 +171,11 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_line() {
-        let err = parse(Path::new("m.csv"), "file,level\na.txt,national\nb.txt,regional\n")
-            .unwrap_err();
+        let err = parse(
+            Path::new("m.csv"),
+            "file,level\na.txt,national\nb.txt,regional\n",
+        )
+        .unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("regional"));
         let err = parse(Path::new("m.csv"), "file,colour\na,b\n").unwrap_err();

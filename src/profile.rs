@@ -53,7 +53,9 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
     }
 
     let title_country = place_official.as_deref().and_then(places::country_by_name);
-    let title_local = place_official.as_deref().and_then(places::local_place_by_name);
+    let title_local = place_official
+        .as_deref()
+        .and_then(places::local_place_by_name);
 
     // Level: the title's own word, then the manifest, then what the place is.
     let level = if title.as_ref().is_some_and(|t| t.local) {
@@ -171,7 +173,11 @@ pub fn slug(s: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-');
-    out.chars().take(80).collect::<String>().trim_end_matches('-').to_string()
+    out.chars()
+        .take(80)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
 
 #[cfg(test)]

@@ -409,7 +409,9 @@ impl State {
                 self.out.audit.items_warned
             )));
         }
-        self.out.warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
+        self.out
+            .warnings
+            .sort_by_key(|w| w.line.unwrap_or(usize::MAX));
         Ok(self.out)
     }
 
@@ -434,9 +436,8 @@ impl State {
             .map(|f| f.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        tied.into_iter().max_by_key(|code| {
-            lang::language(code).map_or(0, |l| lang::stopword_score(l, &text))
-        })
+        tied.into_iter()
+            .max_by_key(|code| lang::language(code).map_or(0, |l| lang::stopword_score(l, &text)))
     }
 }
 
@@ -519,15 +520,26 @@ Deuxième profil de gouvernance de la migration : République du Mali (2021)
         let r = rec(TWO_DOMAINS).unwrap();
         assert_eq!(r.domains.len(), 2);
         assert_eq!(r.domains[0].domain, DomainId::MigrantsRights);
-        let texts: Vec<_> = r.domains[0].strengths.iter().map(|f| f.text.as_str()).collect();
+        let texts: Vec<_> = r.domains[0]
+            .strengths
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect();
         assert_eq!(texts, ["Premier point fort.", "Deuxième point fort."]);
         assert_eq!(r.domains[0].strengths[0].line, 11);
-        assert_eq!(r.domains[1].improvements[0].text, "Pas d’accord de réadmission.");
+        assert_eq!(
+            r.domains[1].improvements[0].text,
+            "Pas d’accord de réadmission."
+        );
         assert_eq!(r.published.as_deref(), Some("2021-09"));
         assert_eq!(r.title.as_ref().unwrap().edition, Some(2));
         assert_eq!(r.language, Some("fr"));
         assert!(r.audit.holds());
-        assert!(r.warnings.iter().any(|w| w.message.contains("domains missing")));
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.message.contains("domains missing"))
+        );
     }
 
     #[test]
@@ -543,9 +555,22 @@ Deuxième profil de gouvernance de la migration : République du Mali (2021)
             "{TWO_DOMAINS}\nKey findings\nDroits des migrants\n\n  • Orphan bullet.\n\nAspects qui pourraient être renforcés :\n  • Un point à renforcer.\n"
         );
         let r = rec(&text).unwrap();
-        assert!(r.warnings.iter().any(|w| w.message.contains("appears again")));
-        assert!(r.warnings.iter().any(|w| w.message.contains("no list heading") && w.message.contains("Orphan bullet.")));
-        assert!(r.warnings.iter().any(|w| w.message.contains("repeats the one of line")));
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.message.contains("appears again"))
+        );
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.message.contains("no list heading")
+                    && w.message.contains("Orphan bullet."))
+        );
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.message.contains("repeats the one of line"))
+        );
         assert_eq!(r.domains[0].improvements.len(), 1);
         assert!(r.audit.holds());
         assert_eq!(r.audit.items_seen, 7);

@@ -80,7 +80,14 @@ impl Typst {
             .arg(root)
             .arg("--input")
             .arg(format!("data={}", data_rel.to_string_lossy()))
-            .args(["--format", "pdf", "--jobs", "1", "--diagnostic-format", "short"])
+            .args([
+                "--format",
+                "pdf",
+                "--jobs",
+                "1",
+                "--diagnostic-format",
+                "short",
+            ])
             .arg("--ignore-system-fonts")
             .arg(template)
             .arg(&tmp)
@@ -88,7 +95,10 @@ impl Typst {
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
         if std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
-            cmd.env("SOURCE_DATE_EPOCH", source_date_epoch.unwrap_or(0).to_string());
+            cmd.env(
+                "SOURCE_DATE_EPOCH",
+                source_date_epoch.unwrap_or(0).to_string(),
+            );
         }
         let result = run_with_timeout(cmd, self.timeout);
         let outcome = match result {
@@ -147,7 +157,10 @@ fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<(bool, String
             Ok(None) if start.elapsed() > timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!("timed out after {} s and was stopped", timeout.as_secs()));
+                return Err(format!(
+                    "timed out after {} s and was stopped",
+                    timeout.as_secs()
+                ));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(e) => return Err(e.to_string()),

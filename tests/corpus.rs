@@ -63,7 +63,10 @@ fn differences(name: &str) -> Vec<String> {
         let Some(d) = p.domains.iter().find(|d| d.domain.as_str() == id) else {
             continue;
         };
-        for (key, list) in [("strengths", &d.strengths), ("improvements", &d.improvements)] {
+        for (key, list) in [
+            ("strengths", &d.strengths),
+            ("improvements", &d.improvements),
+        ] {
             let want: Vec<&str> = td[key]
                 .as_array()
                 .unwrap()
@@ -88,7 +91,11 @@ fn differences(name: &str) -> Vec<String> {
 
 fn assert_matches_truth(name: &str) {
     let diffs = differences(name);
-    assert!(diffs.is_empty(), "{name} differs from its truth:\n{}", diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{name} differs from its truth:\n{}",
+        diffs.join("\n")
+    );
 }
 
 #[test]
@@ -148,8 +155,15 @@ fn mali_counts_and_metadata() {
         Some("Deuxième profil de gouvernance de la migration : République du Mali (2021)")
     );
     // The typo in a real heading is matched, and said.
-    assert_eq!(p.domains[4].name, "Aspects d’une crises relatifs à la mobilité");
-    assert!(p.warnings.iter().any(|w| w.line == Some(111) || w.line == Some(40)));
+    assert_eq!(
+        p.domains[4].name,
+        "Aspects d’une crises relatifs à la mobilité"
+    );
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.line == Some(111) || w.line == Some(40))
+    );
     // The profile's own introduction, without the site's generic paragraphs.
     assert_eq!(p.introduction.len(), 1);
     assert!(p.introduction[0].starts_with("Ce profil décrit les points forts"));
@@ -160,8 +174,9 @@ fn mali_counts_and_metadata() {
 
 #[test]
 fn hub_page_is_not_a_profile() {
-    let err = mgi::profile::parse_file(&corpus().join("not-a-profile-hub-fr.txt"), Form::Auto, None)
-        .unwrap_err();
+    let err =
+        mgi::profile::parse_file(&corpus().join("not-a-profile-hub-fr.txt"), Form::Auto, None)
+            .unwrap_err();
     assert!(err.message.starts_with("no key findings found"), "{err}");
     assert!(err.to_string().contains("not-a-profile-hub-fr.txt"));
 }

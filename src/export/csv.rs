@@ -170,7 +170,13 @@ mod tests {
     fn bom_only_with_excel() {
         let plain = profiles_csv(&[], CsvOptions::default());
         assert!(plain.starts_with(b"profile_id,"));
-        let excel = profiles_csv(&[], CsvOptions { excel: true, raw: false });
+        let excel = profiles_csv(
+            &[],
+            CsvOptions {
+                excel: true,
+                raw: false,
+            },
+        );
         assert!(excel.starts_with("\u{feff}profile_id,".as_bytes()));
     }
 }

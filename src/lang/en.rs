@@ -144,6 +144,7 @@ pub static EN: Language = Language {
         r"(?:(?P<ord>{ORD})\s+)(?P<local>local\s+)?migration\s+governance\s+indicators\s+profile\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
     stopwords: &[
-        "the", "of", "and", "to", "in", "is", "are", "for", "on", "with", "by", "has", "not", "there",
+        "the", "of", "and", "to", "in", "is", "are", "for", "on", "with", "by", "has", "not",
+        "there",
     ],
 };

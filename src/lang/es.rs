@@ -79,7 +79,12 @@ pub static ES: Language = Language {
         "Áreas con potencial de mayor desarrollo",
         "Áreas de oportunidad para un desarrollo adicional",
     ],
-    key_findings: &["Resultados", "Principales resultados", "Resultados principales", "Conclusiones principales"],
+    key_findings: &[
+        "Resultados",
+        "Principales resultados",
+        "Resultados principales",
+        "Conclusiones principales",
+    ],
     introduction: &["Introducción"],
     end_of_findings: &[
         "Publicaciones relacionadas",
@@ -140,6 +145,7 @@ pub static ES: Language = Language {
         r"indicadores\s+de\s+gobernanza\s+de\s+la\s+migraci[oó]n(?P<local>\s+a\s+nivel\s+local)?\.?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?(?:perfil|informe)\s+(?P<year>\d{4})\s*[|:–—-]?\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
     stopwords: &[
-        "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "para", "con", "una", "un", "no", "se",
+        "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "para", "con", "una", "un",
+        "no", "se",
     ],
 };

@@ -79,7 +79,11 @@ pub static FR: Language = Language {
         "Aspects pouvant être renforcés",
         "Aspects à développer",
     ],
-    key_findings: &["Principales conclusions", "Conclusions principales", "Principaux résultats"],
+    key_findings: &[
+        "Principales conclusions",
+        "Conclusions principales",
+        "Principaux résultats",
+    ],
     introduction: &["Introduction"],
     end_of_findings: &[
         "Publications connexes",
@@ -141,6 +145,7 @@ pub static FR: Language = Language {
         r"indicateurs\s+de\s+gouvernance\s+(?:des\s+migrations|de\s+la\s+migration)(?P<local>\s+(?:au\s+niveau\s+)?locale?)?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?profil\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
     stopwords: &[
-        "le", "la", "les", "des", "du", "et", "en", "est", "une", "un", "pour", "au", "aux", "sur", "pas", "qui",
+        "le", "la", "les", "des", "du", "et", "en", "est", "une", "un", "pour", "au", "aux", "sur",
+        "pas", "qui",
     ],
 };

@@ -85,11 +85,32 @@ pub struct HeadingMatch {
 /// Headings longer than this (in characters, normalised) are never headings.
 const MAX_HEADING_CHARS: usize = 120;
 
+/// One phrase of a table, normalised for matching.
+struct Entry {
+    norm: String,
+    meaning: Meaning,
+    language: &'static str,
+    canonical: &'static str,
+}
+
+impl Entry {
+    fn matched(&self, approximate: bool) -> HeadingMatch {
+        HeadingMatch {
+            meaning: self.meaning,
+            language: self.language,
+            approximate,
+            canonical: self.canonical,
+        }
+    }
+}
+
 /// All headings of all languages, indexed by their normalised form.
 struct Lexicon {
-    exact: HashMap<String, (Meaning, &'static str, &'static str)>,
-    entries: Vec<(String, Meaning, &'static str, &'static str)>,
-    prefixes: Vec<(String, &'static str, &'static str)>,
+    entries: Vec<Entry>,
+    /// Normalised phrase → index in `entries` (the first language listed wins).
+    exact: HashMap<String, usize>,
+    /// Headings recognised by their beginning (always end-of-findings).
+    prefixes: Vec<Entry>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -98,7 +119,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for lang in LANGUAGES {
         let mut add = |phrases: &[&'static str], meaning: Meaning| {
             for &p in phrases {
-                entries.push((normalize(p), meaning, lang.code, p));
+                entries.push(Entry {
+                    norm: normalize(p),
+                    meaning,
+                    language: lang.code,
+                    canonical: p,
+                });
             }
         };
         for (id, names) in lang.domains {
@@ -110,18 +136,21 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         add(lang.introduction, Meaning::Introduction);
         add(lang.end_of_findings, Meaning::EndOfFindings);
         for &p in lang.end_of_findings_prefixes {
-            prefixes.push((normalize(p), lang.code, p));
+            prefixes.push(Entry {
+                norm: normalize(p),
+                meaning: Meaning::EndOfFindings,
+                language: lang.code,
+                canonical: p,
+            });
         }
     }
     let mut exact = HashMap::new();
-    for (norm, meaning, code, canonical) in &entries {
-        exact
-            .entry(norm.clone())
-            .or_insert((*meaning, *code, *canonical));
+    for (i, e) in entries.iter().enumerate() {
+        exact.entry(e.norm.clone()).or_insert(i);
     }
     Lexicon {
-        exact,
         entries,
+        exact,
         prefixes,
     }
 });
@@ -134,23 +163,15 @@ pub fn match_heading(text: &str) -> Option<HeadingMatch> {
         return None;
     }
     let lex = &*LEXICON;
-    if let Some(&(meaning, language, canonical)) = lex.exact.get(&norm) {
-        return Some(HeadingMatch {
-            meaning,
-            language,
-            approximate: false,
-            canonical,
-        });
+    if let Some(&i) = lex.exact.get(&norm) {
+        return Some(lex.entries[i].matched(false));
     }
-    for (prefix, language, canonical) in &lex.prefixes {
-        if norm.starts_with(prefix.as_str()) {
-            return Some(HeadingMatch {
-                meaning: Meaning::EndOfFindings,
-                language,
-                approximate: false,
-                canonical,
-            });
-        }
+    if let Some(e) = lex
+        .prefixes
+        .iter()
+        .find(|e| norm.starts_with(e.norm.as_str()))
+    {
+        return Some(e.matched(false));
     }
     // Approximate: the closest entry within the allowed number of edits.
     let n = norm.chars().count();
@@ -158,24 +179,18 @@ pub fn match_heading(text: &str) -> Option<HeadingMatch> {
     if budget == 0 {
         return None;
     }
-    let mut best: Option<(usize, &(String, Meaning, &'static str, &'static str))> = None;
+    let mut best: Option<(usize, &Entry)> = None;
     for entry in &lex.entries {
-        let m = entry.0.chars().count();
-        if m.abs_diff(n) > budget {
+        if entry.norm.chars().count().abs_diff(n) > budget {
             continue;
         }
-        if let Some(d) = bounded_levenshtein(&norm, &entry.0, budget)
+        if let Some(d) = bounded_levenshtein(&norm, &entry.norm, budget)
             && best.is_none_or(|(bd, _)| d < bd)
         {
             best = Some((d, entry));
         }
     }
-    best.map(|(_, (_, meaning, language, canonical))| HeadingMatch {
-        meaning: *meaning,
-        language,
-        approximate: true,
-        canonical,
-    })
+    best.map(|(_, e)| e.matched(true))
 }
 
 /// How many edits a heading of `n` characters may have and still match.
@@ -330,7 +345,9 @@ pub fn match_title(text: &str) -> Option<TitleMatch> {
             continue;
         };
         let place = c.name("place")?.as_str().trim();
-        let place = place.trim_end_matches(['.', ',', ';', ':', '|', '-', '–']).trim();
+        let place = place
+            .trim_end_matches(['.', ',', ';', ':', '|', '-', '–'])
+            .trim();
         if place.is_empty() || place.chars().count() > 100 {
             continue;
         }
@@ -346,7 +363,9 @@ pub fn match_title(text: &str) -> Option<TitleMatch> {
             place,
             year,
             edition,
-            local: c.name("local").is_some_and(|m| !m.as_str().trim().is_empty()),
+            local: c
+                .name("local")
+                .is_some_and(|m| !m.as_str().trim().is_empty()),
             country,
         });
     }
@@ -404,8 +423,14 @@ mod tests {
             normalize("Approche associant l’ensemble du gouvernement"),
             "approche associant lensemble du gouvernement"
         );
-        assert_eq!(normalize("Whole-of-Government  approach"), "whole of government approach");
-        assert_eq!(normalize("MIGRACIÓN SEGURA, ORDENADA Y REGULAR"), "migracion segura ordenada y regular");
+        assert_eq!(
+            normalize("Whole-of-Government  approach"),
+            "whole of government approach"
+        );
+        assert_eq!(
+            normalize("MIGRACIÓN SEGURA, ORDENADA Y REGULAR"),
+            "migracion segura ordenada y regular"
+        );
     }
 
     #[test]
@@ -416,15 +441,18 @@ mod tests {
         let m = match_heading("DIMENSIÓN DE MOVILIDAD DE LAS CRISIS").unwrap();
         assert_eq!(m.meaning, Meaning::Domain(DomainId::MobilityCrises));
         assert_eq!(m.language, "es");
-        let m = match_heading("Gouvernance de la migration : exemples d’aspects bien développés :").unwrap();
+        let m = match_heading("Gouvernance de la migration : exemples d’aspects bien développés :")
+            .unwrap();
         assert_eq!(m.meaning, Meaning::List(FindingKind::Strength));
         assert_eq!(m.language, "fr");
         let m = match_heading("Areas with potential for further development:").unwrap();
         assert_eq!(m.meaning, Meaning::List(FindingKind::Improvement));
         assert_eq!(
-            match_heading("ADHERENCE TO INTERNATIONAL STANDARDS AND FULFILMENT OF MIGRANTS’ RIGHTS")
-                .unwrap()
-                .meaning,
+            match_heading(
+                "ADHERENCE TO INTERNATIONAL STANDARDS AND FULFILMENT OF MIGRANTS’ RIGHTS"
+            )
+            .unwrap()
+            .meaning,
             Meaning::Domain(DomainId::MigrantsRights)
         );
     }
@@ -448,10 +476,16 @@ mod tests {
 
     #[test]
     fn date_lines() {
-        assert_eq!(match_date_line("2021 Septembre").as_deref(), Some("2021-09"));
+        assert_eq!(
+            match_date_line("2021 Septembre").as_deref(),
+            Some("2021-09")
+        );
         assert_eq!(match_date_line("July 2022").as_deref(), Some("2022-07"));
         assert_eq!(match_date_line("2020 Agosto").as_deref(), Some("2020-08"));
-        assert_eq!(match_date_line("12 de agosto de 2020").as_deref(), Some("2020-08"));
+        assert_eq!(
+            match_date_line("12 de agosto de 2020").as_deref(),
+            Some("2020-08")
+        );
         assert_eq!(match_date_line("2023 June").as_deref(), Some("2023-06"));
         assert_eq!(match_date_line("Mars"), None);
         assert_eq!(match_date_line("In June 2021 the law changed"), None);
@@ -459,27 +493,72 @@ mod tests {
 
     #[test]
     fn titles_of_web_and_print_profiles() {
-        let t = match_title("Deuxième profil de gouvernance de la migration : République du Mali (2021)").unwrap();
-        assert_eq!((t.language, t.place.as_str(), t.year, t.edition, t.local), ("fr", "République du Mali", Some(2021), Some(2), false));
-        let t = match_title("Local Migration Governance Profile: County of Nairobi (2020)").unwrap();
-        assert_eq!((t.place.as_str(), t.year, t.edition, t.local), ("County of Nairobi", Some(2020), None, true));
-        let t = match_title("Perfil de gobernanza de la migración: República de Guatemala (2020)").unwrap();
-        assert_eq!((t.language, t.place.as_str(), t.year), ("es", "República de Guatemala", Some(2020)));
+        let t = match_title(
+            "Deuxième profil de gouvernance de la migration : République du Mali (2021)",
+        )
+        .unwrap();
+        assert_eq!(
+            (t.language, t.place.as_str(), t.year, t.edition, t.local),
+            ("fr", "République du Mali", Some(2021), Some(2), false)
+        );
+        let t =
+            match_title("Local Migration Governance Profile: County of Nairobi (2020)").unwrap();
+        assert_eq!(
+            (t.place.as_str(), t.year, t.edition, t.local),
+            ("County of Nairobi", Some(2020), None, true)
+        );
+        let t = match_title("Perfil de gobernanza de la migración: República de Guatemala (2020)")
+            .unwrap();
+        assert_eq!(
+            (t.language, t.place.as_str(), t.year),
+            ("es", "República de Guatemala", Some(2020))
+        );
         let t = match_title("Required citation: International Organization for Migration (IOM), 2022. Migration Governance Indicators Profile 2021 | Republic of Zimbabwe. IOM, Geneva.").unwrap();
-        assert_eq!(t.title, "Migration Governance Indicators Profile 2021 | Republic of Zimbabwe");
-        assert_eq!((t.place.as_str(), t.year), ("Republic of Zimbabwe", Some(2021)));
-        let t = match_title("Local Migration Governance Indicators | Profile 2022 | City of Kenema").unwrap();
-        assert_eq!((t.place.as_str(), t.year, t.local), ("City of Kenema", Some(2022), true));
-        let t = match_title("Indicadores de Gobernanza de la Migración Segundo Informe 2022 | Honduras").unwrap();
-        assert_eq!((t.place.as_str(), t.year, t.edition), ("Honduras", Some(2022), Some(2)));
-        let t = match_title("Indicateurs de gouvernance des migrations | Profil 2021 | Burkina Faso").unwrap();
-        assert_eq!((t.language, t.place.as_str(), t.year), ("fr", "Burkina Faso", Some(2021)));
+        assert_eq!(
+            t.title,
+            "Migration Governance Indicators Profile 2021 | Republic of Zimbabwe"
+        );
+        assert_eq!(
+            (t.place.as_str(), t.year),
+            ("Republic of Zimbabwe", Some(2021))
+        );
+        let t =
+            match_title("Local Migration Governance Indicators | Profile 2022 | City of Kenema")
+                .unwrap();
+        assert_eq!(
+            (t.place.as_str(), t.year, t.local),
+            ("City of Kenema", Some(2022), true)
+        );
+        let t = match_title(
+            "Indicadores de Gobernanza de la Migración Segundo Informe 2022 | Honduras",
+        )
+        .unwrap();
+        assert_eq!(
+            (t.place.as_str(), t.year, t.edition),
+            ("Honduras", Some(2022), Some(2))
+        );
+        let t =
+            match_title("Indicateurs de gouvernance des migrations | Profil 2021 | Burkina Faso")
+                .unwrap();
+        assert_eq!(
+            (t.language, t.place.as_str(), t.year),
+            ("fr", "Burkina Faso", Some(2021))
+        );
         let t = match_title("Local Migration Governance Indicators | Profile 2025 | Stryi Territorial Community (Ukraine)").unwrap();
-        assert_eq!((t.place.as_str(), t.country.as_deref()), ("Stryi Territorial Community", Some("Ukraine")));
+        assert_eq!(
+            (t.place.as_str(), t.country.as_deref()),
+            ("Stryi Territorial Community", Some("Ukraine"))
+        );
         let t = match_title("Indicadores de Gobernanza de la Migración a nivel local Perfil 2021 | Municipio de Villa del Rosario").unwrap();
-        assert_eq!((t.place.as_str(), t.local), ("Municipio de Villa del Rosario", true));
-        let t = match_title("Second Migration Governance Profile: Republic of Ghana (2022)").unwrap();
+        assert_eq!(
+            (t.place.as_str(), t.local),
+            ("Municipio de Villa del Rosario", true)
+        );
+        let t =
+            match_title("Second Migration Governance Profile: Republic of Ghana (2022)").unwrap();
         assert_eq!(t.edition, Some(2));
-        assert!(match_title("Migration Governance Indicators: A Global Perspective (2019)").is_none());
+        assert!(
+            match_title("Migration Governance Indicators: A Global Perspective (2019)").is_none()
+        );
     }
 }
