@@ -1,11 +1,18 @@
 //! The batch: every input file → JSON, PDF and CSV under one output folder.
 //!
-//! One bad input never stops the batch: it is reported and the others are
-//! built. Every file is written atomically.
+//! - One bad input never stops the batch: it is reported, the others are built.
+//! - Every file is written atomically, and only when its bytes change.
+//! - Incremental: `OUT/.mgi-build.json` remembers, per input, a hash of its
+//!   bytes (and manifest row), and per PDF a hash of its JSON, the template
+//!   files and the typst version; what did not change is neither parsed nor
+//!   compiled again. Outputs of inputs that are gone are removed.
 
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::error::{InputError, OutputError};
 use crate::export::csv::{self, CsvOptions};
@@ -20,6 +27,9 @@ use crate::render::{self, Typst};
 /// File name endings taken as profiles when walking a folder.
 pub const PROFILE_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "xhtml", "pdf"];
 
+/// The build state file inside the output folder.
+pub const STATE_FILE: &str = ".mgi-build.json";
+
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub inputs: Vec<PathBuf>,
@@ -27,6 +37,8 @@ pub struct BuildOptions {
     pub form: Form,
     pub csv: CsvOptions,
     pub pdf: bool,
+    /// Rebuild everything, ignoring the build state.
+    pub force: bool,
     /// The folder holding `templates/` (typst's root when `out` is inside it).
     pub project_root: PathBuf,
 }
@@ -36,8 +48,12 @@ pub struct BuildOptions {
 pub enum Outcome {
     Built {
         profile: Box<Profile>,
-        /// The PDF could not be made (the JSON and CSV rows were written).
-        pdf_error: Option<String>,
+        /// Taken from the previous build: the input did not change.
+        reused: bool,
+        /// The PDF was compiled in this build (not reused).
+        compiled: bool,
+        /// The PDF (or the JSON) could not be written; the CSV rows were.
+        output_error: Option<String>,
     },
     Failed(InputError),
 }
@@ -46,8 +62,10 @@ pub enum Outcome {
 pub struct BuildReport {
     /// One outcome per input, in input order.
     pub outcomes: Vec<Outcome>,
-    /// Errors writing the CSV tables (or the folders).
+    /// Errors writing the CSV tables, the folders or the build state.
     pub output_errors: Vec<String>,
+    /// Output files removed because their input is gone.
+    pub removed: Vec<PathBuf>,
 }
 
 impl BuildReport {
@@ -57,7 +75,7 @@ impl BuildReport {
                 matches!(
                     o,
                     Outcome::Built {
-                        pdf_error: None,
+                        output_error: None,
                         ..
                     }
                 )
@@ -75,15 +93,12 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Manifests, Vec<Input
         if input.is_dir() {
             walk(input, &mut files, &mut manifests, &mut errors);
         } else {
-            if let Some(parent) = input.parent() {
-                let parent = if parent.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    parent
-                };
-                if let Err(e) = manifests.load_folder(parent) {
-                    errors.push(e);
-                }
+            let parent = match input.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            if let Err(e) = manifests.load_folder(parent) {
+                errors.push(e);
             }
             files.push(input.clone());
         }
@@ -166,6 +181,72 @@ pub fn make_ids_unique(results: &mut [Result<Profile, InputError>]) {
     }
 }
 
+/// What the previous build left, to skip unchanged work.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct BuildState {
+    /// Input path → what was built from it.
+    inputs: BTreeMap<String, StateEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StateEntry {
+    /// Hash of the input bytes, its manifest row, the form and this tool's version.
+    input_hash: String,
+    id: String,
+    /// Hash of the JSON, the template files and the typst version of the PDF
+    /// made last; `None` when no PDF was made.
+    pdf_hash: Option<String>,
+}
+
+fn load_state(out: &Path) -> BuildState {
+    std::fs::read_to_string(out.join(STATE_FILE))
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+fn hex(d: impl AsRef<[u8]>) -> String {
+    d.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Hash what determines the model of one input.
+fn input_hash(path: &Path, manifests: &Manifests, form: Form) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(form.as_str().as_bytes());
+    h.update(format!("{:?}", manifests.get(path)).as_bytes());
+    h.update(&bytes);
+    Some(hex(h.finalize()))
+}
+
+/// Hash the template folder (every file, by name and content).
+fn templates_hash(project_root: &Path) -> String {
+    let dir = project_root.join("templates");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut h = Sha256::new();
+    for f in files {
+        if let Ok(bytes) = std::fs::read(&f) {
+            h.update(f.file_name().unwrap_or_default().as_encoded_bytes());
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(&bytes);
+        }
+    }
+    hex(h.finalize())
+}
+
+/// Write `bytes` to `path` unless it already holds exactly them.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, OutputError> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    fsutil::write_atomic(path, bytes)?;
+    Ok(true)
+}
+
 /// Where typst runs from and where the template is, for an output folder.
 fn typst_layout(project_root: &Path, out: &Path) -> Result<(PathBuf, PathBuf), OutputError> {
     let root =
@@ -184,17 +265,23 @@ fn typst_layout(project_root: &Path, out: &Path) -> Result<(PathBuf, PathBuf), O
         let p = entry.path();
         if p.is_file() {
             let bytes = std::fs::read(&p).map_err(|e| OutputError::write(&p, e))?;
-            fsutil::write_atomic(&staged.join(entry.file_name()), &bytes)?;
+            write_if_changed(&staged.join(entry.file_name()), &bytes)?;
         }
     }
     Ok((out_abs.clone(), staged.join("profile.typ")))
 }
 
+/// One input on its way through the build.
+struct Item {
+    source: String,
+    input_hash: Option<String>,
+    result: Result<Profile, InputError>,
+    reused: bool,
+}
+
 /// Run the whole build.
 pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> BuildReport {
     let mut report = BuildReport::default();
-    let results = parse_all(files, manifests, opts.form);
-
     let dirs = ["json", "pdf", "csv"].map(|d| opts.out.join(d));
     for d in &dirs {
         if let Err(e) = fsutil::create_dir(d) {
@@ -202,91 +289,187 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         }
     }
     if !report.output_errors.is_empty() {
-        report.outcomes = results
-            .into_iter()
-            .map(|r| match r {
+        for r in parse_all(files, manifests, opts.form) {
+            report.outcomes.push(match r {
                 Ok(p) => Outcome::Built {
                     profile: Box::new(p),
-                    pdf_error: Some("not written: the output folder cannot be created".into()),
+                    reused: false,
+                    compiled: false,
+                    output_error: Some("not written: the output folder cannot be created".into()),
                 },
                 Err(e) => Outcome::Failed(e),
-            })
-            .collect();
+            });
+        }
         return report;
     }
     let [json_dir, pdf_dir, csv_dir] = dirs;
+    let old = if opts.force {
+        BuildState::default()
+    } else {
+        load_state(&opts.out)
+    };
 
-    // JSON first: the PDFs are made from these files.
-    let mut json_errors: Vec<Option<String>> = results
+    // Parse what changed; take the rest from the previous build's JSON.
+    let mut items: Vec<Item> = files
         .par_iter()
-        .map(|r| match r {
-            Ok(p) => fsutil::write_atomic(
-                &json_dir.join(format!("{}.json", p.id)),
-                json::to_json(p).as_bytes(),
-            )
-            .err()
-            .map(|e| e.to_string()),
-            Err(_) => None,
+        .map(|f| {
+            let source = f.display().to_string();
+            let input_hash = input_hash(f, manifests, opts.form);
+            let cached = old.inputs.get(&source).filter(|e| Some(&e.input_hash) == input_hash.as_ref());
+            if let Some(entry) = cached
+                && let Ok(text) = std::fs::read_to_string(json_dir.join(format!("{}.json", entry.id)))
+                && let Ok(p) = serde_json::from_str::<Profile>(&text)
+            {
+                return Item {
+                    source,
+                    input_hash,
+                    result: Ok(p),
+                    reused: true,
+                };
+            }
+            Item {
+                source,
+                input_hash,
+                result: profile::parse_file(f, opts.form, manifests.get(f)),
+                reused: false,
+            }
+        })
+        .collect();
+    // Reused profiles keep their ids; new ones avoid them.
+    let mut results: Vec<Result<Profile, InputError>> =
+        items.iter_mut().map(|i| std::mem::replace(&mut i.result, Err(InputError::new(Path::new(""), None, "")))).collect();
+    make_ids_unique(&mut results);
+    for (item, r) in items.iter_mut().zip(results) {
+        item.result = r;
+    }
+
+    // JSON.
+    let json_bytes: Vec<Option<String>> = items
+        .iter()
+        .map(|i| i.result.as_ref().ok().map(json::to_json))
+        .collect();
+    let json_errors: Vec<Option<String>> = items
+        .par_iter()
+        .zip(json_bytes.par_iter())
+        .map(|(i, bytes)| {
+            let (Ok(p), Some(bytes)) = (&i.result, bytes) else {
+                return None;
+            };
+            write_if_changed(&json_dir.join(format!("{}.json", p.id)), bytes.as_bytes())
+                .err()
+                .map(|e| e.to_string())
         })
         .collect();
 
-    let typst = if opts.pdf {
-        Some(Typst::locate(&opts.project_root).and_then(|t| {
+    // PDFs: compiled when their JSON, the templates or typst changed.
+    let typst = opts.pdf.then(|| {
+        Typst::locate(&opts.project_root).and_then(|t| {
             let layout = typst_layout(&opts.project_root, &opts.out)?;
             Ok((t, layout))
-        }))
-    } else {
-        None
+        })
+    });
+    let pdf_salt = match &typst {
+        Some(Ok((t, _))) => Some(format!("{}{}", render::TYPST_VERSION, templates_hash(&opts.project_root)).replace(' ', "")
+            + &t.program.display().to_string()),
+        _ => None,
     };
-    let pdf_errors: Vec<Option<String>> = results
+    let pdf_results: Vec<(Option<String>, bool, Option<String>)> = items
         .par_iter()
+        .zip(json_bytes.par_iter())
         .zip(json_errors.par_iter())
-        .map(|(r, json_err)| {
-            let p = r.as_ref().ok()?;
+        .map(|((item, bytes), json_err)| {
+            let (Ok(p), Some(bytes)) = (&item.result, bytes) else {
+                return (None, false, None);
+            };
             if let Some(e) = json_err {
-                return Some(e.clone());
+                return (Some(e.clone()), false, None);
             }
-            match &typst {
-                None => None,
-                Some(Err(e)) => Some(e.to_string()),
-                Some(Ok((t, (root, template)))) => {
-                    let json_abs =
-                        std::fs::canonicalize(json_dir.join(format!("{}.json", p.id))).ok()?;
-                    let rel = json_abs.strip_prefix(root).unwrap_or(&json_abs);
-                    let epoch = p.published.as_deref().and_then(render::epoch_of_month);
-                    t.compile(
-                        root,
-                        template,
-                        rel,
-                        &pdf_dir.join(format!("{}.pdf", p.id)),
-                        epoch,
-                    )
-                    .err()
-                    .map(|e| e.to_string())
-                }
+            let (Some(Ok((t, (root, template)))), Some(salt)) = (&typst, &pdf_salt) else {
+                return match &typst {
+                    Some(Err(e)) => (Some(e.to_string()), false, None),
+                    _ => (None, false, None),
+                };
+            };
+            let mut h = Sha256::new();
+            h.update(salt.as_bytes());
+            h.update(bytes.as_bytes());
+            let pdf_hash = hex(h.finalize());
+            let pdf = pdf_dir.join(format!("{}.pdf", p.id));
+            let previous = old.inputs.get(&item.source).and_then(|e| e.pdf_hash.as_ref());
+            if previous == Some(&pdf_hash) && pdf.is_file() {
+                return (None, false, Some(pdf_hash));
+            }
+            let json_abs = match std::fs::canonicalize(json_dir.join(format!("{}.json", p.id))) {
+                Ok(j) => j,
+                Err(e) => return (Some(OutputError::write(&json_dir, e).to_string()), false, None),
+            };
+            let rel = json_abs.strip_prefix(root).unwrap_or(&json_abs);
+            let epoch = p.published.as_deref().and_then(render::epoch_of_month);
+            match t.compile(root, template, rel, &pdf, epoch) {
+                Ok(()) => (None, true, Some(pdf_hash)),
+                Err(e) => (Some(e.to_string()), false, None),
             }
         })
         .collect();
 
-    let built: Vec<&Profile> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    // CSV tables, rewritten only when their bytes change.
+    let built: Vec<&Profile> = items.iter().filter_map(|i| i.result.as_ref().ok()).collect();
     for (name, bytes) in [
         ("findings.csv", csv::findings_csv(&built, opts.csv)),
         ("domains.csv", csv::domains_csv(&built, opts.csv)),
         ("profiles.csv", csv::profiles_csv(&built, opts.csv)),
     ] {
-        if let Err(e) = fsutil::write_atomic(&csv_dir.join(name), &bytes) {
+        if let Err(e) = write_if_changed(&csv_dir.join(name), &bytes) {
             report.output_errors.push(e.to_string());
         }
     }
 
-    report.outcomes = results
+    // Remove what belongs to no current profile.
+    let live: HashSet<String> = built.iter().map(|p| p.id.clone()).collect();
+    for (dir, ext) in [(&json_dir, "json"), (&pdf_dir, "pdf")] {
+        let stale: Vec<String> = old
+            .inputs
+            .values()
+            .map(|e| e.id.clone())
+            .filter(|id| !live.contains(id))
+            .collect();
+        for id in stale {
+            let p = dir.join(format!("{id}.{ext}"));
+            if p.is_file() && std::fs::remove_file(&p).is_ok() {
+                report.removed.push(p);
+            }
+        }
+    }
+
+    // The new state: only what was built completely.
+    let mut state = BuildState::default();
+    for (item, (pdf_err, _, pdf_hash)) in items.iter().zip(&pdf_results) {
+        if let (Ok(p), Some(h), None) = (&item.result, &item.input_hash, pdf_err) {
+            state.inputs.insert(
+                item.source.clone(),
+                StateEntry {
+                    input_hash: h.clone(),
+                    id: p.id.clone(),
+                    pdf_hash: pdf_hash.clone(),
+                },
+            );
+        }
+    }
+    let state_json = serde_json::to_string_pretty(&state).expect("state serializes");
+    if let Err(e) = write_if_changed(&opts.out.join(STATE_FILE), state_json.as_bytes()) {
+        report.output_errors.push(e.to_string());
+    }
+
+    report.outcomes = items
         .into_iter()
-        .zip(pdf_errors)
-        .zip(json_errors.drain(..))
-        .map(|((r, pdf_error), json_error)| match r {
+        .zip(pdf_results)
+        .zip(json_errors)
+        .map(|((item, (pdf_error, compiled, _)), json_error)| match item.result {
             Ok(p) => Outcome::Built {
                 profile: Box::new(p),
-                pdf_error: json_error.or(pdf_error),
+                reused: item.reused,
+                compiled,
+                output_error: json_error.or(pdf_error),
             },
             Err(e) => Outcome::Failed(e),
         })
