@@ -12,4 +12,5 @@
 
 pub mod error;
 pub mod model;
+pub mod places;
 pub mod read;
