@@ -1,40 +1,926 @@
-//! Countries and MGI local jurisdictions (placeholder until the CLDR table lands).
+//! Countries and local jurisdictions: the tables that turn a place as written
+//! in a title ("République du Mali", "County of Nairobi") into a short name
+//! and the ISO 3166-1 alpha-3 code of its country.
+//!
+//! The tables live in `data/` (provenance in `data/README.md`), are embedded
+//! at compile time and parsed once, on first use:
+//!
+//! - `countries.tsv`: generated from CLDR (`scripts/gen-countries.mjs`);
+//! - `country-aliases.tsv`: official long forms CLDR lacks ("Kyrgyz Republic");
+//! - `local-places.tsv`: the local jurisdictions known to have a profile.
+//!
+//! Names are compared after [`normalize_name`]; official prefixes ("Republic
+//! of", "République du", "Municipio de" …) are stripped one at a time, and the
+//! full name is always tried before a shorter one, so that "Democratic
+//! Republic of the Congo" never becomes "Congo".
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
+const COUNTRY_ALIASES_TSV: &str = include_str!("../data/country-aliases.tsv");
+const LOCAL_PLACES_TSV: &str = include_str!("../data/local-places.tsv");
+
+/// A country of the CLDR table.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Country {
+    /// ISO 3166-1 alpha-3 (`MLI`).
     pub iso3: &'static str,
+    /// ISO 3166-1 alpha-2 (`ML`).
     pub iso2: &'static str,
+    /// CLDR display names.
     pub en: &'static str,
     pub fr: &'static str,
     pub es: &'static str,
 }
 
 impl Country {
+    /// The CLDR name in `language` (`en`, `fr`, `es`, or a tag starting with
+    /// one of them); English for any other language.
     pub fn name(&self, language: &str) -> &'static str {
-        match language {
-            "fr" => self.fr,
-            "es" => self.es,
-            _ => self.en,
+        let primary = language.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("fr") {
+            self.fr
+        } else if primary.eq_ignore_ascii_case("es") {
+            self.es
+        } else {
+            self.en
         }
     }
 }
 
+/// A local jurisdiction with an MGI profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalPlace {
+    /// The name as the place writes it ("Montréal", "Ciudad de México").
     pub name: &'static str,
+    /// ISO 3166-1 alpha-3 of the country the place is in.
     pub country_iso3: &'static str,
+    /// `city`, `county`, `municipality`, `state`, `province`, `region` …
+    pub unit: &'static str,
+    /// Other names of the place ("Nairobi City County", "Mexico City").
+    pub aliases: Vec<&'static str>,
 }
 
-pub fn country_by_name(_name: &str) -> Option<&'static Country> {
+impl LocalPlace {
+    /// The country the place is in.
+    pub fn country(&self) -> Option<&'static Country> {
+        country_by_iso3(self.country_iso3)
+    }
+}
+
+/// Every country of the table, sorted by alpha-3 code.
+pub fn countries() -> &'static [Country] {
+    &COUNTRIES.list
+}
+
+/// Every local jurisdiction of the table.
+pub fn local_places() -> &'static [LocalPlace] {
+    &LOCAL_PLACES.list
+}
+
+/// The country with this ISO 3166-1 alpha-3 code (any case).
+pub fn country_by_iso3(code: &str) -> Option<&'static Country> {
+    let code = code.trim().to_ascii_uppercase();
+    COUNTRIES
+        .by_iso3
+        .get(code.as_str())
+        .map(|&i| &COUNTRIES.list[i])
+}
+
+/// Find a country by any of its names in English, French or Spanish, or by
+/// an official long form: "République du Mali" → MLI, "Republic of Ghana" →
+/// GHA, "The Kyrgyz Republic" → KGZ, "Niger" → NER (never Nigeria).
+///
+/// Case, accents, apostrophe style, hyphens and punctuation do not matter.
+/// The full name is tried first, then with a leading article ("The", "La",
+/// "Le", "El", "L’" …) or an official prefix ("Republic of (the)",
+/// "République du", "República de", "Kingdom of", "State of" …) stripped,
+/// one at a time, then all of it again without a trailing parenthesis
+/// ("Bolivia (Plurinational State of)").
+pub fn country_by_name(name: &str) -> Option<&'static Country> {
+    find_country(name).map(|hit| hit.country)
+}
+
+/// Find a known MGI local jurisdiction by name: "County of Nairobi",
+/// "Nairobi" and "City of Nairobi" are all Nairobi (KEN); "Ciudad de México"
+/// is itself a name. Case and accents do not matter; unit words ("City of",
+/// "Municipio de", "Ville de", "Province du", "… Territorial Community" …) and
+/// a trailing parenthesis ("(Ukraine)") are stripped when the full name is
+/// not known.
+pub fn local_place_by_name(name: &str) -> Option<&'static LocalPlace> {
+    let lookup = |text: &str| LOCAL_PLACES.by_name.get(&normalize_name(text)).copied();
+    for base in bases(name) {
+        for step in reductions(base, &LOCAL_PREFIXES) {
+            if let Some(i) = lookup(step.text) {
+                return Some(&LOCAL_PLACES.list[i]);
+            }
+            if let Some(i) = strip_suffix(step.text, &LOCAL_SUFFIXES).and_then(lookup) {
+                return Some(&LOCAL_PLACES.list[i]);
+            }
+        }
+    }
     None
 }
 
-pub fn country_by_iso3(_code: &str) -> Option<&'static Country> {
+/// The short name of a place as written in a title.
+///
+/// A country gets its CLDR name in `language` ("The Kyrgyz Republic" →
+/// "Kyrgyzstan", "République du Sénégal" → "Sénégal" in French), unless the
+/// title uses another of the country's CLDR names once the official prefix
+/// is gone ("Republic of Cabo Verde" → "Cabo Verde", not "Cape Verde"). A
+/// known local jurisdiction gets its name ("County of Nairobi" → "Nairobi").
+/// Anything else keeps its own words, less the official prefixes and unit
+/// words ("Republic of Atlantis" → "Atlantis").
+pub fn short_name(official: &str, language: &str) -> String {
+    if let Some(hit) = find_country(official) {
+        let country = hit.country;
+        let own = normalize_name(country.name(language));
+        let index = COUNTRIES.index_of(country);
+        for step in reductions(hit.base, &COUNTRY_PREFIXES).iter().rev() {
+            let written = normalize_name(step.text);
+            if written == own {
+                return country.name(language).to_string();
+            }
+            if let Some(alias) = COUNTRIES.aliases[index]
+                .iter()
+                .find(|alias| normalize_name(alias) == written)
+            {
+                return (*alias).to_string();
+            }
+        }
+        return country.name(language).to_string();
+    }
+    if let Some(place) = local_place_by_name(official) {
+        return place.name.to_string();
+    }
+    let base = bases(official).last().copied().unwrap_or("");
+    let steps = reductions(base, &SHORT_NAME_PREFIXES);
+    // Articles are a name's own words unless a prefix followed them ("La Paz").
+    let kept = steps
+        .iter()
+        .rposition(|step| step.by_prefix)
+        .map_or(base, |i| steps[i].text);
+    let kept = strip_suffix(kept, &LOCAL_SUFFIXES).unwrap_or(kept);
+    let kept = kept.trim();
+    if kept.is_empty() {
+        official.trim().to_string()
+    } else {
+        kept.to_string()
+    }
+}
+
+/// The form names are compared in: lower case, accents dropped, apostrophes
+/// (’ ‘ ` ´) made straight, hyphens and other punctuation made spaces, spaces
+/// collapsed, nothing at either end but letters and digits.
+pub fn normalize_name(text: &str) -> String {
+    fold(text).trim_matches('\'').trim().to_string()
+}
+
+/// [`normalize_name`] without trimming apostrophes: "L’" stays "l'", so that
+/// prefixes ending with an elided article can be matched.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars().flat_map(char::to_lowercase).nfd() {
+        if is_combining_mark(c) || c == '\u{00AD}' {
+            continue;
+        }
+        let c = if is_apostrophe(c) { '\'' } else { c };
+        if c.is_alphanumeric() || c == '\'' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{02BC}' | '\u{2032}'
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Prefixes and suffixes
+
+/// Leading articles, stripped only before another try.
+const ARTICLES: &[&str] = &["the", "la", "le", "les", "l'", "el", "los", "las"];
+
+/// Heads of official country names, each with its language's connectors.
+const COUNTRY_HEADS_EN: &[&str] = &[
+    "republic",
+    "federal republic",
+    "federative republic",
+    "federal democratic republic",
+    "democratic republic",
+    "democratic socialist republic",
+    "islamic republic",
+    "people's republic",
+    "socialist republic",
+    "oriental republic",
+    "co-operative republic",
+    "cooperative republic",
+    "kingdom",
+    "state",
+    "independent state",
+    "principality",
+    "grand duchy",
+    "sultanate",
+    "commonwealth",
+    "union",
+    "federation",
+];
+const COUNTRY_HEADS_FR: &[&str] = &[
+    "république",
+    "république fédérale",
+    "république fédérative",
+    "république fédérale démocratique",
+    "république démocratique",
+    "république islamique",
+    "république populaire",
+    "république socialiste",
+    "république orientale",
+    "royaume",
+    "état",
+    "état indépendant",
+    "principauté",
+    "grand-duché",
+    "sultanat",
+    "commonwealth",
+    "union",
+    "fédération",
+];
+const COUNTRY_HEADS_ES: &[&str] = &[
+    "república",
+    "república federal",
+    "república federativa",
+    "república democrática",
+    "república democrática federal",
+    "república islámica",
+    "república popular",
+    "república socialista",
+    "república oriental",
+    "república cooperativa",
+    "reino",
+    "estado",
+    "estado independiente",
+    "principado",
+    "gran ducado",
+    "sultanato",
+    "mancomunidad",
+    "unión",
+    "federación",
+];
+
+/// Heads of local unit names.
+const LOCAL_HEADS_EN: &[&str] = &[
+    "city",
+    "city and county",
+    "county",
+    "municipality",
+    "municipal district",
+    "metropolitan district",
+    "district",
+    "province",
+    "state",
+    "region",
+    "department",
+    "canton",
+    "commune",
+    "town",
+    "prefecture",
+    "governorate",
+];
+const LOCAL_HEADS_FR: &[&str] = &[
+    "ville",
+    "commune",
+    "commune urbaine",
+    "province",
+    "région",
+    "préfecture",
+    "département",
+    "district",
+    "municipalité",
+    "gouvernorat",
+    "mairie",
+];
+const LOCAL_HEADS_ES_PT: &[&str] = &[
+    "municipio",
+    "município",
+    "ciudad",
+    "cidade",
+    "prefeitura",
+    "prefeitura municipal",
+    "estado",
+    "estado libre y soberano",
+    "provincia",
+    "departamento",
+    "distrito",
+    "distrito metropolitano",
+    "cantón",
+    "comuna",
+    "municipalidad",
+    "alcaldía",
+    "región",
+    "intendencia",
+    "gobierno autónomo descentralizado municipal",
+    "gad municipal",
+];
+/// Unit words that stand before the name without a connector.
+const LOCAL_BARE_HEADS: &[&str] = &["municipiul", "orașul", "cantón"];
+
+/// Unit words after the name ("Stryi Territorial Community", "Mombasa County").
+const LOCAL_SUFFIX_WORDS: &[&str] = &[
+    "city territorial community",
+    "territorial community",
+    "city county",
+    "county",
+    "city",
+    "municipality",
+    "municipal council",
+    "province",
+    "region",
+    "state",
+    "department",
+];
+
+const CONNECTORS_EN: &[&str] = &["of", "of the"];
+const CONNECTORS_FR: &[&str] = &["du", "de", "de la", "de l'", "des", "d'"];
+const CONNECTORS_ES_PT: &[&str] = &[
+    "de", "del", "de la", "de las", "de los", "do", "da", "dos", "das",
+];
+
+/// Normalized prefixes: each head followed by each connector.
+fn combine(sets: &[(&[&str], &[&str])], bare: &[&str]) -> HashSet<String> {
+    let mut out: HashSet<String> = bare.iter().map(|b| fold(b)).collect();
+    for (heads, connectors) in sets {
+        for head in *heads {
+            for connector in *connectors {
+                out.insert(fold(&format!("{head} {connector}")));
+            }
+        }
+    }
+    out
+}
+
+fn country_prefixes() -> HashSet<String> {
+    combine(
+        &[
+            (COUNTRY_HEADS_EN, CONNECTORS_EN),
+            (COUNTRY_HEADS_FR, CONNECTORS_FR),
+            (COUNTRY_HEADS_ES, CONNECTORS_ES_PT),
+        ],
+        // "República Argentina": the Spanish head also stands alone.
+        &["república"],
+    )
+}
+
+fn local_prefixes() -> HashSet<String> {
+    combine(
+        &[
+            (LOCAL_HEADS_EN, CONNECTORS_EN),
+            (LOCAL_HEADS_FR, CONNECTORS_FR),
+            (LOCAL_HEADS_ES_PT, CONNECTORS_ES_PT),
+        ],
+        LOCAL_BARE_HEADS,
+    )
+}
+
+/// Prefixes and articles for country names.
+static COUNTRY_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(country_prefixes()));
+
+/// Prefixes and articles for local names.
+static LOCAL_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(local_prefixes()));
+
+/// Both, less "Ciudad de", which often begins a city's own name.
+static SHORT_NAME_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
+    let mut official = country_prefixes();
+    official.extend(
+        local_prefixes()
+            .into_iter()
+            .filter(|p| !p.starts_with("ciudad ") && !p.starts_with("cidade ")),
+    );
+    Prefixes::new(official)
+});
+
+static LOCAL_SUFFIXES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| LOCAL_SUFFIX_WORDS.iter().map(|s| fold(s)).collect());
+
+struct Prefixes {
+    articles: HashSet<String>,
+    official: HashSet<String>,
+}
+
+impl Prefixes {
+    fn new(official: HashSet<String>) -> Self {
+        Prefixes {
+            articles: ARTICLES.iter().map(|a| fold(a)).collect(),
+            official,
+        }
+    }
+}
+
+/// One form of a name on the way to its shortest form.
+#[derive(Debug, Clone, Copy)]
+struct Step<'a> {
+    text: &'a str,
+    /// Reached by stripping an official prefix (not an article).
+    by_prefix: bool,
+}
+
+/// The name, then the name less one leading article or official prefix at a
+/// time, longest prefix first: "The Republic of Costa Rica", "Republic of
+/// Costa Rica", "Costa Rica".
+fn reductions<'a>(name: &'a str, prefixes: &Prefixes) -> Vec<Step<'a>> {
+    let mut steps = vec![Step {
+        text: name.trim(),
+        by_prefix: false,
+    }];
+    loop {
+        let current = steps[steps.len() - 1].text;
+        let next = strip_prefix(current, &prefixes.official)
+            .map(|text| Step {
+                text,
+                by_prefix: true,
+            })
+            .or_else(|| {
+                strip_prefix(current, &prefixes.articles).map(|text| Step {
+                    text,
+                    by_prefix: false,
+                })
+            });
+        match next {
+            Some(step) => steps.push(step),
+            None => return steps,
+        }
+    }
+}
+
+/// `text` less the longest leading run of words that is in `prefixes`, when
+/// something is left.
+fn strip_prefix<'a>(text: &'a str, prefixes: &HashSet<String>) -> Option<&'a str> {
+    let cuts: Vec<usize> = text
+        .char_indices()
+        .filter_map(|(i, c)| {
+            if c.is_whitespace() {
+                Some(i)
+            } else if is_apostrophe(c) {
+                Some(i + c.len_utf8())
+            } else {
+                None
+            }
+        })
+        .collect();
+    cuts.into_iter().rev().find_map(|cut| {
+        let rest = text[cut..].trim_start();
+        (!normalize_name(rest).is_empty() && prefixes.contains(&fold(&text[..cut]))).then_some(rest)
+    })
+}
+
+/// `text` less the longest trailing run of words that is in `suffixes`, when
+/// something is left.
+fn strip_suffix<'a>(text: &'a str, suffixes: &HashSet<String>) -> Option<&'a str> {
+    text.char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .find_map(|(cut, _)| {
+            let rest = text[..cut].trim_end();
+            (!normalize_name(rest).is_empty() && suffixes.contains(&fold(&text[cut..])))
+                .then_some(rest)
+        })
+}
+
+/// The name as given, then without a trailing parenthesis
+/// ("Stryi Territorial Community (Ukraine)").
+fn bases(name: &str) -> Vec<&str> {
+    let name = name.trim();
+    let mut out = vec![name];
+    if let Some(open) = name.rfind('(')
+        && name.ends_with(')')
+    {
+        let head = name[..open].trim_end();
+        if !normalize_name(head).is_empty() {
+            out.push(head);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+
+struct Countries {
+    list: Vec<Country>,
+    /// CLDR aliases of each country, in the order of `list`.
+    aliases: Vec<Vec<&'static str>>,
+    by_iso3: HashMap<&'static str, usize>,
+    by_name: HashMap<String, usize>,
+    /// Normalized names two countries claim (the first keeps it).
+    clashes: Vec<String>,
+}
+
+impl Countries {
+    fn index_of(&self, country: &Country) -> usize {
+        self.by_iso3[country.iso3]
+    }
+
+    fn claim(&mut self, name: &str, index: usize) {
+        let key = normalize_name(name);
+        if key.is_empty() {
+            return;
+        }
+        match self.by_name.get(&key) {
+            None => {
+                self.by_name.insert(key, index);
+            }
+            Some(&other) if other != index => self.clashes.push(format!(
+                "{name:?}: {} and {}",
+                self.list[other].iso3, self.list[index].iso3
+            )),
+            Some(_) => {}
+        }
+    }
+}
+
+struct LocalPlaces {
+    list: Vec<LocalPlace>,
+    by_name: HashMap<String, usize>,
+    clashes: Vec<String>,
+}
+
+/// The data rows of an embedded TSV file (header skipped), split in fields.
+fn rows(tsv: &'static str, file: &'static str, columns: usize) -> Vec<Vec<&'static str>> {
+    tsv.lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let fields: Vec<&'static str> = line.split('\t').map(str::trim).collect();
+            assert_eq!(fields.len(), columns, "{file}: bad row {line:?}");
+            fields
+        })
+        .collect()
+}
+
+fn split_aliases(field: &'static str) -> Vec<&'static str> {
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|alias| !alias.is_empty())
+        .collect()
+}
+
+static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
+    let rows = rows(COUNTRIES_TSV, "data/countries.tsv", 6);
+    let mut table = Countries {
+        list: Vec::with_capacity(rows.len()),
+        aliases: Vec::with_capacity(rows.len()),
+        by_iso3: HashMap::new(),
+        by_name: HashMap::new(),
+        clashes: Vec::new(),
+    };
+    for fields in &rows {
+        let index = table.list.len();
+        table.list.push(Country {
+            iso3: fields[0],
+            iso2: fields[1],
+            en: fields[2],
+            fr: fields[3],
+            es: fields[4],
+        });
+        table.aliases.push(split_aliases(fields[5]));
+        table.by_iso3.insert(fields[0], index);
+    }
+    // Primary names first, then aliases, then long forms: on a clash the
+    // stronger name wins (and the test lists the clash).
+    for index in 0..table.list.len() {
+        let Country { en, fr, es, .. } = table.list[index];
+        for name in [en, fr, es] {
+            table.claim(name, index);
+        }
+    }
+    for index in 0..table.list.len() {
+        for alias in table.aliases[index].clone() {
+            table.claim(alias, index);
+        }
+    }
+    for fields in rows_of_aliases() {
+        let index = *table
+            .by_iso3
+            .get(fields[0])
+            .unwrap_or_else(|| panic!("data/country-aliases.tsv: unknown code {}", fields[0]));
+        table.claim(fields[1], index);
+    }
+    table
+});
+
+fn rows_of_aliases() -> Vec<Vec<&'static str>> {
+    rows(COUNTRY_ALIASES_TSV, "data/country-aliases.tsv", 2)
+}
+
+static LOCAL_PLACES: LazyLock<LocalPlaces> = LazyLock::new(|| {
+    let mut table = LocalPlaces {
+        list: Vec::new(),
+        by_name: HashMap::new(),
+        clashes: Vec::new(),
+    };
+    for fields in rows(LOCAL_PLACES_TSV, "data/local-places.tsv", 4) {
+        let place = LocalPlace {
+            name: fields[0],
+            country_iso3: fields[1],
+            unit: fields[2],
+            aliases: split_aliases(fields[3]),
+        };
+        let index = table.list.len();
+        for name in std::iter::once(place.name).chain(place.aliases.iter().copied()) {
+            let key = normalize_name(name);
+            match table.by_name.get(&key) {
+                None => {
+                    table.by_name.insert(key, index);
+                }
+                Some(&other) if other != index => table.clashes.push(format!(
+                    "{name:?}: {} and {}",
+                    table.list[other].name, place.name
+                )),
+                Some(_) => {}
+            }
+        }
+        table.list.push(place);
+    }
+    table
+});
+
+/// A country found by name, with the form of the name that was looked up.
+struct CountryHit<'a> {
+    country: &'static Country,
+    /// The name as given, or without its trailing parenthesis.
+    base: &'a str,
+}
+
+fn find_country(name: &str) -> Option<CountryHit<'_>> {
+    for base in bases(name) {
+        for step in reductions(base, &COUNTRY_PREFIXES) {
+            if let Some(&index) = COUNTRIES.by_name.get(&normalize_name(step.text)) {
+                return Some(CountryHit {
+                    country: &COUNTRIES.list[index],
+                    base,
+                });
+            }
+        }
+    }
     None
 }
 
-pub fn local_place_by_name(_name: &str) -> Option<&'static LocalPlace> {
-    None
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub fn short_name(official: &str, _language: &str) -> String {
-    official.to_string()
+    fn iso3(name: &str) -> Option<&'static str> {
+        country_by_name(name).map(|c| c.iso3)
+    }
+
+    fn local(name: &str) -> Option<(&'static str, &'static str)> {
+        local_place_by_name(name).map(|p| (p.name, p.country_iso3))
+    }
+
+    #[test]
+    fn tables_parse_without_clashes() {
+        assert!(countries().len() > 240, "{} countries", countries().len());
+        assert!(COUNTRIES.clashes.is_empty(), "{:#?}", COUNTRIES.clashes);
+        assert!(
+            LOCAL_PLACES.clashes.is_empty(),
+            "{:#?}",
+            LOCAL_PLACES.clashes
+        );
+        let codes: HashSet<&str> = countries().iter().map(|c| c.iso3).collect();
+        assert_eq!(codes.len(), countries().len());
+        assert!(countries().windows(2).all(|w| w[0].iso3 < w[1].iso3));
+    }
+
+    #[test]
+    fn every_local_place_is_in_a_known_country() {
+        for place in local_places() {
+            assert!(
+                place.country().is_some(),
+                "{}: unknown country {}",
+                place.name,
+                place.country_iso3
+            );
+        }
+    }
+
+    #[test]
+    fn no_local_place_is_taken_for_a_country() {
+        for place in local_places() {
+            assert_eq!(iso3(place.name), None, "{}", place.name);
+        }
+    }
+
+    #[test]
+    fn normalization() {
+        assert_eq!(normalize_name("  Côte d’Ivoire "), "cote d'ivoire");
+        assert_eq!(normalize_name("Guinée-Bissau"), "guinee bissau");
+        assert_eq!(normalize_name("SÃO TOMÉ  &  PRÍNCIPE"), "sao tome principe");
+        assert_eq!(normalize_name("‘Bălți’."), "balti");
+        assert_eq!(normalize_name("Congo (DRC)"), "congo drc");
+    }
+
+    #[test]
+    fn official_long_forms() {
+        assert_eq!(iso3("République du Mali"), Some("MLI"));
+        assert_eq!(iso3("Republic of Ghana"), Some("GHA"));
+        assert_eq!(iso3("República de Guatemala"), Some("GTM"));
+        assert_eq!(iso3("The Kyrgyz Republic"), Some("KGZ"));
+        assert_eq!(iso3("Kyrgyz Republic"), Some("KGZ"));
+        assert_eq!(iso3("République du Niger"), Some("NER"));
+        assert_eq!(iso3("REPUBLIC OF ZIMBABWE"), Some("ZWE"));
+        assert_eq!(iso3("The Republic of Costa Rica"), Some("CRI"));
+        assert_eq!(iso3("Republic of Fiji"), Some("FJI"));
+        assert_eq!(iso3("Republic of Nicaragua"), Some("NIC"));
+        assert_eq!(iso3("República de Nicaragua"), Some("NIC"));
+        assert_eq!(iso3("República de Cabo Verde"), Some("CPV"));
+        assert_eq!(iso3("Republic of Moldova"), Some("MDA"));
+        assert_eq!(iso3("Plurinational State of Bolivia"), Some("BOL"));
+        assert_eq!(iso3("Bolivia (Plurinational State of)"), Some("BOL"));
+        assert_eq!(iso3("Lao People's Democratic Republic"), Some("LAO"));
+        assert_eq!(iso3("Islamic Republic of Iran"), Some("IRN"));
+        assert_eq!(iso3("République islamique d’Iran"), Some("IRN"));
+        assert_eq!(iso3("Federal Republic of Nigeria"), Some("NGA"));
+        assert_eq!(iso3("Kingdom of the Netherlands"), Some("NLD"));
+        assert_eq!(iso3("Royaume du Maroc"), Some("MAR"));
+        assert_eq!(iso3("Reino de España"), Some("ESP"));
+        assert_eq!(iso3("State of Palestine"), Some("PSE"));
+        assert_eq!(iso3("République de l’Équateur"), Some("ECU"));
+        assert_eq!(iso3("República Oriental del Uruguay"), Some("URY"));
+        assert_eq!(iso3("República Argentina"), Some("ARG"));
+        assert_eq!(iso3("República Dominicana"), Some("DOM"));
+        assert_eq!(iso3("Republic of Iraq"), Some("IRQ"));
+        assert_eq!(iso3("Saint Lucia"), Some("LCA"));
+        assert_eq!(iso3("Burkina Faso"), Some("BFA"));
+    }
+
+    #[test]
+    fn the_two_congos() {
+        assert_eq!(iso3("Democratic Republic of the Congo"), Some("COD"));
+        assert_eq!(iso3("The Democratic Republic of the Congo"), Some("COD"));
+        assert_eq!(iso3("République démocratique du Congo"), Some("COD"));
+        assert_eq!(iso3("República Democrática del Congo"), Some("COD"));
+        assert_eq!(iso3("Republic of the Congo"), Some("COG"));
+        assert_eq!(iso3("République du Congo"), Some("COG"));
+        assert_eq!(iso3("Congo"), Some("COG"));
+    }
+
+    #[test]
+    fn niger_is_not_nigeria() {
+        assert_eq!(iso3("Niger"), Some("NER"));
+        assert_eq!(iso3("Níger"), Some("NER"));
+        assert_eq!(iso3("Nigeria"), Some("NGA"));
+        assert_eq!(iso3("Republic of the Niger"), Some("NER"));
+    }
+
+    #[test]
+    fn apostrophes_and_accents() {
+        assert_eq!(iso3("Côte d’Ivoire"), Some("CIV"));
+        assert_eq!(iso3("Cote d'Ivoire"), Some("CIV"));
+        assert_eq!(iso3("COTE D`IVOIRE"), Some("CIV"));
+        assert_eq!(iso3("Republic of Côte d'Ivoire"), Some("CIV"));
+        assert_eq!(iso3("Guinée Bissau"), Some("GNB"));
+        assert_eq!(iso3("Timor Leste"), Some("TLS"));
+    }
+
+    #[test]
+    fn names_in_three_languages() {
+        assert_eq!(iso3("Sénégal"), Some("SEN"));
+        assert_eq!(iso3("Guinée"), Some("GIN"));
+        assert_eq!(iso3("Tchad"), Some("TCD"));
+        assert_eq!(iso3("Perú"), Some("PER"));
+        assert_eq!(iso3("México"), Some("MEX"));
+        assert_eq!(iso3("Mexique"), Some("MEX"));
+        assert_eq!(iso3("Guinea"), Some("GIN"));
+        assert_eq!(iso3("Guinea Ecuatorial"), Some("GNQ"));
+        assert_eq!(iso3("Ecuador"), Some("ECU"));
+        assert_eq!(iso3("Atlantis"), None);
+        assert_eq!(iso3(""), None);
+        assert_eq!(iso3("Republic of"), None);
+    }
+
+    #[test]
+    fn by_code() {
+        let mali = country_by_iso3("MLI").unwrap();
+        assert_eq!(mali.name("fr"), "Mali");
+        assert_eq!(mali.iso2, "ML");
+        assert_eq!(country_by_iso3("civ").unwrap().name("es"), "Côte d’Ivoire");
+        assert_eq!(country_by_iso3("PER").unwrap().name("es"), "Perú");
+        assert_eq!(country_by_iso3("TCD").unwrap().name("fr-FR"), "Tchad");
+        assert_eq!(country_by_iso3("TCD").unwrap().name("pt"), "Chad");
+        assert!(country_by_iso3("ZZZ").is_none());
+        assert!(country_by_iso3("EU").is_none());
+    }
+
+    #[test]
+    fn local_places_by_name() {
+        for name in [
+            "County of Nairobi",
+            "Nairobi",
+            "City of Nairobi",
+            "NAIROBI CITY COUNTY",
+        ] {
+            assert_eq!(local(name), Some(("Nairobi", "KEN")), "{name}");
+        }
+        assert_eq!(local("City of Kenema"), Some(("Kenema", "SLE")));
+        assert_eq!(
+            local("Municipio de Villa del Rosario"),
+            Some(("Villa del Rosario", "COL"))
+        );
+        assert_eq!(local("Ciudad de México"), Some(("Ciudad de México", "MEX")));
+        assert_eq!(local("Mexico City"), Some(("Ciudad de México", "MEX")));
+        assert_eq!(local("Montréal"), Some(("Montréal", "CAN")));
+        assert_eq!(local("City of Montreal"), Some(("Montréal", "CAN")));
+        assert_eq!(local("Ville de Montréal"), Some(("Montréal", "CAN")));
+        assert_eq!(local("City of Accra"), Some(("Accra", "GHA")));
+        assert_eq!(local("County of Mombasa"), Some(("Mombasa", "KEN")));
+        assert_eq!(local("Province du Lac"), Some(("Lac", "TCD")));
+        assert_eq!(
+            local("Stryi Territorial Community (Ukraine)"),
+            Some(("Stryi", "UKR"))
+        );
+        assert_eq!(local("Commune de Kankan"), Some(("Kankan", "GIN")));
+        assert_eq!(local("N’Zérékoré"), Some(("N'Zérékoré", "GIN")));
+        assert_eq!(local("Estado de Nuevo León"), Some(("Nuevo León", "MEX")));
+        assert_eq!(
+            local("Municipio de San José de Cúcuta"),
+            Some(("San José de Cúcuta", "COL"))
+        );
+        assert_eq!(
+            local("Municipio de San Cristóbal de La Laguna"),
+            Some(("San Cristóbal de La Laguna", "ESP"))
+        );
+        assert_eq!(local("La Palma"), Some(("La Palma", "SLV")));
+        assert_eq!(local("Municipality of Balti"), Some(("Bălți", "MDA")));
+        assert_eq!(
+            local("Município de Foz do Iguaçu"),
+            Some(("Foz do Iguaçu", "BRA"))
+        );
+        assert_eq!(local("Cidade de São Paulo"), Some(("São Paulo", "BRA")));
+        assert_eq!(
+            local("Kurdistan Region of Iraq"),
+            Some(("Kurdistan Region", "IRQ"))
+        );
+        assert_eq!(
+            local("Distrito Metropolitano de Quito"),
+            Some(("Quito", "ECU"))
+        );
+        assert_eq!(local("Cantón Upala"), Some(("Upala", "CRI")));
+        assert_eq!(local("Republic of Mali"), None);
+        assert_eq!(local("City of Atlantis"), None);
+    }
+
+    #[test]
+    fn short_names() {
+        assert_eq!(short_name("République du Mali", "fr"), "Mali");
+        assert_eq!(short_name("République du Sénégal", "fr"), "Sénégal");
+        assert_eq!(short_name("République du Sénégal", "en"), "Senegal");
+        assert_eq!(short_name("The Republic of Costa Rica", "en"), "Costa Rica");
+        assert_eq!(short_name("The Kyrgyz Republic", "en"), "Kyrgyzstan");
+        assert_eq!(short_name("The Kyrgyz Republic", "fr"), "Kirghizstan");
+        assert_eq!(short_name("County of Nairobi", "en"), "Nairobi");
+        assert_eq!(short_name("City of Kenema", "en"), "Kenema");
+        assert_eq!(short_name("REPUBLIC OF ZIMBABWE", "en"), "Zimbabwe");
+        assert_eq!(short_name("República de Guatemala", "es"), "Guatemala");
+        assert_eq!(short_name("República de Cabo Verde", "en"), "Cabo Verde");
+        assert_eq!(
+            short_name("República Dominicana", "es"),
+            "República Dominicana"
+        );
+        assert_eq!(short_name("Republic of Moldova", "en"), "Moldova");
+        assert_eq!(short_name("Republic of Moldova", "fr"), "Moldavie");
+        assert_eq!(short_name("Saint Lucia", "en"), "Saint Lucia");
+        assert_eq!(short_name("Ciudad de México", "es"), "Ciudad de México");
+        assert_eq!(
+            short_name("Municipio de Villa del Rosario", "es"),
+            "Villa del Rosario"
+        );
+        assert_eq!(
+            short_name("Stryi Territorial Community (Ukraine)", "en"),
+            "Stryi"
+        );
+        // Places the tables do not know keep their own words.
+        assert_eq!(short_name("Republic of Atlantis", "en"), "Atlantis");
+        assert_eq!(
+            short_name("Municipality of Springfield", "en"),
+            "Springfield"
+        );
+        assert_eq!(short_name("La Paz", "es"), "La Paz");
+        assert_eq!(short_name("Ciudad del Este", "es"), "Ciudad del Este");
+        assert_eq!(short_name("Springfield City", "en"), "Springfield");
+        assert_eq!(short_name("  ", "en"), "");
+    }
 }
