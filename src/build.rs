@@ -315,9 +315,13 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         .map(|f| {
             let source = f.display().to_string();
             let input_hash = input_hash(f, manifests, opts.form);
-            let cached = old.inputs.get(&source).filter(|e| Some(&e.input_hash) == input_hash.as_ref());
+            let cached = old
+                .inputs
+                .get(&source)
+                .filter(|e| Some(&e.input_hash) == input_hash.as_ref());
             if let Some(entry) = cached
-                && let Ok(text) = std::fs::read_to_string(json_dir.join(format!("{}.json", entry.id)))
+                && let Ok(text) =
+                    std::fs::read_to_string(json_dir.join(format!("{}.json", entry.id)))
                 && let Ok(p) = serde_json::from_str::<Profile>(&text)
             {
                 return Item {
@@ -336,8 +340,10 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         })
         .collect();
     // Reused profiles keep their ids; new ones avoid them.
-    let mut results: Vec<Result<Profile, InputError>> =
-        items.iter_mut().map(|i| std::mem::replace(&mut i.result, Err(InputError::new(Path::new(""), None, "")))).collect();
+    let mut results: Vec<Result<Profile, InputError>> = items
+        .iter_mut()
+        .map(|i| std::mem::replace(&mut i.result, Err(InputError::new(Path::new(""), None, ""))))
+        .collect();
     make_ids_unique(&mut results);
     for (item, r) in items.iter_mut().zip(results) {
         item.result = r;
@@ -369,8 +375,15 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         })
     });
     let pdf_salt = match &typst {
-        Some(Ok((t, _))) => Some(format!("{}{}", render::TYPST_VERSION, templates_hash(&opts.project_root)).replace(' ', "")
-            + &t.program.display().to_string()),
+        Some(Ok((t, _))) => Some(
+            format!(
+                "{}{}",
+                render::TYPST_VERSION,
+                templates_hash(&opts.project_root)
+            )
+            .replace(' ', "")
+                + &t.program.display().to_string(),
+        ),
         _ => None,
     };
     let pdf_results: Vec<(Option<String>, bool, Option<String>)> = items
@@ -395,13 +408,22 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
             h.update(bytes.as_bytes());
             let pdf_hash = hex(h.finalize());
             let pdf = pdf_dir.join(format!("{}.pdf", p.id));
-            let previous = old.inputs.get(&item.source).and_then(|e| e.pdf_hash.as_ref());
+            let previous = old
+                .inputs
+                .get(&item.source)
+                .and_then(|e| e.pdf_hash.as_ref());
             if previous == Some(&pdf_hash) && pdf.is_file() {
                 return (None, false, Some(pdf_hash));
             }
             let json_abs = match std::fs::canonicalize(json_dir.join(format!("{}.json", p.id))) {
                 Ok(j) => j,
-                Err(e) => return (Some(OutputError::write(&json_dir, e).to_string()), false, None),
+                Err(e) => {
+                    return (
+                        Some(OutputError::write(&json_dir, e).to_string()),
+                        false,
+                        None,
+                    );
+                }
             };
             let rel = json_abs.strip_prefix(root).unwrap_or(&json_abs);
             let epoch = p.published.as_deref().and_then(render::epoch_of_month);
@@ -413,7 +435,10 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         .collect();
 
     // CSV tables, rewritten only when their bytes change.
-    let built: Vec<&Profile> = items.iter().filter_map(|i| i.result.as_ref().ok()).collect();
+    let built: Vec<&Profile> = items
+        .iter()
+        .filter_map(|i| i.result.as_ref().ok())
+        .collect();
     for (name, bytes) in [
         ("findings.csv", csv::findings_csv(&built, opts.csv)),
         ("domains.csv", csv::domains_csv(&built, opts.csv)),
@@ -464,15 +489,17 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         .into_iter()
         .zip(pdf_results)
         .zip(json_errors)
-        .map(|((item, (pdf_error, compiled, _)), json_error)| match item.result {
-            Ok(p) => Outcome::Built {
-                profile: Box::new(p),
-                reused: item.reused,
-                compiled,
-                output_error: json_error.or(pdf_error),
+        .map(
+            |((item, (pdf_error, compiled, _)), json_error)| match item.result {
+                Ok(p) => Outcome::Built {
+                    profile: Box::new(p),
+                    reused: item.reused,
+                    compiled,
+                    output_error: json_error.or(pdf_error),
+                },
+                Err(e) => Outcome::Failed(e),
             },
-            Err(e) => Outcome::Failed(e),
-        })
+        )
         .collect();
     report
 }

@@ -53,6 +53,15 @@ enum Command {
         /// Only JSON and CSV: do not make PDFs.
         #[arg(long)]
         no_pdf: bool,
+        /// Rebuild every profile, even those that did not change.
+        #[arg(long)]
+        force: bool,
+        /// How many profiles to work on at once (default: the number of CPUs).
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Print only failures and the summary.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Report problems of profiles before they are ingested (`path:line: error|warning: message`).
     Check {
@@ -75,17 +84,32 @@ fn main() -> ExitCode {
             excel,
             raw_csv,
             no_pdf,
-        } => run_build(BuildOptions {
-            inputs,
-            out,
-            form: format,
-            csv: CsvOptions {
-                excel,
-                raw: raw_csv,
-            },
-            pdf: !no_pdf,
-            project_root: project_root(),
-        }),
+            force,
+            jobs,
+            quiet,
+        } => {
+            if let Some(n) = jobs {
+                // Only fails when a pool exists already, which it cannot here.
+                let _ = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n.max(1))
+                    .build_global();
+            }
+            run_build(
+                BuildOptions {
+                    inputs,
+                    out,
+                    form: format,
+                    csv: CsvOptions {
+                        excel,
+                        raw: raw_csv,
+                    },
+                    pdf: !no_pdf,
+                    force,
+                    project_root: project_root(),
+                },
+                quiet,
+            )
+        }
     }
 }
 
@@ -172,7 +196,7 @@ fn check(inputs: &[PathBuf], form: Form) -> ExitCode {
     }
 }
 
-fn run_build(opts: BuildOptions) -> ExitCode {
+fn run_build(opts: BuildOptions, quiet: bool) -> ExitCode {
     let start = Instant::now();
     let (files, manifests, errors) = build::collect_inputs(&opts.inputs);
     for e in &errors {
@@ -186,7 +210,12 @@ fn run_build(opts: BuildOptions) -> ExitCode {
     let (mut built, mut failed, mut findings) = (0, 0, 0);
     for outcome in &report.outcomes {
         match outcome {
-            Outcome::Built { profile, pdf_error } => {
+            Outcome::Built {
+                profile,
+                reused,
+                compiled,
+                output_error,
+            } => {
                 findings += profile.findings().count();
                 let w = profile.warnings.len();
                 let warn = if w > 0 {
@@ -194,20 +223,27 @@ fn run_build(opts: BuildOptions) -> ExitCode {
                 } else {
                     String::new()
                 };
-                match pdf_error {
+                match output_error {
                     None => {
                         built += 1;
-                        println!(
-                            "built   {:<28} {}{}  ({})",
-                            profile.id,
-                            build::counts(profile),
-                            warn,
-                            profile.source
-                        );
+                        let verb = if *reused && !*compiled {
+                            "same"
+                        } else {
+                            "built"
+                        };
+                        if !quiet {
+                            println!(
+                                "{verb:<7} {:<28} {}{}  ({})",
+                                profile.id,
+                                build::counts(profile),
+                                warn,
+                                profile.source
+                            );
+                        }
                     }
                     Some(e) => {
                         failed += 1;
-                        println!("no pdf  {:<28} {}", profile.id, e);
+                        println!("failed  {:<28} {}", profile.id, e);
                     }
                 }
             }
@@ -219,6 +255,11 @@ fn run_build(opts: BuildOptions) -> ExitCode {
     }
     for e in &report.output_errors {
         println!("error: {e}");
+    }
+    if !quiet {
+        for p in &report.removed {
+            println!("removed {}", p.display());
+        }
     }
     println!(
         "{built} profile{} built, {failed} failed, {findings} findings; outputs in {} ({:.1} s)",
