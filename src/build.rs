@@ -39,6 +39,8 @@ pub struct BuildOptions {
     pub pdf: bool,
     /// Rebuild everything, ignoring the build state.
     pub force: bool,
+    /// How long one typst compile may take before it is stopped.
+    pub typst_timeout: std::time::Duration,
     /// The folder holding `templates/` (typst's root when `out` is inside it).
     pub project_root: PathBuf,
 }
@@ -238,6 +240,20 @@ fn templates_hash(project_root: &Path) -> String {
     hex(h.finalize())
 }
 
+/// Remove `.name.PID.tmp.ext` files left by an interrupted build.
+fn remove_temp_files(dir: &Path) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in rd.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.contains(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Write `bytes` to `path` unless it already holds exactly them.
 fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, OutputError> {
     if std::fs::read(path).is_ok_and(|old| old == bytes) {
@@ -303,6 +319,10 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         return report;
     }
     let [json_dir, pdf_dir, csv_dir] = dirs;
+    // Temporary files of an interrupted build are never valid outputs.
+    for d in [&json_dir, &pdf_dir, &csv_dir] {
+        remove_temp_files(d);
+    }
     let old = if opts.force {
         BuildState::default()
     } else {
@@ -369,7 +389,8 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
 
     // PDFs: compiled when their JSON, the templates or typst changed.
     let typst = opts.pdf.then(|| {
-        Typst::locate(&opts.project_root).and_then(|t| {
+        Typst::locate(&opts.project_root).and_then(|mut t| {
+            t.timeout = opts.typst_timeout;
             let layout = typst_layout(&opts.project_root, &opts.out)?;
             Ok((t, layout))
         })

@@ -59,6 +59,9 @@ enum Command {
         /// How many profiles to work on at once (default: the number of CPUs).
         #[arg(short, long)]
         jobs: Option<usize>,
+        /// Seconds one typst compile may take before it is stopped.
+        #[arg(long, default_value_t = 120)]
+        typst_timeout: u64,
         /// Print only failures and the summary.
         #[arg(short, long)]
         quiet: bool,
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
             no_pdf,
             force,
             jobs,
+            typst_timeout,
             quiet,
         } => {
             if let Some(n) = jobs {
@@ -105,6 +109,7 @@ fn main() -> ExitCode {
                     },
                     pdf: !no_pdf,
                     force,
+                    typst_timeout: std::time::Duration::from_secs(typst_timeout),
                     project_root: project_root(),
                 },
                 quiet,
