@@ -1,8 +1,1123 @@
 //! Text extracted from printed PDF profiles into blocks.
+//!
+//! `pdftotext` (plain mode) gives one line per printed line, a blank line
+//! between paragraphs and a form feed (`\f`) at each page break. What the
+//! printed page adds and a web copy lacks is removed or repaired here, so
+//! that the recogniser sees the same blocks as for a web copy:
+//!
+//! * running headers and footers (a line that recurs at the top or bottom of
+//!   most pages) are removed from every page, even inside a bullet broken by
+//!   the page break; the header goes to [`Document::running_header`];
+//! * page numbers alone on a line at the top or bottom of a page, and table
+//!   of contents lines (`KEY FINDINGS.........9`), are removed;
+//! * ligatures (`ﬁ`, `ﬂ`, `ﬀ` …) become letters (NFKC);
+//! * the lines of a paragraph or a bullet are joined, undoing line-end
+//!   hyphenation where a word was broken;
+//! * a bullet or paragraph that runs on over a page break is joined again;
+//! * footnote bodies at the bottom of a page become [`BlockKind::Note`]s.
 
-use super::Document;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use super::text::{lines, strip_bullet};
+use super::{Block, BlockKind, Document, collapse_whitespace};
+use crate::model::Warning;
+
+/// Glyphs that mark a bullet when alone on a line. `o`, `-` and dashes count
+/// only alone (or, at the start of a paragraph, followed by a space: see
+/// [`strip_bullet`]), since a wrapped line may start with them.
+const WEAK_GLYPHS: &[char] = &['o', '-', '–', '—', '*', '·', '∙', '⁃'];
+
+/// Glyphs that mark a bullet wherever they start a line.
+const STRONG_GLYPHS: &[char] = &[
+    '•', '●', '◦', '▪', '▫', '■', '□', '‣', '○', '◆', '◇', '►', '▶', '➢', '➤', '✓', '✔', '❖', '→',
+    '⇒', '❯',
+];
+
+/// Symbol and Wingdings fonts put their bullets in the private use area
+/// (`U+F0B7`, `U+F0A7`, `U+F0D8` …), which `pdftotext` passes through.
+fn is_symbol_font_glyph(c: char) -> bool {
+    ('\u{f000}'..='\u{f0ff}').contains(&c)
+}
+
+/// Table of contents line: text, dot leaders, a page number.
+static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^.*?(?:[.·…_]\s?){4,}\s*(?:\d{1,4}|[ivxlcdmIVXLCDM]{1,7})$").expect("valid regex")
+});
+
+/// A page number alone on a line: `12`, `xiv`, `Page 3`, `- 3 -`, `3 / 15`.
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:page|p\.|pág\.?|página|pagina)\s*)?[-–—]?\s*(?P<n>\d{1,3}|[ivxl]{1,7})\s*[-–—]?(?:\s*(?:/|of|de|sur)\s*\d{1,3})?$",
+    )
+    .expect("valid regex")
+});
+
+/// Roman numerals up to 89, as front matter uses (the letters alone would
+/// also take words like `ill`).
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$").expect("valid regex")
+});
+
+/// A page number at either end of a running header or footer line.
+static EDGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,3}\s*[|·•–—-]?\s+)?(.*?)(?:\s+[|·•–—-]?\s*\d{1,3})?$")
+        .expect("valid regex")
+});
+
+/// A footnote body: a small number, a space, the text.
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\S)").expect("valid regex"));
+
+/// A footnote marker glued to the word it follows (`relevant.1`, `management.7`).
+static GLUED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\p{L}[.,;:!?)\]"”’»]*(\d{1,3})(?:[^\p{L}\p{N}]|$)"#).expect("valid regex")
+});
+
+/// A word written with a hyphen (`well-being`, `whole-of-government`).
+static HYPHENATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)+").expect("valid regex"));
+
+/// First parts that keep their hyphen when a line breaks after them, even
+/// without the whole word elsewhere in the document.
+const HYPHEN_PREFIXES: &[&str] = &["self", "well"];
+
+/// One input line of a page, trimmed, with its 1-based line number.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    no: usize,
+    text: &'a str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GroupKind {
+    Bullet,
+    Plain,
+    Note,
+}
+
+/// Consecutive lines that make one block (before footnotes and page breaks
+/// are sorted out).
+#[derive(Debug, Clone)]
+struct Group {
+    kind: GroupKind,
+    start: usize,
+    /// Line numbers of the bullet glyphs alone on a line that opened this
+    /// bullet (more than one when the glyphs were printed in a column).
+    glyph_lines: Vec<usize>,
+    lines: Vec<(usize, String)>,
+}
+
+impl Group {
+    fn new(kind: GroupKind, start: usize) -> Self {
+        Group {
+            kind,
+            start,
+            glyph_lines: Vec::new(),
+            lines: Vec::new(),
+        }
+    }
+}
 
 /// Read text as `pdftotext` extracts it from a printed profile.
 pub fn read_print(text: &str) -> Document {
-    super::text::read_text(text)
+    let text: String = text.nfkc().collect();
+    let mut pages = split_pages(&text);
+    let hyphenated = hyphenated_pairs(&text);
+    let markers = glued_markers(&pages);
+
+    let header = running_lines(&pages, true);
+    let footer = running_lines(&pages, false);
+    for page in &mut pages {
+        remove_running(page, &header, true);
+        remove_running(page, &footer, false);
+        remove_toc(page);
+        remove_page_numbers(page);
+    }
+
+    let mut warnings = Vec::new();
+    let mut out: Vec<Group> = Vec::new();
+    // Index in `out` of the last group that is not a note.
+    let mut last_content: Option<usize> = None;
+    for page in &pages {
+        let mut groups = group_page(page);
+        mark_footnotes(&mut groups, &markers);
+        let mut groups = groups.into_iter().peekable();
+        if let (Some(prev), Some(first)) = (last_content, groups.peek())
+            && continues_over_page(&out[prev], first)
+            && let Some(first) = groups.next()
+        {
+            out[prev].lines.extend(first.lines);
+        }
+        for g in groups {
+            if g.kind != GroupKind::Note {
+                last_content = Some(out.len());
+            }
+            out.push(g);
+        }
+    }
+
+    let mut blocks = Vec::new();
+    for g in &out {
+        emit(g, &hyphenated, &mut blocks, &mut warnings);
+    }
+    Document {
+        blocks,
+        running_header: header.first().map(|r| r.text.clone()),
+        warnings,
+        ..Document::default()
+    }
+}
+
+/// Split into pages at form feeds. A form feed does not start a line: the
+/// text after it keeps the number of the line it is on.
+fn split_pages(text: &str) -> Vec<Vec<Line<'_>>> {
+    let mut pages: Vec<Vec<Line<'_>>> = vec![Vec::new()];
+    for (i, raw) in lines(text).into_iter().enumerate() {
+        let no = i + 1;
+        let mut parts = raw.split('\u{0c}');
+        let first = parts.next().unwrap_or("");
+        if !first.trim().is_empty() || !raw.contains('\u{0c}') {
+            push_line(&mut pages, no, first);
+        }
+        for part in parts {
+            pages.push(Vec::new());
+            if !part.trim().is_empty() {
+                push_line(&mut pages, no, part);
+            }
+        }
+    }
+    pages
+}
+
+fn push_line<'a>(pages: &mut [Vec<Line<'a>>], no: usize, text: &'a str) {
+    if let Some(page) = pages.last_mut() {
+        page.push(Line {
+            no,
+            text: text.trim(),
+        });
+    }
+}
+
+/// Every adjacent pair of parts of the hyphenated words written whole on one
+/// line (`well-being` → `well-being`; `whole-of-government` → `whole-of`,
+/// `of-government`), lower-cased.
+fn hyphenated_pairs(text: &str) -> HashSet<String> {
+    let mut pairs = HashSet::new();
+    for m in HYPHENATED.find_iter(text) {
+        let parts: Vec<String> = m
+            .as_str()
+            .split(['-', '‐'])
+            .map(|p| p.to_lowercase())
+            .collect();
+        for w in parts.windows(2) {
+            pairs.insert(format!("{}-{}", w[0], w[1]));
+        }
+    }
+    pairs
+}
+
+/// Footnote numbers glued to a word, with the first line where each occurs.
+fn glued_markers(pages: &[Vec<Line<'_>>]) -> HashMap<u32, usize> {
+    let mut seen = HashMap::new();
+    for line in pages.iter().flatten() {
+        for c in GLUED_MARKER.captures_iter(line.text) {
+            if let Ok(n) = c[1].parse::<u32>() {
+                seen.entry(n).or_insert(line.no);
+            }
+        }
+    }
+    seen
+}
+
+/// A line recurring at the top (or bottom) of pages.
+#[derive(Debug, Clone)]
+struct Running {
+    key: String,
+    /// The most frequent form, page numbers included.
+    text: String,
+}
+
+/// The key under which header lines compare: whitespace collapsed, a page
+/// number at either end removed.
+fn running_key(line: &str) -> String {
+    let line = collapse_whitespace(line);
+    match EDGE_NUMBER.captures(&line) {
+        Some(c) if c[1].chars().any(char::is_alphabetic) => c[1].to_string(),
+        _ => line,
+    }
+}
+
+fn is_page_number(line: &str) -> bool {
+    PAGE_NUMBER.captures(line.trim()).is_some_and(|c| {
+        let n = &c["n"];
+        n.bytes().all(|b| b.is_ascii_digit()) || ROMAN.is_match(n)
+    })
+}
+
+/// The running header (`top`) or footer: the texts that are the first (last)
+/// line of most pages, page numbers aside. Alternating left and right
+/// headers are both found when each is on a quarter of the pages and
+/// together on most.
+fn running_lines(pages: &[Vec<Line<'_>>], top: bool) -> Vec<Running> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new(); // key → (pages, first page)
+    let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    let mut with_text = 0;
+    for (p, page) in pages.iter().enumerate() {
+        let mut candidates = page
+            .iter()
+            .filter(|l| !l.text.is_empty() && !is_page_number(l.text));
+        let edge = if top {
+            candidates.next()
+        } else {
+            candidates.next_back()
+        };
+        let Some(edge) = edge else { continue };
+        with_text += 1;
+        if is_glyph_alone(edge.text) || TOC_LINE.is_match(edge.text) {
+            continue;
+        }
+        let key = running_key(edge.text);
+        if key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        counts.entry(key.clone()).or_insert((0, p)).0 += 1;
+        *forms
+            .entry(key)
+            .or_default()
+            .entry(collapse_whitespace(edge.text))
+            .or_insert(0) += 1;
+    }
+    let mut ranked: Vec<(String, usize, usize)> =
+        counts.into_iter().map(|(k, (n, p))| (k, n, p)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let chosen: Vec<String> = match ranked.as_slice() {
+        [a, b, ..] if b.1 >= 2 && b.1 * 4 >= with_text && (a.1 + b.1) * 2 >= with_text => {
+            vec![a.0.clone(), b.0.clone()]
+        }
+        [a, ..] if a.1 >= 2 && a.1 * 2 >= with_text => vec![a.0.clone()],
+        _ => Vec::new(),
+    };
+    chosen
+        .into_iter()
+        .map(|key| {
+            let text = forms
+                .get(&key)
+                .and_then(|f| {
+                    f.iter()
+                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        .map(|(t, _)| t.clone())
+                })
+                .unwrap_or_else(|| key.clone());
+            Running { key, text }
+        })
+        .collect()
+}
+
+/// Remove the running header (`top`) or footer lines of a page: the first
+/// (last) line with the key of each, wherever it is on the page, so that a
+/// section title repeated as running header survives where it heads its
+/// section.
+fn remove_running(page: &mut Vec<Line<'_>>, running: &[Running], top: bool) {
+    for r in running {
+        let is_it = |l: &Line<'_>| !l.text.is_empty() && running_key(l.text) == r.key;
+        let found = if top {
+            page.iter().position(is_it)
+        } else {
+            page.iter().rposition(is_it)
+        };
+        if let Some(i) = found {
+            page.remove(i);
+        }
+    }
+}
+
+/// Remove table of contents lines, and the first line of an entry wrapped
+/// over two lines.
+fn remove_toc(page: &mut Vec<Line<'_>>) {
+    let toc: Vec<bool> = page.iter().map(|l| TOC_LINE.is_match(l.text)).collect();
+    if !toc.contains(&true) {
+        return;
+    }
+    let mut keep = Vec::with_capacity(page.len());
+    for (i, l) in page.iter().enumerate() {
+        let wrapped_entry = !l.text.is_empty()
+            && !ends_sentence(l.text)
+            && toc.get(i + 1).copied().unwrap_or(false)
+            && i > 0
+            && toc[i - 1];
+        keep.push(!toc[i] && !wrapped_entry);
+    }
+    let mut k = keep.into_iter();
+    page.retain(|_| k.next().unwrap_or(true));
+}
+
+/// Remove a page number alone on the last (and on the first) line of a page.
+fn remove_page_numbers(page: &mut Vec<Line<'_>>) {
+    if let Some(i) = page.iter().rposition(|l| !l.text.is_empty())
+        && is_page_number(page[i].text)
+    {
+        page.remove(i);
+    }
+    if let Some(i) = page.iter().position(|l| !l.text.is_empty())
+        && is_page_number(page[i].text)
+    {
+        page.remove(i);
+    }
+}
+
+/// A bullet glyph alone on a line.
+fn is_glyph_alone(line: &str) -> bool {
+    let mut chars = line.trim().chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            STRONG_GLYPHS.contains(&c) || WEAK_GLYPHS.contains(&c) || is_symbol_font_glyph(c)
+        }
+        _ => false,
+    }
+}
+
+/// If the line starts a bullet, the text after the mark. Inside a paragraph
+/// only strong glyphs count: a wrapped line may start with a dash or `1.`.
+fn bullet_start(line: &str, at_paragraph_start: bool) -> Option<&str> {
+    let mut chars = line.char_indices();
+    if let Some((_, c)) = chars.next()
+        && (STRONG_GLYPHS.contains(&c) || is_symbol_font_glyph(c))
+        && let Some((i, next)) = chars.next()
+        && next.is_whitespace()
+    {
+        return Some(line[i..].trim_start());
+    }
+    if at_paragraph_start {
+        strip_bullet(line)
+    } else {
+        None
+    }
+}
+
+/// Ends with `.`, `;`, `:`, `!` or `?`, maybe followed by closing quotes or
+/// brackets and a glued footnote marker (`management.7`).
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    let t = match t.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        stripped
+            if stripped.len() < t.len()
+                && stripped.ends_with(|c: char| ".;:!?)\"”’»".contains(c)) =>
+        {
+            // `10.7` is a number, not a sentence end with a marker.
+            let before = stripped.trim_end_matches(|c: char| ".;:!?)\"”’»".contains(c));
+            if before.ends_with(|c: char| c.is_ascii_digit()) {
+                return false;
+            }
+            stripped
+        }
+        _ => t,
+    };
+    let t = t.trim_end_matches(|c: char| ")]\"”’»".contains(c));
+    t.ends_with(['.', ';', ':', '!', '?'])
+}
+
+/// No lower-case letter and at least two upper-case ones.
+fn is_caps(line: &str) -> bool {
+    !line.chars().any(char::is_lowercase) && line.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+fn is_caps_heading_line(line: &str) -> bool {
+    is_caps(line) && !ends_sentence(line)
+}
+
+/// Whether a paragraph looks like a title: short, no final punctuation, and
+/// in capitals or starting with a capital.
+fn is_heading(text: &str, line_count: usize) -> bool {
+    if text.is_empty() || text.chars().count() > 160 || ends_sentence(text) || text.ends_with(',') {
+        return false;
+    }
+    if is_caps(text) {
+        // Not a code like `PUB2022/014/EL`.
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        return letters > text.chars().filter(char::is_ascii_digit).count();
+    }
+    line_count <= 2
+        && text.chars().count() <= 100
+        && text.split_whitespace().count() <= 10
+        && text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Split the lines of one page into groups: paragraphs and bullets.
+fn group_page(page: &[Line<'_>]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    let mut cur: Option<Group> = None;
+    for (i, line) in page.iter().enumerate() {
+        let t = line.text;
+        if t.is_empty() {
+            groups.extend(cur.take());
+            continue;
+        }
+        if is_glyph_alone(t) {
+            match cur.as_mut() {
+                Some(g) if g.kind == GroupKind::Bullet && g.lines.is_empty() => {
+                    g.glyph_lines.push(line.no)
+                }
+                _ => {
+                    groups.extend(cur.take());
+                    let mut g = Group::new(GroupKind::Bullet, line.no);
+                    g.glyph_lines.push(line.no);
+                    cur = Some(g);
+                }
+            }
+            continue;
+        }
+        if let Some(rest) = bullet_start(t, cur.is_none()) {
+            groups.extend(cur.take());
+            let mut g = Group::new(GroupKind::Bullet, line.no);
+            g.lines.push((line.no, rest.to_string()));
+            cur = Some(g);
+            continue;
+        }
+        if let Some(g) = cur.as_mut() {
+            let next_ends = page.get(i + 1).is_none_or(|n| {
+                n.text.is_empty() || is_glyph_alone(n.text) || bullet_start(n.text, false).is_some()
+            });
+            if !starts_new_paragraph(g, t, next_ends) {
+                g.lines.push((line.no, t.to_string()));
+                continue;
+            }
+        }
+        groups.extend(cur.take());
+        let mut g = Group::new(GroupKind::Plain, line.no);
+        g.lines.push((line.no, t.to_string()));
+        cur = Some(g);
+    }
+    groups.extend(cur);
+    groups
+}
+
+/// A heading printed without a blank line around it: a line in capitals
+/// after a finished sentence, body text after a heading in capitals, a short
+/// title after a finished sentence and before a bullet.
+fn starts_new_paragraph(g: &Group, line: &str, next_ends: bool) -> bool {
+    let Some((_, last)) = g.lines.last() else {
+        return false;
+    };
+    if is_caps_heading_line(line) && !is_caps(last) && ends_sentence(last) {
+        return true;
+    }
+    if g.kind == GroupKind::Plain
+        && g.lines.iter().all(|(_, l)| is_caps_heading_line(l))
+        && !is_caps(line)
+    {
+        return true;
+    }
+    next_ends
+        && ends_sentence(last)
+        && !last.trim_end().ends_with(':')
+        && !ends_sentence(line)
+        && !line.ends_with(',')
+        && line.split_whitespace().count() <= 8
+        && line.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Mark the paragraphs at the bottom of a page that are footnote bodies: a
+/// small number, a space and text, the number glued to a word earlier (or
+/// the text starting with a capital).
+fn mark_footnotes(groups: &mut [Group], markers: &HashMap<u32, usize>) {
+    for g in groups.iter_mut().rev() {
+        if g.kind != GroupKind::Plain {
+            break;
+        }
+        let Some((no, first)) = g.lines.first() else {
+            break;
+        };
+        let Some(c) = FOOTNOTE.captures(first) else {
+            break;
+        };
+        let glued = c[1]
+            .parse::<u32>()
+            .ok()
+            .and_then(|n| markers.get(&n))
+            .is_some_and(|&at| at < *no);
+        let capital = c[2]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_uppercase() || "“\"‘(«".contains(ch));
+        if !(glued || capital) {
+            break;
+        }
+        g.kind = GroupKind::Note;
+    }
+}
+
+/// Whether the first group of a page continues the last one of the page
+/// before (a bullet or paragraph broken by the page break).
+fn continues_over_page(prev: &Group, next: &Group) -> bool {
+    if next.kind != GroupKind::Plain || prev.kind == GroupKind::Note {
+        return false;
+    }
+    let Some((_, first)) = next.lines.first() else {
+        return false;
+    };
+    if is_caps_heading_line(first) {
+        return false;
+    }
+    let Some((_, last)) = prev.lines.last() else {
+        // A bullet glyph at the foot of the page, its text on the next.
+        return prev.kind == GroupKind::Bullet;
+    };
+    if prev.kind == GroupKind::Plain && prev.lines.iter().all(|(_, l)| is_caps_heading_line(l)) {
+        return false;
+    }
+    let starts_alnum = first.chars().next().is_some_and(char::is_alphanumeric);
+    if ends_with_break(last) && starts_alnum {
+        return true;
+    }
+    if ends_sentence(last) {
+        return false;
+    }
+    if first.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    // After a comma, anything but a title goes on.
+    last.ends_with(',') && {
+        let text: Vec<&str> = next.lines.iter().map(|(_, l)| l.as_str()).collect();
+        !is_heading(&collapse_whitespace(&text.join(" ")), text.len())
+    }
+}
+
+/// A letter or digit then a hyphen or dash at the end of a line.
+fn ends_with_break(line: &str) -> bool {
+    let mut rev = line.chars().rev();
+    matches!(
+        (rev.next(), rev.next()),
+        (Some('-' | '‐' | '–' | '\u{ad}'), Some(c)) if c.is_alphanumeric()
+    )
+}
+
+/// Join the lines of one block, undoing line-end hyphenation where a word
+/// was broken.
+fn join_lines<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    hyphenated: &HashSet<String>,
+) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str(line);
+            continue;
+        }
+        append_line(&mut out, line, hyphenated);
+    }
+    collapse_whitespace(&out)
+}
+
+fn append_line(out: &mut String, line: &str, hyphenated: &HashSet<String>) {
+    let next = line.chars().next().unwrap_or(' ');
+    if out.ends_with('\u{ad}') {
+        out.pop();
+        out.push_str(line);
+        return;
+    }
+    if !(ends_with_break(out) && next.is_alphanumeric()) {
+        out.push(' ');
+        out.push_str(line);
+        return;
+    }
+    let dash = out.chars().next_back().unwrap_or('-');
+    let before_dash = &out[..out.len() - dash.len_utf8()];
+    let before = before_dash.chars().next_back().unwrap_or(' ');
+    let broken_word = dash != '–' && before.is_alphabetic() && next.is_lowercase() && {
+        let head: String = before_dash
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let tail: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+        let head = head.to_lowercase();
+        let pair = format!("{head}-{}", tail.to_lowercase());
+        !hyphenated.contains(&pair) && !HYPHEN_PREFIXES.contains(&head.as_str())
+    };
+    if broken_word {
+        out.truncate(before_dash.len());
+    }
+    out.push_str(line);
+}
+
+/// Turn one group into blocks.
+fn emit(
+    g: &Group,
+    hyphenated: &HashSet<String>,
+    blocks: &mut Vec<Block>,
+    warnings: &mut Vec<Warning>,
+) {
+    match g.kind {
+        GroupKind::Bullet => {
+            if g.glyph_lines.len() > 1 {
+                let items = split_column_bullets(g, hyphenated);
+                if items.len() == g.glyph_lines.len() {
+                    for (line, text) in g.glyph_lines.iter().zip(items) {
+                        blocks.push(Block::new(BlockKind::ListItem { depth: 0 }, text, *line));
+                    }
+                    return;
+                }
+                warnings.push(Warning::at(
+                    g.start,
+                    format!(
+                        "{} bullet marks printed in a column before their texts: read as one item",
+                        g.glyph_lines.len()
+                    ),
+                ));
+            }
+            let text = join_lines(g.lines.iter().map(|(_, l)| l.as_str()), hyphenated);
+            if !text.is_empty() {
+                blocks.push(Block::new(BlockKind::ListItem { depth: 0 }, text, g.start));
+            }
+        }
+        GroupKind::Plain => {
+            let text = join_lines(g.lines.iter().map(|(_, l)| l.as_str()), hyphenated);
+            if !text.is_empty() {
+                let kind = if is_heading(&text, g.lines.len()) {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                };
+                blocks.push(Block::new(kind, text, g.start));
+            }
+        }
+        GroupKind::Note => {
+            for (line, lines) in split_footnotes(&g.lines) {
+                let text = join_lines(lines.iter().map(|(_, l)| l.as_str()), hyphenated);
+                if !text.is_empty() {
+                    blocks.push(Block::new(BlockKind::Note, text, line));
+                }
+            }
+        }
+    }
+}
+
+/// Texts of bullets whose marks were printed in a column before them: one
+/// text per line that ends a sentence.
+fn split_column_bullets(g: &Group, hyphenated: &HashSet<String>) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for (_, l) in &g.lines {
+        cur.push(l);
+        if ends_sentence(l) {
+            items.push(join_lines(cur.drain(..), hyphenated));
+        }
+    }
+    if !cur.is_empty() {
+        items.push(join_lines(cur, hyphenated));
+    }
+    items
+}
+
+/// Split a paragraph of footnote bodies into one per footnote: a line that
+/// starts with the next number starts the next footnote.
+fn split_footnotes(lines: &[(usize, String)]) -> Vec<(usize, &[(usize, String)])> {
+    let number = |l: &str| FOOTNOTE.captures(l).and_then(|c| c[1].parse::<u32>().ok());
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut current = lines.first().and_then(|(_, l)| number(l));
+    for (i, (_, l)) in lines.iter().enumerate().skip(1) {
+        let n = number(l);
+        if let (Some(c), Some(n)) = (current, n)
+            && n == c + 1
+        {
+            out.push((lines[start].0, &lines[start..i]));
+            start = i;
+            current = Some(n);
+        }
+    }
+    if start < lines.len() {
+        out.push((lines[start].0, &lines[start..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> Vec<(BlockKind, String, usize)> {
+        read_print(text)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text, b.line))
+            .collect()
+    }
+
+    fn join(a: &str, b: &str, doc: &str) -> String {
+        join_lines([a, b], &hyphenated_pairs(doc))
+    }
+
+    const ITEM: BlockKind = BlockKind::ListItem { depth: 0 };
+
+    #[test]
+    fn broken_word_is_joined() {
+        assert_eq!(
+            join("is beco-", "ming relevant", ""),
+            "is becoming relevant"
+        );
+        assert_eq!(
+            join("Migra-", "tion Governance", ""),
+            "Migration Governance"
+        );
+    }
+
+    #[test]
+    fn hyphen_kept_when_the_word_is_written_whole_elsewhere() {
+        let doc = "the well-being of migrants\nand non-citizens";
+        assert_eq!(
+            join("socioeconomic well-", "being of", doc),
+            "socioeconomic well-being of"
+        );
+        assert_eq!(
+            join("including non-", "citizens", doc),
+            "including non-citizens"
+        );
+        assert_eq!(
+            join("including non-", "citizens", ""),
+            "including noncitizens"
+        );
+        assert_eq!(
+            join("whole-of-", "government", "a whole-of-government approach"),
+            "whole-of-government"
+        );
+    }
+
+    #[test]
+    fn hyphen_between_digits_or_before_capitals_is_kept() {
+        assert_eq!(
+            join("Persons (2019-", "2021) provides", ""),
+            "Persons (2019-2021) provides"
+        );
+        assert_eq!(
+            join("the COVID-", "19 pandemic", ""),
+            "the COVID-19 pandemic"
+        );
+        assert_eq!(
+            join("in sub-", "Saharan Africa", ""),
+            "in sub-Saharan Africa"
+        );
+        assert_eq!(join("in 2019–", "2021", ""), "in 2019–2021");
+    }
+
+    #[test]
+    fn other_line_ends_join_with_a_space() {
+        assert_eq!(join("migrants -", "and", ""), "migrants - and");
+        assert_eq!(join("the law", "guarantees", ""), "the law guarantees");
+        assert_eq!(
+            join("the law\u{a0}", " guarantees", ""),
+            "the law guarantees"
+        );
+    }
+
+    #[test]
+    fn soft_hyphen_at_line_end_joins_the_word() {
+        assert_eq!(join("migra\u{ad}", "tion", ""), "migration");
+    }
+
+    #[test]
+    fn bullet_continues_over_a_page_break() {
+        let text = "HEAD\n\n•\nThe post has lanes for unac-\n\n12\n\u{0c}HEAD\n\ncompanied children.\n\n•\nNext.\n\n13\n\u{0c}HEAD\n\nText.\n";
+        let b = blocks(text);
+        assert_eq!(
+            b,
+            [
+                (
+                    ITEM,
+                    "The post has lanes for unaccompanied children.".into(),
+                    3
+                ),
+                (ITEM, "Next.".into(), 11),
+                (BlockKind::Paragraph, "Text.".into(), 17),
+            ]
+        );
+    }
+
+    #[test]
+    fn finished_bullet_does_not_continue_over_a_page_break() {
+        let text = "HEAD\n\n•\nThe law applies.\n\n2\n\u{0c}HEAD\n\nthe next paragraph.\n\n3\n\u{0c}HEAD\n\nMore.\n";
+        let b = blocks(text);
+        assert_eq!(b[0], (ITEM, "The law applies.".into(), 3));
+        assert_eq!(
+            b[1],
+            (BlockKind::Paragraph, "the next paragraph.".into(), 9)
+        );
+    }
+
+    #[test]
+    fn page_break_continuation_skips_footnotes() {
+        let text = "HEAD\n\n•\nThe Taskforce coordinates the\n\n7 The Taskforce was set up in 2018.\n\n10\n\u{0c}HEAD\n\nwork of agencies.\n\n11\n\u{0c}HEAD\n\nEnd.\n";
+        let b = blocks(text);
+        assert_eq!(
+            b[0],
+            (
+                ITEM,
+                "The Taskforce coordinates the work of agencies.".into(),
+                3
+            )
+        );
+        assert_eq!(
+            b[1],
+            (
+                BlockKind::Note,
+                "7 The Taskforce was set up in 2018.".into(),
+                6
+            )
+        );
+    }
+
+    #[test]
+    fn heading_does_not_continue_over_a_page_break() {
+        let text = "HEAD\n\n• Take stock of the policies\n\n2\n\u{0c}HEAD\n\nKEY FINDINGS\n\n3\n\u{0c}HEAD\n";
+        let b = blocks(text);
+        assert_eq!(b[0], (ITEM, "Take stock of the policies".into(), 3));
+        assert_eq!(b[1], (BlockKind::Heading, "KEY FINDINGS".into(), 8));
+    }
+
+    #[test]
+    fn continuation_after_a_comma_but_not_into_a_title() {
+        let page = |body: &str| format!("HEAD\n\n{body}\n\n\u{0c}");
+        let text = [
+            page("•\nThe scheme supports returnees,"),
+            page("Zimbabweans abroad and their families."),
+            page("•\nThe plan covers migrants,"),
+            page("Areas with potential for further development"),
+        ]
+        .concat();
+        let b = blocks(&text);
+        let got: Vec<_> = b.iter().map(|x| (x.0, x.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    ITEM,
+                    "The scheme supports returnees, Zimbabweans abroad and their families."
+                ),
+                (ITEM, "The plan covers migrants,"),
+                (
+                    BlockKind::Heading,
+                    "Areas with potential for further development"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn running_header_that_is_also_a_section_title() {
+        let mut text = String::new();
+        for p in 1..=4 {
+            text.push_str(&format!(
+                "KEY FINDINGS\n\n{}Body {p}.\n\n{p}\n\u{0c}",
+                if p == 1 { "KEY FINDINGS\n\n" } else { "" }
+            ));
+        }
+        let doc = read_print(&text);
+        assert_eq!(doc.running_header.as_deref(), Some("KEY FINDINGS"));
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["KEY FINDINGS", "Body 1.", "Body 2.", "Body 3.", "Body 4."]
+        );
+    }
+
+    #[test]
+    fn table_of_contents_is_removed() {
+        let text = "CONTENTS\n\nOBJECTIVES..........4\nAdherence to international standards and\nfulfilment of rights.........9\nCOVID-19 ANALYSIS . . . . . . 14\nKEY SOURCES……15\n\nOBJECTIVES\n";
+        let b = blocks(text);
+        assert_eq!(
+            b,
+            [
+                (BlockKind::Heading, "CONTENTS".into(), 1),
+                (BlockKind::Heading, "OBJECTIVES".into(), 9),
+            ]
+        );
+    }
+
+    #[test]
+    fn running_header_footer_and_page_numbers_are_removed() {
+        let mut text = String::from("Cover\n");
+        for p in 1..=4 {
+            text.push_str(&format!(
+                "\u{0c}PROFILE 2021 | ZIMBABWE\n\nBody {p}.\n\nIOM | {p}\n\n{}\n",
+                ["i", "ii", "iii", "iv"][p - 1]
+            ));
+        }
+        let doc = read_print(&text);
+        assert_eq!(
+            doc.running_header.as_deref(),
+            Some("PROFILE 2021 | ZIMBABWE")
+        );
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Cover", "Body 1.", "Body 2.", "Body 3.", "Body 4."]);
+    }
+
+    #[test]
+    fn alternating_headers_are_both_removed() {
+        let mut text = String::new();
+        for p in 1..=6 {
+            let head = if p % 2 == 0 {
+                "LEFT HEADER"
+            } else {
+                "RIGHT HEADER"
+            };
+            text.push_str(&format!("{p}\n{head}\n\nBody {p}.\n\u{0c}"));
+        }
+        let doc = read_print(&text);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Body 1.", "Body 2.", "Body 3.", "Body 4.", "Body 5.", "Body 6."
+            ]
+        );
+        assert_eq!(doc.running_header.as_deref(), Some("RIGHT HEADER"));
+    }
+
+    #[test]
+    fn no_header_without_pages() {
+        let doc = read_print("KEY FINDINGS\n\n• One.\n");
+        assert_eq!(doc.running_header, None);
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn ligatures_become_letters() {
+        let b = blocks("The ﬁrst eﬀort to deﬁne conﬂicts, ﬃ and ﬄ.\n");
+        assert_eq!(b[0].1, "The first effort to define conflicts, ffi and ffl.");
+    }
+
+    #[test]
+    fn bullets_alone_or_with_text() {
+        let b = blocks(
+            "Intro:\n\n•\nOne line\nand more.\n\n\u{f0b7}\nTwo.\n\n▪ Three\n  continued.\no\nFour.\n",
+        );
+        let items: Vec<_> = b
+            .iter()
+            .filter(|x| x.0 == ITEM)
+            .map(|x| (x.1.as_str(), x.2))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("One line and more.", 3),
+                ("Two.", 7),
+                ("Three continued.", 10),
+                ("Four.", 12)
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_over_two_lines_is_one_block() {
+        let b = blocks(
+            "ADHERENCE TO INTERNATIONAL STANDARDS AND\nFULFILMENT OF MIGRANTS’ RIGHTS\n\nWell-developed areas\n",
+        );
+        assert_eq!(
+            b[0],
+            (
+                BlockKind::Heading,
+                "ADHERENCE TO INTERNATIONAL STANDARDS AND FULFILMENT OF MIGRANTS’ RIGHTS".into(),
+                1
+            )
+        );
+        assert_eq!(b[1].1, "Well-developed areas");
+    }
+
+    #[test]
+    fn headings_without_blank_lines_are_split() {
+        let b = blocks(
+            "KEY FINDINGS\nThe MGI consists of indicators.\nWELL-BEING\nWell-developed areas\n• One.\n",
+        );
+        let got: Vec<_> = b.iter().map(|x| (x.0, x.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading, "KEY FINDINGS"),
+                (BlockKind::Paragraph, "The MGI consists of indicators."),
+                (BlockKind::Heading, "WELL-BEING"),
+                (BlockKind::Heading, "Well-developed areas"),
+                (ITEM, "One."),
+            ]
+        );
+    }
+
+    #[test]
+    fn footnotes_are_notes_one_per_number() {
+        let text = "HEAD\n\nThis is relevant.1 And more.2\n\n1 IOM, World Migration Report.\n2 United Nations, Transforming our\nworld.\n\n5\n\u{0c}HEAD\n\nNext.\n";
+        let b = blocks(text);
+        assert_eq!(b[0].0, BlockKind::Paragraph);
+        assert_eq!(b[0].1, "This is relevant.1 And more.2");
+        assert_eq!(
+            b[1],
+            (BlockKind::Note, "1 IOM, World Migration Report.".into(), 5)
+        );
+        assert_eq!(
+            b[2],
+            (
+                BlockKind::Note,
+                "2 United Nations, Transforming our world.".into(),
+                6
+            )
+        );
+    }
+
+    #[test]
+    fn column_of_bullet_marks() {
+        let b = blocks("•\n•\nFirst item.\nSecond item\nwrapped.\n");
+        let items: Vec<_> = b.iter().map(|x| (x.0, x.1.as_str(), x.2)).collect();
+        assert_eq!(
+            items,
+            [(ITEM, "First item.", 1), (ITEM, "Second item wrapped.", 2)]
+        );
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("management.7"));
+        assert!(ends_sentence("the “policy”."));
+        assert!(ends_sentence("as follows:"));
+        assert!(!ends_sentence("target 10.7"));
+        assert!(!ends_sentence("for unac-"));
+        assert!(!ends_sentence("(2015)"));
+    }
+
+    #[test]
+    fn page_numbers() {
+        for p in ["3", "xiv", "IV", "Page 3", "- 3 -", "3 / 15", "3 of 15"] {
+            assert!(is_page_number(p), "{p}");
+        }
+        for p in ["2021", "mix", "ill", "Court.", "o", "Areas", "1000"] {
+            assert!(!is_page_number(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn never_panics() {
+        for text in [
+            "",
+            "\u{0c}",
+            "\u{0c}\u{0c}\u{0c}",
+            "-",
+            "•",
+            "a-\u{0c}b",
+            "\u{0}\u{1}\u{fffd}ﬁ\r\r\n\u{0c}•\u{0c}12\u{0c}",
+            "x-\n\n\u{ad}\n–\n1 A\n",
+            "1\n2\n3\n\u{0c}1\n\u{0c}i\n",
+        ] {
+            let _ = read_print(text);
+        }
+        let weird: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        let _ = read_print(&weird);
+    }
 }

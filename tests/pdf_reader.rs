@@ -1,0 +1,141 @@
+//! Reading PDF files through `pdftotext`, on small PDFs written here by hand.
+
+use std::path::Path;
+use std::process::Command;
+
+use mgi::read::pdf::read_pdf;
+use mgi::read::{Form, read_file};
+
+/// A one-page PDF whose page draws `content` (a content stream), with
+/// Helvetica available as `/F1`. The cross-reference table gives the byte
+/// offset of each object.
+fn pdf(content: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+         /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_string(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(b"0000000000 65535 f \n");
+    for off in offsets {
+        // Each entry is exactly 20 bytes.
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn text_pdf() -> Vec<u8> {
+    pdf("BT /F1 24 Tf 72 720 Td (Hello profile) Tj ET")
+}
+
+/// A page with a filled rectangle and no text.
+fn scan_like_pdf() -> Vec<u8> {
+    pdf("0 0 1 rg 72 500 200 200 re f")
+}
+
+fn have_pdftotext() -> bool {
+    let ok = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !ok {
+        eprintln!("pdftotext (poppler-utils) is not installed: test skipped");
+    }
+    ok
+}
+
+fn texts(doc: &mgi::read::Document) -> Vec<&str> {
+    doc.blocks.iter().map(|b| b.text.as_str()).collect()
+}
+
+#[test]
+fn reads_the_text_layer_of_a_file() {
+    if !have_pdftotext() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hello.pdf");
+    let bytes = text_pdf();
+    std::fs::write(&path, &bytes).unwrap();
+    let doc = read_pdf(&path, &bytes).expect("readable PDF");
+    assert_eq!(texts(&doc), ["Hello profile"]);
+    assert_eq!(doc.blocks[0].line, 1);
+
+    let (doc, form) = read_file(&path, Form::Auto).expect("readable PDF");
+    assert_eq!(form, Form::Pdf);
+    assert_eq!(texts(&doc), ["Hello profile"]);
+}
+
+#[test]
+fn reads_bytes_without_a_file() {
+    if !have_pdftotext() {
+        return;
+    }
+    let doc = read_pdf(Path::new("no/such/dir/in-memory.pdf"), &text_pdf()).expect("readable");
+    assert_eq!(texts(&doc), ["Hello profile"]);
+}
+
+#[test]
+fn a_name_starting_with_a_dash_is_not_an_option() {
+    if !have_pdftotext() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("-v.pdf");
+    let bytes = text_pdf();
+    std::fs::write(&path, &bytes).unwrap();
+    let doc = read_pdf(&path, &bytes).expect("readable PDF");
+    assert_eq!(texts(&doc), ["Hello profile"]);
+}
+
+#[test]
+fn page_without_text_is_refused() {
+    if !have_pdftotext() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scan.pdf");
+    let bytes = scan_like_pdf();
+    std::fs::write(&path, &bytes).unwrap();
+    let err = read_pdf(&path, &bytes).unwrap_err();
+    assert_eq!(
+        err.message,
+        "the PDF has no text layer (a scan?): run OCR first or give a text copy"
+    );
+    assert_eq!(err.path, path);
+}
+
+#[test]
+fn broken_pdf_gives_the_extractor_message() {
+    if !have_pdftotext() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.pdf");
+    std::fs::write(&path, b"%PDF-1.4\nnot really a PDF\n").unwrap();
+    let err = read_pdf(&path, b"%PDF-1.4\nnot really a PDF\n").unwrap_err();
+    assert!(
+        err.message.starts_with("pdftotext failed"),
+        "{}",
+        err.message
+    );
+}
