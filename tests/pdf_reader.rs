@@ -55,12 +55,13 @@ fn scan_like_pdf() -> Vec<u8> {
     pdf("0 0 1 rg 72 500 200 200 re f")
 }
 
+/// pdftotext is installed by scripts/setup; its absence fails the tests.
 fn have_pdftotext() -> bool {
-    let ok = Command::new("pdftotext").arg("-v").output().is_ok();
-    if !ok {
-        eprintln!("pdftotext (poppler-utils) is not installed: test skipped");
-    }
-    ok
+    assert!(
+        Command::new("pdftotext").arg("-v").output().is_ok(),
+        "pdftotext (poppler-utils) is not installed: run scripts/setup"
+    );
+    true
 }
 
 fn texts(doc: &mgi::read::Document) -> Vec<&str> {

@@ -7,8 +7,8 @@ use mgi::read::print::read_print;
 use mgi::read::{Block, BlockKind, Document, Form, collapse_whitespace, read_bytes};
 use serde_json::Value;
 
-const SAMPLE: &str = include_str!("fixtures/zimbabwe-2021-en-print.txt");
-const TRUTH: &str = include_str!("fixtures/zimbabwe-2021-en-print.truth.json");
+const SAMPLE: &str = include_str!("fixtures/corpus/zimbabwe-2021-en-print.txt");
+const TRUTH: &str = include_str!("fixtures/corpus/zimbabwe-2021-en-print.truth.json");
 const HEADER: &str = "MIGRATION GOVERNANCE INDICATORS PROFILE 2021 | REPUBLIC OF ZIMBABWE";
 
 fn doc() -> Document {

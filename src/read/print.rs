@@ -10,7 +10,7 @@
 //!   the page break; the header goes to [`Document::running_header`];
 //! * page numbers alone on a line at the top or bottom of a page, and table
 //!   of contents lines (`KEY FINDINGS.........9`), are removed;
-//! * ligatures (`ﬁ`, `ﬂ`, `ﬀ` …) become letters (NFKC);
+//! * ligatures (`ﬁ`, `ﬂ`, `ﬀ` …) become letters (only those characters);
 //! * the lines of a paragraph or a bullet are joined, undoing line-end
 //!   hyphenation where a word was broken;
 //! * a bullet or paragraph that runs on over a page break is joined again;
@@ -45,7 +45,8 @@ fn is_symbol_font_glyph(c: char) -> bool {
 
 /// Table of contents line: text, dot leaders, a page number.
 static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^.*?(?:[.·…_]\s?){4,}\s*(?:\d{1,4}|[ivxlcdmIVXLCDM]{1,7})$").expect("valid regex")
+    Regex::new(r"^.*?(?:(?:[.·_]\s?){4,}|(?:…\s?){2,})\s*(?:\d{1,4}|[ivxlcdmIVXLCDM]{1,7})$")
+        .expect("valid regex")
 });
 
 /// A page number alone on a line: `12`, `xiv`, `Page 3`, `- 3 -`, `3 / 15`.
@@ -122,9 +123,23 @@ impl Group {
     }
 }
 
+/// Typographic ligatures (U+FB00–U+FB06) as their letters. Only these: a
+/// full NFKC would also turn "…" into "..." and change the findings' words.
+fn expand_ligatures(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if ('\u{fb00}'..='\u{fb06}').contains(&c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Read text as `pdftotext` extracts it from a printed profile.
 pub fn read_print(text: &str) -> Document {
-    let text: String = text.nfkc().collect();
+    let text = expand_ligatures(text);
     let mut pages = split_pages(&text);
     let hyphenated = hyphenated_pairs(&text);
     let markers = glued_markers(&pages);
