@@ -96,7 +96,14 @@ impl fmt::Display for Diagnostic<'_> {
             Severity::Warning => "warning",
         };
         match self.line {
-            Some(l) => write!(f, "{}:{}: {}: {}", self.path.display(), l, sev, self.message),
+            Some(l) => write!(
+                f,
+                "{}:{}: {}: {}",
+                self.path.display(),
+                l,
+                sev,
+                self.message
+            ),
             None => write!(f, "{}: {}: {}", self.path.display(), sev, self.message),
         }
     }

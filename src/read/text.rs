@@ -153,7 +153,11 @@ mod tests {
         assert_eq!(k[0], (BlockKind::Paragraph, "Head", 1));
         let items: Vec<&str> = k[1..].iter().map(|x| x.1).collect();
         assert_eq!(items, ["one", "two", "three", "four", "five", "six"]);
-        assert!(k[1..].iter().all(|x| matches!(x.0, BlockKind::ListItem { .. })));
+        assert!(
+            k[1..]
+                .iter()
+                .all(|x| matches!(x.0, BlockKind::ListItem { .. }))
+        );
     }
 
     #[test]
