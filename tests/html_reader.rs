@@ -6,8 +6,8 @@ use std::path::Path;
 use mgi::read::html::read_html;
 use mgi::read::{Block, BlockKind, Document, Form, read_bytes};
 
-const FIJI: &str = "tests/fixtures/fiji-2023-en-html.html";
-const FIJI_TRUTH: &str = "tests/fixtures/fiji-2023-en-html.truth.json";
+const FIJI: &str = "tests/fixtures/corpus/fiji-2023-en-html.html";
+const FIJI_TRUTH: &str = "tests/fixtures/corpus/fiji-2023-en-html.truth.json";
 const WORD: &str = "tests/fixtures/word-export-fr.html";
 
 fn read_fixture(path: &str) -> (Vec<u8>, Document) {
