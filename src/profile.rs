@@ -21,6 +21,15 @@ pub fn parse_file(
 ) -> Result<Profile, InputError> {
     let (doc, _form) = read::read_file(path, form)?;
     let rec = recognise::recognise(&doc).map_err(|e| InputError::new(path, None, e.message))?;
+    let mut rec = rec;
+    if rec.language.is_none() {
+        // The headings did not tell; the page's own declaration (`<html lang>`) may.
+        rec.language = doc
+            .declared_language
+            .as_deref()
+            .and_then(crate::lang::language)
+            .map(|l| l.code);
+    }
     let mut profile = assemble(rec, path, manifest.cloned().unwrap_or_default());
     profile.warnings.splice(0..0, doc.warnings);
     Ok(profile)

@@ -400,7 +400,7 @@ impl State {
             self.out.title_line = (line > 0).then_some(line);
             self.out.title = Some(t);
         }
-        self.out.language = self.pick_language(doc);
+        self.out.language = self.pick_language();
         if !self.out.audit.holds() {
             self.out.warnings.push(Warning::general(format!(
                 "internal check failed: {} bullets seen, {} findings, {} reported",
@@ -417,7 +417,7 @@ impl State {
 
     /// The language whose headings were met most; ties broken by the words
     /// of the findings.
-    fn pick_language(&self, _doc: &Document) -> Option<&'static str> {
+    fn pick_language(&self) -> Option<&'static str> {
         let best = self.language_votes.iter().map(|(_, n)| *n).max()?;
         let tied: Vec<&'static str> = self
             .language_votes
