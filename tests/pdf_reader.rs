@@ -140,3 +140,38 @@ fn broken_pdf_gives_the_extractor_message() {
         err.message
     );
 }
+
+/// Lines that end with a hyphen: a range, a compound with a number, a word
+/// broken by hyphenation, and a superscript footnote marker glued to a word.
+fn hyphens_pdf() -> Vec<u8> {
+    pdf("BT /F1 12 Tf 14 TL 72 720 Td \
+         (The National Migration Policy \\(2020-) Tj T* \
+         (2035\\) covers COVID-) Tj T* \
+         (19 measures and labour migra-) Tj T* \
+         (tion management.) Tj \
+         /F1 7 Tf 5 Ts (7) Tj ET")
+}
+
+#[test]
+fn hyphens_at_line_ends_are_left_to_the_printed_text_reader() {
+    if !have_pdftotext() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hyphens.pdf");
+    let bytes = hyphens_pdf();
+    std::fs::write(&path, &bytes).unwrap();
+    // pdftotext's plain mode would give "(20202035) covers COVID19".
+    let text = mgi::read::pdf::extract_text(&path).unwrap();
+    assert_eq!(
+        text,
+        "The National Migration Policy (2020-\n2035) covers COVID-\n19 measures and labour migra-\ntion management.7\n\n\u{0c}"
+    );
+    let doc = read_pdf(&path, &bytes).expect("readable PDF");
+    assert_eq!(
+        texts(&doc),
+        [
+            "The National Migration Policy (2020-2035) covers COVID-19 measures and labour migration management.7"
+        ]
+    );
+}

@@ -1,8 +1,17 @@
 //! PDF files: extract the text layer, then read it as printed text.
 //!
-//! The text layer is extracted by poppler's `pdftotext` in plain mode (the
-//! form [`super::print::read_print`] reads), run as a separate process with a
-//! time limit.
+//! The text layer is extracted by poppler's `pdftotext`, run as a separate
+//! process with a time limit, and laid out as its plain mode lays it out (the
+//! form [`super::print::read_print`] reads): one line per printed line, a
+//! blank line after each text flow, a form feed after each page.
+//!
+//! The plain mode itself is not used: it joins a line that ends with a hyphen
+//! to the next one and drops the hyphen, which loses the hyphens of compound
+//! words and ranges broken at a line end (`whole-of-` / `government` gives
+//! `whole-ofgovernment`, `(2020-` / `2035)` gives `(20202035)`). The words,
+//! lines and flows are taken from `pdftotext -bbox-layout` instead, and the
+//! line ends are left to the printed-text reader, which knows when a hyphen
+//! broke a word and when it belongs to it.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -44,12 +53,13 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
         extract(PDFTOTEXT, &temp.path, TIMEOUT)
     };
     let stdout = extracted.map_err(err)?;
-    let text = String::from_utf8_lossy(&stdout);
+    let layout = String::from_utf8_lossy(&stdout);
+    let text = text_from_layout(&layout);
     if text.trim().is_empty() {
         return Err(err(NO_TEXT_LAYER.to_string()));
     }
     let mut doc = read_print(&text);
-    if matches!(text, std::borrow::Cow::Owned(_)) {
+    if matches!(layout, std::borrow::Cow::Owned(_)) {
         doc.warnings.insert(
             0,
             Warning::general("pdftotext gave text that is not valid UTF-8: odd bytes replaced"),
@@ -58,8 +68,120 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
     Ok(doc)
 }
 
-/// Run `program -enc UTF-8 <file> -` and return its standard output, or a
-/// message for the user.
+/// The text layer of a PDF file as [`read_pdf`] reads it (see the module
+/// documentation), or a message for the user.
+pub fn extract_text(path: &Path) -> Result<String, String> {
+    let stdout = extract(PDFTOTEXT, path, TIMEOUT)?;
+    Ok(text_from_layout(&String::from_utf8_lossy(&stdout)))
+}
+
+/// Rebuild plain text from the XHTML of `pdftotext -bbox-layout`: pages of
+/// flows of blocks of lines of words, each word with its box.
+///
+/// Words of a line are joined by a space when a gap separates them, as the
+/// plain mode does (it starts a new word at a gap of 3 % of the font size or
+/// at a change of font; only the first makes a space). A word glued to the
+/// one before it in another font, such as a footnote marker, stays glued.
+pub fn text_from_layout(xhtml: &str) -> String {
+    /// Gap between two words, as a share of the line's first word height,
+    /// above which they are separated by a space.
+    const SPACE: f64 = 0.03;
+    let mut out = String::new();
+    // Words of the open line: (xMin, xMax, height, text).
+    let mut line: Vec<(f64, f64, f64, String)> = Vec::new();
+    let mut rest = xhtml;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('>') else { break };
+        let tag = &rest[..close];
+        rest = &rest[close + 1..];
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .find(|n| !n.is_empty())
+            .unwrap_or("");
+        let closing = tag.starts_with('/');
+        match (name, closing) {
+            ("word", false) if !tag.ends_with('/') => {
+                let end = rest.find("</word>").unwrap_or(rest.len());
+                let text = decode_entities(&rest[..end]);
+                rest = &rest[end..];
+                let attr = |key: &str| attribute(tag, key).unwrap_or(0.0);
+                let (x0, x1) = (attr("xMin"), attr("xMax"));
+                line.push((x0, x1, (attr("yMax") - attr("yMin")).abs(), text));
+            }
+            ("line", true) => {
+                let height = line.first().map_or(0.0, |w| w.2);
+                let mut prev_end: Option<f64> = None;
+                for (x0, x1, _, text) in line.drain(..) {
+                    if let Some(end) = prev_end
+                        && x0 - end >= SPACE * height
+                    {
+                        out.push(' ');
+                    }
+                    out.push_str(&text);
+                    prev_end = Some(x1);
+                }
+                out.push('\n');
+            }
+            ("flow", true) => out.push('\n'),
+            ("page", true) => out.push('\u{0c}'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A number attribute of a tag (`xMin="70.86"`).
+fn attribute(tag: &str, key: &str) -> Option<f64> {
+    let start = tag.find(&format!(" {key}=\""))? + key.len() + 3;
+    let len = tag[start..].find('"')?;
+    tag[start..start + len].parse().ok()
+}
+
+/// The entities of pdftotext's XHTML (and numeric ones) as characters.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Run `program -enc UTF-8 -bbox-layout <file> -` and return its standard
+/// output, or a message for the user.
 fn extract(program: &str, file: &Path, timeout: Duration) -> Result<Vec<u8>, String> {
     // A relative name starting with `-` would be taken for an option.
     let file: PathBuf = if file.is_relative() && file.to_string_lossy().starts_with('-') {
@@ -68,7 +190,7 @@ fn extract(program: &str, file: &Path, timeout: Duration) -> Result<Vec<u8>, Str
         file.to_path_buf()
     };
     let mut child = Command::new(program)
-        .args(["-enc", "UTF-8"])
+        .args(["-enc", "UTF-8", "-bbox-layout"])
         .arg(&file)
         .arg("-")
         .stdin(Stdio::null())
@@ -193,6 +315,44 @@ mod tests {
             }
         }
         extract(program, Path::new("a.pdf"), timeout)
+    }
+
+    #[test]
+    fn plain_text_from_word_boxes() {
+        let word = |x0: f64, x1: f64, text: &str| {
+            format!("<word xMin=\"{x0}\" yMin=\"100\" xMax=\"{x1}\" yMax=\"112\">{text}</word>")
+        };
+        let line = |words: &[String]| format!("<line>{}</line>", words.concat());
+        let xhtml = format!(
+            "<!DOCTYPE html><html><head><title>A &amp; B</title></head><body><doc>\
+             <page width=\"595\" height=\"842\"><flow><block>{}{}</block><block>{}</block></flow>\
+             <flow><block>{}</block></flow></page><page width=\"595\" height=\"842\"></page></doc></body></html>",
+            line(&[word(72.0, 100.0, "whole-of-")]),
+            // A marker in a smaller font right after the full stop: no space.
+            line(&[
+                word(72.0, 130.0, "government."),
+                word(130.0, 134.0, "7"),
+                word(137.0, 160.0, "Migrants&apos;"),
+                word(163.0, 190.0, "&lt;rights&gt;"),
+            ]),
+            line(&[word(72.0, 90.0, "AT&amp;T")]),
+            line(&[
+                word(72.0, 90.0, "&#x2022;"),
+                word(95.0, 120.0, "&#233;t&#xE9;")
+            ]),
+        );
+        assert_eq!(
+            text_from_layout(&xhtml),
+            "whole-of-\ngovernment.7 Migrants' <rights>\nAT&T\n\n• été\n\n\u{0c}\u{0c}"
+        );
+    }
+
+    #[test]
+    fn broken_entities_are_kept() {
+        assert_eq!(
+            decode_entities("a & b &nosuch; &#xZZ; &"),
+            "a & b &nosuch; &#xZZ; &"
+        );
     }
 
     #[test]

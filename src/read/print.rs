@@ -1,16 +1,20 @@
 //! Text extracted from printed PDF profiles into blocks.
 //!
 //! `pdftotext` (plain mode) gives one line per printed line, a blank line
-//! between paragraphs and a form feed (`\f`) at each page break. What the
-//! printed page adds and a web copy lacks is removed or repaired here, so
-//! that the recogniser sees the same blocks as for a web copy:
+//! between paragraphs and a form feed (`\f`) at each page break; the PDF
+//! reader ([`super::pdf`]) gives the same, with the hyphens at line ends
+//! (which plain mode drops) kept as printed. What the printed page adds and
+//! a web copy lacks is removed or repaired here, so that the recogniser sees
+//! the same blocks as for a web copy:
 //!
 //! * running headers and footers (a line that recurs at the top or bottom of
 //!   most pages) are removed from every page, even inside a bullet broken by
 //!   the page break; the header goes to [`Document::running_header`];
 //! * page numbers alone on a line at the top or bottom of a page, and table
 //!   of contents lines (`KEY FINDINGS.........9`), are removed;
-//! * ligatures (`ﬁ`, `ﬂ`, `ﬀ` …) become letters (only those characters);
+//! * ligatures (`ﬁ`, `ﬂ`, `ﬀ` …) become letters (only those characters), and
+//!   zero-width characters (the word joiner some typesetters put before a
+//!   page number, zero-width spaces) are dropped;
 //! * the lines of a paragraph or a bullet are joined, undoing line-end
 //!   hyphenation where a word was broken;
 //! * a bullet or paragraph that runs on over a page break is joined again;
@@ -125,12 +129,18 @@ impl Group {
 
 /// Typographic ligatures (U+FB00–U+FB06) as their letters. Only these: a
 /// full NFKC would also turn "…" into "..." and change the findings' words.
+/// Zero-width spaces and joiners are dropped, so that they cannot hide a
+/// page number or a table of contents line (the soft hyphen is kept: it
+/// marks a word broken at the end of a line).
 fn expand_ligatures(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if ('\u{fb00}'..='\u{fb06}').contains(&c) {
             out.extend(std::iter::once(c).nfkc());
-        } else {
+        } else if !matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        ) {
             out.push(c);
         }
     }
@@ -1004,6 +1014,15 @@ mod tests {
         let doc = read_print("KEY FINDINGS\n\n• One.\n");
         assert_eq!(doc.running_header, None);
         assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn word_joiner_before_a_page_number_does_not_hide_a_contents_line() {
+        let b = blocks(
+            "CONTENTS\n\nObjectives . . . . . . . . \u{2060}4\nKey findings . . . . . . . . \u{2060}4\n\nOBJECTIVES\n",
+        );
+        let texts: Vec<&str> = b.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(texts, ["CONTENTS", "OBJECTIVES"]);
     }
 
     #[test]
