@@ -464,6 +464,11 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         ("findings.csv", csv::findings_csv(&built, opts.csv)),
         ("domains.csv", csv::domains_csv(&built, opts.csv)),
         ("profiles.csv", csv::profiles_csv(&built, opts.csv)),
+        // Consecutive editions of each place, diffed.
+        (
+            "changes.csv",
+            csv::changes_csv(&crate::diff::edition_diffs(&built), opts.csv),
+        ),
     ] {
         if let Err(e) = write_if_changed(&csv_dir.join(name), &bytes) {
             report.output_errors.push(e.to_string());

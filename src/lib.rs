@@ -9,11 +9,13 @@
 //! profile   findings + manifest → Profile (metadata resolved with `places`)
 //! export    Profile → JSON, CSV
 //! render    Profile JSON → PDF       (typst and `templates/profile.typ`)
+//! diff      two editions → changes   (unchanged, reworded, removed, added)
 //! ```
 //!
 //! `build` runs the whole batch; `model` is the data every stage shares.
 
 pub mod build;
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod fsutil;

@@ -66,6 +66,19 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Compare two editions of a profile: findings unchanged, reworded, removed, added.
+    Diff {
+        /// The older profile (any input form).
+        old: PathBuf,
+        /// The newer profile.
+        new: PathBuf,
+        /// Print the changes as JSON instead of the report.
+        #[arg(long)]
+        json: bool,
+        /// Also write a change report as PDF.
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
+    },
     /// Report problems of profiles before they are ingested (`path:line: error|warning: message`).
     Check {
         #[arg(default_value = "inputs")]
@@ -80,6 +93,12 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse { file, format } => parse(&file, format),
         Command::Check { inputs, format } => check(&inputs, format),
+        Command::Diff {
+            old,
+            new,
+            json,
+            pdf,
+        } => diff(&old, &new, json, pdf.as_deref()),
         Command::Build {
             inputs,
             out,
@@ -277,6 +296,52 @@ fn run_build(opts: BuildOptions, quiet: bool) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+fn diff(old: &Path, new: &Path, as_json: bool, pdf: Option<&Path>) -> ExitCode {
+    let (_, manifests, errors) = build::collect_inputs(&[old.to_path_buf(), new.to_path_buf()]);
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    let parsed = [old, new].map(|f| profile::parse_file(f, Form::Auto, manifests.get(f)));
+    let [Ok(a), Ok(b)] = &parsed else {
+        for e in parsed.iter().filter_map(|r| r.as_ref().err()) {
+            eprintln!("{e}");
+        }
+        return ExitCode::from(1);
+    };
+    let d = mgi::diff::diff(a, b);
+    let data = serde_json::to_string_pretty(&d).expect("a diff serializes") + "\n";
+    if as_json {
+        print!("{data}");
+    } else {
+        print!("{}", mgi::diff::report(&d));
+    }
+    if let Some(pdf) = pdf {
+        let root = project_root();
+        let epoch = b.published.as_deref().and_then(mgi::render::epoch_of_month);
+        let folder = pdf.parent().filter(|p| !p.as_os_str().is_empty());
+        let made = folder
+            .map_or(Ok(()), mgi::fsutil::create_dir)
+            .and_then(|()| mgi::render::Typst::locate(&root))
+            .and_then(|t| {
+                t.compile_json(
+                    &root,
+                    &root.join("templates/diff.typ"),
+                    data.as_bytes(),
+                    pdf,
+                    epoch,
+                )
+            });
+        match made {
+            Ok(()) => eprintln!("wrote {}", pdf.display()),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn plural(n: usize) -> &'static str {

@@ -119,6 +119,42 @@ impl Typst {
         }
         outcome
     }
+
+    /// Compile `template` with `data` (JSON bytes) into `pdf`. The data goes
+    /// to a temporary file inside `root` (next to `pdf` when its folder is
+    /// inside `root`, else at the top of `root`), removed after the compile.
+    pub fn compile_json(
+        &self,
+        root: &Path,
+        template: &Path,
+        data: &[u8],
+        pdf: &Path,
+        source_date_epoch: Option<i64>,
+    ) -> Result<(), OutputError> {
+        let root = std::fs::canonicalize(root).map_err(|e| OutputError::write(root, e))?;
+        let folder = match pdf.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let folder_abs = std::fs::canonicalize(folder).map_err(|e| OutputError::write(pdf, e))?;
+        let data_dir = if folder_abs.starts_with(&root) {
+            folder_abs
+        } else {
+            root.clone()
+        };
+        let stem = pdf
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let data_path = data_dir.join(format!(".{stem}.{}.data.json", std::process::id()));
+        crate::fsutil::write_atomic(&data_path, data)?;
+        let rel = data_path.strip_prefix(&root).unwrap_or(&data_path);
+        let result = std::fs::canonicalize(template)
+            .map_err(|e| OutputError::Typst(format!("{}: {e}", template.display())))
+            .and_then(|t| self.compile(&root, &t, rel, pdf, source_date_epoch));
+        let _ = std::fs::remove_file(&data_path);
+        result
+    }
 }
 
 /// `typst --version` → "0.15.1".

@@ -1,10 +1,12 @@
-//! The CSV tables: `findings.csv`, `domains.csv`, `profiles.csv`.
+//! The CSV tables: `findings.csv`, `domains.csv`, `profiles.csv`, and
+//! `changes.csv` (edition changes).
 //!
 //! UTF-8, a header row, RFC 4180 quoting. With `excel` a byte-order mark is
 //! written first so that Excel reads accents right. Cells that a spreadsheet
 //! would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
 //! return) get a leading apostrophe unless `raw` is set.
 
+use crate::diff::{ChangeKind, ProfileDiff};
 use crate::model::{FindingKind, Profile};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,6 +53,19 @@ pub const PROFILES_HEADER: [&str; 13] = [
     "strengths",
     "improvements",
     "source",
+];
+
+pub const CHANGES_HEADER: [&str; 10] = [
+    "place",
+    "level",
+    "domain",
+    "kind",
+    "from_profile",
+    "to_profile",
+    "change",
+    "similarity",
+    "old_text",
+    "new_text",
 ];
 
 /// A cell made safe for spreadsheet programs.
@@ -153,6 +168,37 @@ pub fn profiles_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
     table(PROFILES_HEADER, rows, opts)
 }
 
+/// One row per finding of each edition diff. `similarity` is `1` for
+/// unchanged findings, two decimals for reworded ones, empty for removed
+/// and added ones.
+pub fn changes_csv(diffs: &[ProfileDiff], opts: CsvOptions) -> Vec<u8> {
+    let mut rows = Vec::new();
+    for d in diffs {
+        for list in &d.domains {
+            for c in &list.changes {
+                let similarity = match (c.change, c.similarity) {
+                    (ChangeKind::Unchanged, _) => "1".to_string(),
+                    (ChangeKind::Reworded, Some(s)) => format!("{s:.2}"),
+                    _ => String::new(),
+                };
+                rows.push(vec![
+                    opt(&d.place),
+                    d.level.map(|l| l.as_str().to_string()).unwrap_or_default(),
+                    list.domain.as_str().to_string(),
+                    list.kind.as_str().to_string(),
+                    d.from_profile.clone(),
+                    d.to_profile.clone(),
+                    c.change.as_str().to_string(),
+                    similarity,
+                    opt(&c.old_text),
+                    opt(&c.new_text),
+                ]);
+            }
+        }
+    }
+    table(CHANGES_HEADER, rows, opts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +210,15 @@ mod tests {
         assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralize("\tx"), "'\tx");
         assert_eq!(neutralize("Plain text = fine"), "Plain text = fine");
+    }
+
+    #[test]
+    fn changes_header_only_without_pairs() {
+        let plain = changes_csv(&[], CsvOptions::default());
+        assert_eq!(
+            plain,
+            b"place,level,domain,kind,from_profile,to_profile,change,similarity,old_text,new_text\r\n"
+        );
     }
 
     #[test]

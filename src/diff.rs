@@ -1,0 +1,641 @@
+//! Edition changes: how the findings of a place moved from one profile to
+//! the next.
+//!
+//! Findings are compared per domain and per list (strengths, improvements):
+//!
+//! 1. **unchanged**: the same text once whitespace, quotes and apostrophes
+//!    are normalised ([`normalize_text`]); paired in list order.
+//! 2. **reworded**: of what is left, the pairs whose [`similarity`] is at
+//!    least [`THRESHOLD`], best pair first (ties by old position, then new
+//!    position), each finding in at most one pair.
+//! 3. **removed** / **added**: what is still unpaired.
+//!
+//! A finding that moved to another domain or to the other list is reported
+//! as removed from the one and added to the other: lists are never paired
+//! across.
+//!
+//! [`edition_pairs`] finds the consecutive editions of each place in a set of
+//! profiles (what `mgi build` writes to `changes.csv`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lang;
+use crate::model::{DomainId, Finding, FindingKind, Level, Profile};
+
+/// The least [`similarity`] for two different findings to count as one
+/// finding reworded.
+///
+/// Chosen from the Niger editions: real rewordings (a word added or dropped,
+/// a clause rephrased) score 0.84–0.96, while a new finding that reuses half
+/// of an old one's wording (a draft policy replaced by the adopted one, "no
+/// access" become "access since 2021") scores 0.63–0.65; unrelated findings
+/// of the same list stay under 0.45.
+pub const THRESHOLD: f64 = 0.75;
+
+/// What happened to one finding between two editions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Unchanged,
+    Reworded,
+    Removed,
+    Added,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Unchanged => "unchanged",
+            ChangeKind::Reworded => "reworded",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Added => "added",
+        }
+    }
+
+    /// The one-character mark of the terminal report.
+    pub fn marker(self) -> &'static str {
+        match self {
+            ChangeKind::Unchanged => "=",
+            ChangeKind::Reworded => "~",
+            ChangeKind::Removed => "-",
+            ChangeKind::Added => "+",
+        }
+    }
+}
+
+/// One finding of the old edition, the new one, or both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub change: ChangeKind,
+    /// 1 for unchanged, the similarity (0..1, 4 decimals) for reworded,
+    /// null for removed and added.
+    pub similarity: Option<f64>,
+    pub old_text: Option<String>,
+    pub new_text: Option<String>,
+    pub old_line: Option<usize>,
+    pub new_line: Option<usize>,
+}
+
+/// The changes of one list of one domain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListDiff {
+    pub domain: DomainId,
+    pub kind: FindingKind,
+    pub changes: Vec<Change>,
+}
+
+/// How many findings of each change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub unchanged: usize,
+    pub reworded: usize,
+    pub removed: usize,
+    pub added: usize,
+}
+
+impl Totals {
+    fn count(&mut self, kind: ChangeKind) {
+        match kind {
+            ChangeKind::Unchanged => self.unchanged += 1,
+            ChangeKind::Reworded => self.reworded += 1,
+            ChangeKind::Removed => self.removed += 1,
+            ChangeKind::Added => self.added += 1,
+        }
+    }
+}
+
+/// Every change from one profile to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileDiff {
+    /// Id of the older profile.
+    pub from_profile: String,
+    /// Id of the newer profile.
+    pub to_profile: String,
+    /// Place, level, country and language of the newer profile.
+    pub place: Option<String>,
+    pub level: Option<Level>,
+    pub country_iso3: Option<String>,
+    pub language: String,
+    pub from_year: Option<i32>,
+    pub to_year: Option<i32>,
+    pub from_edition: Option<u32>,
+    pub to_edition: Option<u32>,
+    /// In MiGOF order, strengths before improvements; lists empty in both
+    /// profiles are left out.
+    pub domains: Vec<ListDiff>,
+    pub totals: Totals,
+}
+
+/// The changes from `old` to `new`.
+pub fn diff(old: &Profile, new: &Profile) -> ProfileDiff {
+    let mut domains = Vec::new();
+    let mut totals = Totals::default();
+    for id in DomainId::ALL {
+        let od = old.domains.iter().find(|d| d.domain == id);
+        let nd = new.domains.iter().find(|d| d.domain == id);
+        for kind in [FindingKind::Strength, FindingKind::Improvement] {
+            let o = od.map(|d| d.list(kind)).unwrap_or(&[]);
+            let n = nd.map(|d| d.list(kind)).unwrap_or(&[]);
+            if o.is_empty() && n.is_empty() {
+                continue;
+            }
+            let changes = diff_lists(o, n);
+            for c in &changes {
+                totals.count(c.change);
+            }
+            domains.push(ListDiff {
+                domain: id,
+                kind,
+                changes,
+            });
+        }
+    }
+    ProfileDiff {
+        from_profile: old.id.clone(),
+        to_profile: new.id.clone(),
+        place: new.place.clone(),
+        level: new.level,
+        country_iso3: new.country_iso3.clone(),
+        language: new.language.clone(),
+        from_year: old.year,
+        to_year: new.year,
+        from_edition: old.edition,
+        to_edition: new.edition,
+        domains,
+        totals,
+    }
+}
+
+/// The changes from one list to another, in reading order: the new list's
+/// order, each removed finding right after the finding that preceded it in
+/// the old list.
+pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
+    let mut old_match: Vec<Option<(usize, f64)>> = vec![None; old.len()];
+    let mut new_taken = vec![false; new.len()];
+
+    // 1. The same text.
+    let old_keys: Vec<String> = old.iter().map(|f| normalize_text(&f.text)).collect();
+    let new_keys: Vec<String> = new.iter().map(|f| normalize_text(&f.text)).collect();
+    for (i, key) in old_keys.iter().enumerate() {
+        if let Some(j) = (0..new.len()).find(|&j| !new_taken[j] && &new_keys[j] == key) {
+            old_match[i] = Some((j, 1.0));
+            new_taken[j] = true;
+        }
+    }
+
+    // 2. The most similar of the rest, best pair first.
+    let old_tok: Vec<Tokens> = old.iter().map(|f| Tokens::new(&f.text)).collect();
+    let new_tok: Vec<Tokens> = new.iter().map(|f| Tokens::new(&f.text)).collect();
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, a) in old_tok.iter().enumerate() {
+        if old_match[i].is_some() {
+            continue;
+        }
+        for (j, b) in new_tok.iter().enumerate() {
+            if new_taken[j] || a.upper_bound(b) < THRESHOLD {
+                continue;
+            }
+            let s = a.similarity(b);
+            if s >= THRESHOLD {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (s, i, j) in pairs {
+        if old_match[i].is_none() && !new_taken[j] {
+            old_match[i] = Some((j, s));
+            new_taken[j] = true;
+        }
+    }
+
+    // Reading order: (2j + 1, 0) for the new finding j; a removed finding
+    // goes to (2j + 2, i) after the new finding j paired with the nearest
+    // earlier old one, or to (0, i) when there is none.
+    let mut keyed: Vec<((usize, usize), Change)> = Vec::new();
+    let mut new_of_old: Vec<Option<(usize, f64)>> = vec![None; new.len()];
+    for (i, m) in old_match.iter().enumerate() {
+        if let Some((j, s)) = *m {
+            new_of_old[j] = Some((i, s));
+        }
+    }
+    for (j, f) in new.iter().enumerate() {
+        let change = match new_of_old[j] {
+            Some((i, s)) => {
+                let unchanged = old_keys[i] == new_keys[j];
+                Change {
+                    change: if unchanged {
+                        ChangeKind::Unchanged
+                    } else {
+                        ChangeKind::Reworded
+                    },
+                    similarity: Some(if unchanged { 1.0 } else { round4(s) }),
+                    old_text: Some(old[i].text.clone()),
+                    new_text: Some(f.text.clone()),
+                    old_line: Some(old[i].line),
+                    new_line: Some(f.line),
+                }
+            }
+            None => Change {
+                change: ChangeKind::Added,
+                similarity: None,
+                old_text: None,
+                new_text: Some(f.text.clone()),
+                old_line: None,
+                new_line: Some(f.line),
+            },
+        };
+        keyed.push(((2 * j + 1, 0), change));
+    }
+    for (i, f) in old.iter().enumerate() {
+        if old_match[i].is_some() {
+            continue;
+        }
+        let anchor = old_match[..i].iter().rev().find_map(|m| m.map(|(j, _)| j));
+        let key = match anchor {
+            Some(j) => (2 * j + 2, i),
+            None => (0, i),
+        };
+        keyed.push((
+            key,
+            Change {
+                change: ChangeKind::Removed,
+                similarity: None,
+                old_text: Some(f.text.clone()),
+                new_text: None,
+                old_line: Some(f.line),
+                new_line: None,
+            },
+        ));
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, c)| c).collect()
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// A finding's text as compared for "unchanged": whitespace runs (no-break
+/// spaces included) collapsed to one space and trimmed, typographic
+/// apostrophes as `'`, typographic quotes and guillemets as `"` (the spaces
+/// inside French guillemets dropped). Case, accents and wording are kept.
+pub fn normalize_text(s: &str) -> String {
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = collapsed
+        .replace("« ", "«")
+        .replace(" »", "»")
+        .replace("‹ ", "‹")
+        .replace(" ›", "›");
+    collapsed
+        .chars()
+        .map(|c| match c {
+            '’' | '‘' | '‚' | '‛' | 'ʼ' | '′' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '″' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// How alike two findings are, from 0 (nothing in common) to 1 (the same
+/// words in the same order).
+///
+/// Both texts are reduced to their words (lower case, accents removed,
+/// split at anything not a letter or digit, so `l’Agence` gives `l` and
+/// `agence`). The measure is the mean of
+/// - the Dice coefficient of the two sets of words (`2|A∩B| / (|A|+|B|)`),
+///   which ignores order and repetition, and
+/// - the character-level ratio `1 - levenshtein / longer length` of the
+///   words joined by single spaces, which sees small edits inside words and
+///   changes of order.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    Tokens::new(a).similarity(&Tokens::new(b))
+}
+
+/// A text reduced to what [`similarity`] compares.
+struct Tokens {
+    /// Distinct words, sorted.
+    set: Vec<String>,
+    /// The words joined by single spaces, as characters.
+    chars: Vec<char>,
+}
+
+impl Tokens {
+    fn new(text: &str) -> Tokens {
+        let mut words: Vec<String> = Vec::new();
+        let mut word = String::new();
+        for c in text.nfkd() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            } else if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+        let chars = words.join(" ").chars().collect();
+        let mut set = words;
+        set.sort();
+        set.dedup();
+        Tokens { set, chars }
+    }
+
+    fn dice(&self, other: &Tokens) -> f64 {
+        let total = self.set.len() + other.set.len();
+        if total == 0 {
+            return 1.0;
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0);
+        while i < self.set.len() && j < other.set.len() {
+            match self.set[i].cmp(&other.set[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common as f64 / total as f64
+    }
+
+    fn char_ratio(&self, other: &Tokens) -> f64 {
+        let longer = self.chars.len().max(other.chars.len());
+        if longer == 0 {
+            return 1.0;
+        }
+        1.0 - levenshtein(&self.chars, &other.chars) as f64 / longer as f64
+    }
+
+    fn similarity(&self, other: &Tokens) -> f64 {
+        0.5 * self.dice(other) + 0.5 * self.char_ratio(other)
+    }
+
+    /// A cheap bound that [`Tokens::similarity`] never exceeds (the edit
+    /// distance is at least the difference in length).
+    fn upper_bound(&self, other: &Tokens) -> f64 {
+        let (a, b) = (self.chars.len(), other.chars.len());
+        let ratio = if a.max(b) == 0 {
+            1.0
+        } else {
+            a.min(b) as f64 / a.max(b) as f64
+        };
+        0.5 * self.dice(other) + 0.5 * ratio
+    }
+}
+
+/// Edit distance (insertions, deletions, substitutions) between two texts.
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The consecutive editions among `profiles`: profiles of the same place
+/// (same `country_iso3` and normalised `place`), level and language, ordered
+/// by (year, edition), each paired with the next. A profile with neither a
+/// year nor an edition, or without a level, or naming neither place nor
+/// country, is in no pair; of several profiles with the same year and
+/// edition (one profile read from two files) only the first by id is.
+pub fn edition_pairs<'a>(profiles: &[&'a Profile]) -> Vec<(&'a Profile, &'a Profile)> {
+    type Key = (String, String, &'static str, String);
+    let mut groups: BTreeMap<Key, Vec<&'a Profile>> = BTreeMap::new();
+    for &p in profiles {
+        let Some(level) = p.level else { continue };
+        if p.year.is_none() && p.edition.is_none() {
+            continue;
+        }
+        let iso3 = p.country_iso3.clone().unwrap_or_default();
+        let place = p.place.as_deref().map(lang::normalize).unwrap_or_default();
+        if iso3.is_empty() && place.is_empty() {
+            continue;
+        }
+        groups
+            .entry((iso3, place, level.as_str(), p.language.clone()))
+            .or_default()
+            .push(p);
+    }
+    let mut pairs = Vec::new();
+    for (_, mut editions) in groups {
+        editions.sort_by(|a, b| (a.year, a.edition, &a.id).cmp(&(b.year, b.edition, &b.id)));
+        editions.dedup_by(|b, a| (a.year, a.edition) == (b.year, b.edition));
+        for w in editions.windows(2) {
+            pairs.push((w[0], w[1]));
+        }
+    }
+    pairs
+}
+
+/// The diff of every pair of [`edition_pairs`].
+pub fn edition_diffs(profiles: &[&Profile]) -> Vec<ProfileDiff> {
+    edition_pairs(profiles)
+        .into_iter()
+        .map(|(old, new)| diff(old, new))
+        .collect()
+}
+
+/// The English name of a domain ("Migrants' rights").
+pub fn domain_label(id: DomainId) -> &'static str {
+    lang::language("en")
+        .and_then(|l| l.domains.iter().find(|(d, _)| *d == id))
+        .and_then(|(_, names)| names.first().copied())
+        .unwrap_or(id.as_str())
+}
+
+/// The diff as a report for a terminal: one block per domain and list,
+/// `=` unchanged, `~ (0.87)` reworded (old text, then `→` the new one),
+/// `-` removed, `+` added; a totals line at the end.
+pub fn report(d: &ProfileDiff) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let what = [
+        d.place.clone(),
+        d.level.map(|l| l.as_str().to_string()),
+        Some(d.language.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    let _ = writeln!(out, "{} → {}  ({what})", d.from_profile, d.to_profile);
+    for list in &d.domains {
+        let kind = match list.kind {
+            FindingKind::Strength => "strengths",
+            FindingKind::Improvement => "improvements",
+        };
+        let _ = writeln!(out, "\n{} — {kind}", domain_label(list.domain));
+        for c in &list.changes {
+            let old = c.old_text.as_deref().unwrap_or("");
+            let new = c.new_text.as_deref().unwrap_or("");
+            match c.change {
+                ChangeKind::Unchanged | ChangeKind::Added => {
+                    let _ = writeln!(out, "  {} {new}", c.change.marker());
+                }
+                ChangeKind::Removed => {
+                    let _ = writeln!(out, "  - {old}");
+                }
+                ChangeKind::Reworded => {
+                    let _ = writeln!(
+                        out,
+                        "  ~ ({:.2}) {old}\n         → {new}",
+                        c.similarity.unwrap_or(0.0)
+                    );
+                }
+            }
+        }
+    }
+    let t = d.totals;
+    let _ = writeln!(
+        out,
+        "\n{} unchanged, {} reworded, {} removed, {} added",
+        t.unchanged, t.reworded, t.removed, t.added
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(text: &str, line: usize) -> Finding {
+        Finding {
+            text: text.into(),
+            line,
+        }
+    }
+
+    #[test]
+    fn normalisation_ignores_spacing_quotes_and_apostrophes() {
+        assert_eq!(
+            normalize_text("L’Agence  « ANPE »\u{a0}publie"),
+            normalize_text("L'Agence \"ANPE\" publie ")
+        );
+        assert_ne!(normalize_text("Le Niger"), normalize_text("le Niger"));
+    }
+
+    #[test]
+    fn similarity_is_symmetric_and_bounded() {
+        let a = "Les stratégies ne prennent pas en compte les déplacements.";
+        let b = "Les stratégies ne prennent pas encore en compte les déplacements.";
+        let s = similarity(a, b);
+        assert!((s - similarity(b, a)).abs() < 1e-12);
+        assert!(s > 0.9 && s < 1.0, "{s}");
+        assert_eq!(similarity(a, a), 1.0);
+        assert!(similarity("un deux", "trois quatre cinq") < 0.3);
+        assert_eq!(similarity("", ""), 1.0);
+    }
+
+    #[test]
+    fn upper_bound_holds() {
+        let texts = [
+            "Le Niger n’a pas de stratégie.",
+            "Le Niger n’a pas encore de stratégie, et aucun programme.",
+            "Un texte sans rapport.",
+            "",
+        ];
+        for a in texts {
+            for b in texts {
+                let (ta, tb) = (Tokens::new(a), Tokens::new(b));
+                assert!(ta.similarity(&tb) <= ta.upper_bound(&tb) + 1e-12);
+            }
+        }
+    }
+
+    #[test]
+    fn lists_are_paired_exact_then_similar_in_reading_order() {
+        let old = [
+            f("Alpha beta gamma delta epsilon.", 1),
+            f("Gone entirely from the profile.", 2),
+            f("One two three four five six seven eight.", 3),
+        ];
+        let new = [
+            f("Alpha beta gamma delta epsilon.", 10),
+            f("One two three four five six seven eight nine.", 11),
+            f("Something else altogether.", 12),
+        ];
+        let changes = diff_lists(&old, &new);
+        let kinds: Vec<ChangeKind> = changes.iter().map(|c| c.change).collect();
+        assert_eq!(
+            kinds,
+            [
+                ChangeKind::Unchanged,
+                ChangeKind::Removed,
+                ChangeKind::Reworded,
+                ChangeKind::Added
+            ]
+        );
+        assert_eq!(changes[1].old_line, Some(2));
+        assert_eq!(changes[2].old_line, Some(3));
+        assert_eq!(changes[2].new_line, Some(11));
+        assert!(changes[2].similarity.unwrap() >= THRESHOLD);
+        assert_eq!(changes[0].similarity, Some(1.0));
+        assert_eq!(changes[3].similarity, None);
+    }
+
+    fn profile(id: &str, place: &str, year: i32, edition: Option<u32>, language: &str) -> Profile {
+        Profile {
+            id: id.into(),
+            source: format!("{id}.txt"),
+            source_url: None,
+            language: language.into(),
+            title: None,
+            place: Some(place.into()),
+            place_official: None,
+            level: Some(Level::National),
+            country_iso3: Some("NER".into()),
+            edition,
+            year: Some(year),
+            published: None,
+            introduction: vec![],
+            domains: vec![],
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn editions_pair_by_place_level_and_language_in_time_order() {
+        let a = profile("niger-2022-fr", "Niger", 2022, Some(2), "fr");
+        let b = profile("niger-2019-fr", "Niger", 2019, None, "fr");
+        let c = profile("niger-2025-fr", "NIGER", 2025, Some(3), "fr");
+        let en = profile("niger-2022-en", "Niger", 2022, Some(2), "en");
+        let twin = profile("niger-2022-fr-2", "Niger", 2022, Some(2), "fr");
+        let mut local = profile("niamey-2021-fr", "Niamey", 2021, None, "fr");
+        local.level = Some(Level::Local);
+        let pairs = edition_pairs(&[&a, &en, &c, &twin, &local, &b]);
+        let ids: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(o, n)| (o.id.as_str(), n.id.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("niger-2019-fr", "niger-2022-fr"),
+                ("niger-2022-fr", "niger-2025-fr")
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicates_pair_one_to_one() {
+        let old = [f("Same.", 1), f("Same.", 2)];
+        let new = [f("Same.", 5)];
+        let kinds: Vec<ChangeKind> = diff_lists(&old, &new).iter().map(|c| c.change).collect();
+        assert_eq!(kinds, [ChangeKind::Unchanged, ChangeKind::Removed]);
+    }
+}
