@@ -73,6 +73,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "auto")]
         format: Form,
     },
+    /// Print the JSON Schema of the model (`json/<id>.json`, `mgi parse`).
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -80,6 +82,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse { file, format } => parse(&file, format),
         Command::Check { inputs, format } => check(&inputs, format),
+        Command::Schema => {
+            print!("{}", mgi::export::schema::profile_schema());
+            ExitCode::SUCCESS
+        }
         Command::Build {
             inputs,
             out,
