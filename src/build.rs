@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{InputError, OutputError};
 use crate::export::csv::{self, CsvOptions};
 use crate::export::json;
+use crate::export::xlsx;
 use crate::fsutil;
 use crate::manifest::{self, Manifests};
 use crate::model::{FindingKind, Profile, Warning};
@@ -263,6 +264,26 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, OutputError> {
     Ok(true)
 }
 
+/// Write `OUT/mgi.xlsx` (when its bytes change), after removing the
+/// temporary copies an interrupted build may have left.
+fn write_xlsx(out: &Path, profiles: &[&Profile]) -> Result<(), String> {
+    let path = out.join(xlsx::FILE_NAME);
+    if let Ok(rd) = std::fs::read_dir(out) {
+        for entry in rd.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(".mgi.") && name.ends_with(".tmp.xlsx") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    let bytes =
+        xlsx::workbook(profiles).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    write_if_changed(&path, &bytes)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
 /// Where typst runs from and where the template is, for an output folder.
 fn typst_layout(project_root: &Path, out: &Path) -> Result<(PathBuf, PathBuf), OutputError> {
     let root =
@@ -473,6 +494,11 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         if let Err(e) = write_if_changed(&csv_dir.join(name), &bytes) {
             report.output_errors.push(e.to_string());
         }
+    }
+
+    // The same tables as one spreadsheet.
+    if let Err(e) = write_xlsx(&opts.out, &built) {
+        report.output_errors.push(e);
     }
 
     // Remove what belongs to no current profile.

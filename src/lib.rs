@@ -7,7 +7,7 @@
 //! read      file → blocks            (web text, HTML, printed text, PDF)
 //! recognise blocks → findings        (one recogniser for every form, driven by `lang` tables)
 //! profile   findings + manifest → Profile (metadata resolved with `places`)
-//! export    Profile → JSON, CSV
+//! export    Profile → JSON, CSV, XLSX (and the JSON Schema of the model)
 //! render    Profile JSON → PDF       (typst and `templates/profile.typ`)
 //! diff      two editions → changes   (unchanged, reworded, removed, added)
 //! ```

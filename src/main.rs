@@ -86,6 +86,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "auto")]
         format: Form,
     },
+    /// Print the JSON Schema of the model (`json/<id>.json`, `mgi parse`).
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -99,6 +101,10 @@ fn main() -> ExitCode {
             json,
             pdf,
         } => diff(&old, &new, json, pdf.as_deref()),
+        Command::Schema => {
+            print!("{}", mgi::export::schema::profile_schema());
+            ExitCode::SUCCESS
+        }
         Command::Build {
             inputs,
             out,

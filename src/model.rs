@@ -7,7 +7,19 @@
 use serde::{Deserialize, Serialize};
 
 /// The six MiGOF domains, in the order every profile uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DomainId {
     MigrantsRights,
@@ -48,7 +60,7 @@ impl DomainId {
 }
 
 /// National (a country) or local (a city, province, municipality …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     National,
@@ -65,7 +77,7 @@ impl Level {
 }
 
 /// Which of the two lists of a domain a finding belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// "Examples of well-developed areas".
@@ -84,7 +96,7 @@ impl FindingKind {
 }
 
 /// One bullet of a profile, word for word.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Finding {
     /// The text as in the source: bullet mark removed, whitespace collapsed.
     pub text: String,
@@ -93,7 +105,7 @@ pub struct Finding {
 }
 
 /// One MiGOF domain of a profile with its two lists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Domain {
     pub domain: DomainId,
     /// The heading as written in the source (typos included).
@@ -120,7 +132,7 @@ impl Domain {
 
 /// Something a reader of the profile should know: an approximate heading,
 /// a guessed field, a bullet that could not be placed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Warning {
     pub line: Option<usize>,
     pub message: String,
@@ -143,7 +155,7 @@ impl Warning {
 }
 
 /// A whole profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Profile {
     /// Stable slug: place, year, language (`mali-2021-fr`); unique within a build.
     pub id: String,

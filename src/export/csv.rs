@@ -77,11 +77,75 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(ToString::to_string).unwrap_or_default()
+/// One cell of a table: text, a whole number, or nothing.
+///
+/// The CSV writer prints every cell as text; the spreadsheet writer keeps
+/// numbers as numbers and text as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Int(i64),
 }
 
-fn table<const N: usize>(header: [&str; N], rows: Vec<Vec<String>>, opts: CsvOptions) -> Vec<u8> {
+impl Cell {
+    fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn opt_text(v: &Option<String>) -> Cell {
+        v.as_ref().map_or(Cell::Empty, |s| Cell::Text(s.clone()))
+    }
+
+    fn int(n: impl TryInto<i64>) -> Cell {
+        n.try_into().map_or(Cell::Empty, Cell::Int)
+    }
+
+    fn opt_int<T: Copy + TryInto<i64>>(v: &Option<T>) -> Cell {
+        v.map_or(Cell::Empty, Cell::int)
+    }
+
+    /// The cell as CSV text (before any neutralizing).
+    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Empty => "".into(),
+            Cell::Text(s) => s.as_str().into(),
+            Cell::Int(n) => n.to_string().into(),
+        }
+    }
+}
+
+/// One table: its name (the CSV file stem, the sheet name), header and rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub name: &'static str,
+    pub header: &'static [&'static str],
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// The three tables, in the order `findings`, `domains`, `profiles`.
+pub fn tables(profiles: &[&Profile]) -> [Table; 3] {
+    [
+        Table {
+            name: "findings",
+            header: &FINDINGS_HEADER,
+            rows: findings_rows(profiles),
+        },
+        Table {
+            name: "domains",
+            header: &DOMAINS_HEADER,
+            rows: domains_rows(profiles),
+        },
+        Table {
+            name: "profiles",
+            header: &PROFILES_HEADER,
+            rows: profiles_rows(profiles),
+        },
+    ]
+}
+
+/// A table as CSV bytes.
+pub fn to_csv(header: &[&str], rows: &[Vec<Cell>], opts: CsvOptions) -> Vec<u8> {
     let mut out = Vec::new();
     if opts.excel {
         out.extend_from_slice("\u{feff}".as_bytes());
@@ -91,112 +155,136 @@ fn table<const N: usize>(header: [&str; N], rows: Vec<Vec<String>>, opts: CsvOpt
         .from_writer(out);
     w.write_record(header).expect("writing to memory");
     for row in rows {
+        let cells = row.iter().map(Cell::as_text);
         if opts.raw {
-            w.write_record(&row)
+            w.write_record(cells.map(|c| c.into_owned()))
         } else {
-            w.write_record(row.iter().map(|c| neutralize(c).into_owned()))
+            w.write_record(cells.map(|c| neutralize(&c).into_owned()))
         }
         .expect("writing to memory");
     }
     w.into_inner().expect("writing to memory")
 }
 
-/// One row per finding.
-pub fn findings_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
+fn level(p: &Profile) -> Cell {
+    p.level.map_or(Cell::Empty, |l| Cell::text(l.as_str()))
+}
+
+/// One row per finding (columns of [`FINDINGS_HEADER`]).
+pub fn findings_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for p in profiles {
         for (d, kind, position, f) in p.findings() {
             rows.push(vec![
-                p.id.clone(),
-                opt(&p.place),
-                opt(&p.country_iso3),
-                p.level.map(|l| l.as_str().to_string()).unwrap_or_default(),
-                opt(&p.year),
-                opt(&p.edition),
-                p.language.clone(),
-                d.domain.as_str().to_string(),
-                kind.as_str().to_string(),
-                position.to_string(),
-                f.text.clone(),
+                Cell::text(&p.id),
+                Cell::opt_text(&p.place),
+                Cell::opt_text(&p.country_iso3),
+                level(p),
+                Cell::opt_int(&p.year),
+                Cell::opt_int(&p.edition),
+                Cell::text(&p.language),
+                Cell::text(d.domain.as_str()),
+                Cell::text(kind.as_str()),
+                Cell::int(position),
+                Cell::text(&f.text),
             ]);
         }
     }
-    table(FINDINGS_HEADER, rows, opts)
+    rows
 }
 
-/// One row per profile and domain, with counts.
-pub fn domains_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
+/// One row per profile and domain, with counts (columns of [`DOMAINS_HEADER`]).
+pub fn domains_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for p in profiles {
         for d in &p.domains {
             rows.push(vec![
-                p.id.clone(),
-                opt(&p.place),
-                opt(&p.year),
-                p.language.clone(),
-                d.domain.as_str().to_string(),
-                d.strengths.len().to_string(),
-                d.improvements.len().to_string(),
+                Cell::text(&p.id),
+                Cell::opt_text(&p.place),
+                Cell::opt_int(&p.year),
+                Cell::text(&p.language),
+                Cell::text(d.domain.as_str()),
+                Cell::int(d.strengths.len()),
+                Cell::int(d.improvements.len()),
             ]);
         }
     }
-    table(DOMAINS_HEADER, rows, opts)
+    rows
+}
+
+/// One row per profile, with metadata and totals (columns of [`PROFILES_HEADER`]).
+pub fn profiles_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
+    profiles
+        .iter()
+        .map(|p| {
+            vec![
+                Cell::text(&p.id),
+                Cell::opt_text(&p.place),
+                Cell::opt_text(&p.place_official),
+                Cell::opt_text(&p.country_iso3),
+                level(p),
+                Cell::opt_int(&p.edition),
+                Cell::opt_int(&p.year),
+                Cell::opt_text(&p.published),
+                Cell::text(&p.language),
+                Cell::opt_text(&p.title),
+                Cell::int(p.count(FindingKind::Strength)),
+                Cell::int(p.count(FindingKind::Improvement)),
+                Cell::text(&p.source),
+            ]
+        })
+        .collect()
+}
+
+/// One row per finding.
+pub fn findings_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
+    to_csv(&FINDINGS_HEADER, &findings_rows(profiles), opts)
+}
+
+/// One row per profile and domain, with counts.
+pub fn domains_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
+    to_csv(&DOMAINS_HEADER, &domains_rows(profiles), opts)
 }
 
 /// One row per profile, with metadata and totals.
 pub fn profiles_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
-    let rows = profiles
-        .iter()
-        .map(|p| {
-            vec![
-                p.id.clone(),
-                opt(&p.place),
-                opt(&p.place_official),
-                opt(&p.country_iso3),
-                p.level.map(|l| l.as_str().to_string()).unwrap_or_default(),
-                opt(&p.edition),
-                opt(&p.year),
-                opt(&p.published),
-                p.language.clone(),
-                opt(&p.title),
-                p.count(FindingKind::Strength).to_string(),
-                p.count(FindingKind::Improvement).to_string(),
-                p.source.clone(),
-            ]
-        })
-        .collect();
-    table(PROFILES_HEADER, rows, opts)
+    to_csv(&PROFILES_HEADER, &profiles_rows(profiles), opts)
 }
 
-/// One row per finding of each edition diff. `similarity` is `1` for
-/// unchanged findings, two decimals for reworded ones, empty for removed
-/// and added ones.
-pub fn changes_csv(diffs: &[ProfileDiff], opts: CsvOptions) -> Vec<u8> {
+/// One row per finding of each edition diff (columns of [`CHANGES_HEADER`]).
+/// `similarity` is `1` for unchanged findings, two decimals for reworded
+/// ones, empty for removed and added ones.
+pub fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for d in diffs {
         for list in &d.domains {
             for c in &list.changes {
                 let similarity = match (c.change, c.similarity) {
-                    (ChangeKind::Unchanged, _) => "1".to_string(),
-                    (ChangeKind::Reworded, Some(s)) => format!("{s:.2}"),
-                    _ => String::new(),
+                    (ChangeKind::Unchanged, _) => Cell::text("1"),
+                    (ChangeKind::Reworded, Some(s)) => Cell::text(format!("{s:.2}")),
+                    _ => Cell::Empty,
                 };
                 rows.push(vec![
-                    opt(&d.place),
-                    d.level.map(|l| l.as_str().to_string()).unwrap_or_default(),
-                    list.domain.as_str().to_string(),
-                    list.kind.as_str().to_string(),
-                    d.from_profile.clone(),
-                    d.to_profile.clone(),
-                    c.change.as_str().to_string(),
+                    Cell::opt_text(&d.place),
+                    d.level.map_or(Cell::Empty, |l| Cell::text(l.as_str())),
+                    Cell::text(list.domain.as_str()),
+                    Cell::text(list.kind.as_str()),
+                    Cell::text(&d.from_profile),
+                    Cell::text(&d.to_profile),
+                    Cell::text(c.change.as_str()),
                     similarity,
-                    opt(&c.old_text),
-                    opt(&c.new_text),
+                    Cell::opt_text(&c.old_text),
+                    Cell::opt_text(&c.new_text),
                 ]);
             }
         }
     }
-    table(CHANGES_HEADER, rows, opts)
+    rows
+}
+
+/// The edition changes as CSV.
+pub fn changes_csv(diffs: &[ProfileDiff], opts: CsvOptions) -> Vec<u8> {
+    to_csv(&CHANGES_HEADER, &changes_rows(diffs), opts)
 }
 
 #[cfg(test)]
@@ -219,6 +307,67 @@ mod tests {
             plain,
             b"place,level,domain,kind,from_profile,to_profile,change,similarity,old_text,new_text\r\n"
         );
+    }
+
+    #[test]
+    fn rows_have_typed_cells_and_print_as_before() {
+        use crate::model::{Domain, DomainId, Finding, Level};
+        let p = Profile {
+            id: "x-2020-en".into(),
+            source: "x.txt".into(),
+            source_url: None,
+            language: "en".into(),
+            title: None,
+            place: Some("X".into()),
+            place_official: None,
+            level: Some(Level::Local),
+            country_iso3: None,
+            edition: Some(2),
+            year: Some(2020),
+            published: None,
+            introduction: vec![],
+            domains: vec![Domain {
+                domain: DomainId::WellBeing,
+                name: "Well-being".into(),
+                strengths: vec![],
+                improvements: vec![Finding {
+                    text: "=1+1, said \"the\" text".into(),
+                    line: 7,
+                }],
+            }],
+            warnings: vec![],
+        };
+        let rows = findings_rows(&[&p]);
+        assert_eq!(
+            rows,
+            [vec![
+                Cell::Text("x-2020-en".into()),
+                Cell::Text("X".into()),
+                Cell::Empty,
+                Cell::Text("local".into()),
+                Cell::Int(2020),
+                Cell::Int(2),
+                Cell::Text("en".into()),
+                Cell::Text("well_being".into()),
+                Cell::Text("improvement".into()),
+                Cell::Int(1),
+                Cell::Text("=1+1, said \"the\" text".into()),
+            ]]
+        );
+        let csv = String::from_utf8(findings_csv(&[&p], CsvOptions::default())).unwrap();
+        assert_eq!(
+            csv.lines().nth(1),
+            Some(
+                "x-2020-en,X,,local,2020,2,en,well_being,improvement,1,\"'=1+1, said \"\"the\"\" text\""
+            )
+        );
+        let domains = String::from_utf8(domains_csv(&[&p], CsvOptions::default())).unwrap();
+        assert_eq!(
+            domains.lines().nth(1),
+            Some("x-2020-en,X,2020,en,well_being,0,1")
+        );
+        let names: Vec<&str> = tables(&[&p]).iter().map(|t| t.name).collect();
+        assert_eq!(names, ["findings", "domains", "profiles"]);
     }
 
     #[test]

@@ -1,4 +1,7 @@
-//! Stage 4a: the model as data files (JSON per profile, CSV tables).
+//! Stage 4a: the model as data files (JSON per profile, CSV tables, the
+//! spreadsheet) and the JSON Schema of the model.
 
 pub mod csv;
 pub mod json;
+pub mod schema;
+pub mod xlsx;
