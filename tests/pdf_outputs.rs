@@ -384,3 +384,72 @@ fn no_profile_takes_the_compendium_id() {
         [Warning { message, .. }] if message.contains("already used by the compendium")
     ));
 }
+
+/// The text of each page of a PDF, whitespace collapsed.
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let o = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .map(collapse)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_wheel_never_stands_alone_on_a_page() {
+    // The Mali model with an introduction of one to six times its length:
+    // the wheel is under the summary when page 1 has room, else above the
+    // first domain, never on a page of its own.
+    let typst = mgi::render::Typst::locate(&root()).expect("typst 0.15.1 (scripts/setup)");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("templates")).unwrap();
+    for f in ["profile.typ", "lib.typ", "labels.json"] {
+        std::fs::copy(
+            root().join("templates").join(f),
+            dir.path().join("templates").join(f),
+        )
+        .unwrap();
+    }
+    let text = std::fs::read_to_string(fixture("model/mali-2021-fr.json")).unwrap();
+    let model: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let intro = model["introduction"][0].as_str().unwrap().to_string();
+    let mut placements = std::collections::BTreeSet::new();
+    for n in 1..=6 {
+        let mut m = model.clone();
+        m["introduction"] = serde_json::json!([vec![intro.as_str(); n].join(" ")]);
+        let json = dir.path().join(format!("m{n}.json"));
+        std::fs::write(&json, m.to_string()).unwrap();
+        let pdf = dir.path().join(format!("m{n}.pdf"));
+        typst
+            .compile(
+                dir.path(),
+                &dir.path().join("templates/profile.typ"),
+                Path::new(&format!("m{n}.json")),
+                &pdf,
+                Some(0),
+            )
+            .unwrap();
+        let pages = page_texts(&pdf);
+        let wheel = pages
+            .iter()
+            .position(|p| p.contains("+3 / →1"))
+            .expect("the wheel is printed");
+        let page = &pages[wheel];
+        let under_summary = page.contains("par domaine du cadre de gouvernance des migrations");
+        let above_domain = page.contains("Exemples d’aspects bien développés");
+        assert!(
+            under_summary || above_domain,
+            "intro x{n}: the wheel is alone on page {}: {page}",
+            wheel + 1
+        );
+        placements.insert(under_summary);
+    }
+    assert_eq!(placements.len(), 2, "both placements are exercised");
+}
