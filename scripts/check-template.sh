@@ -2,7 +2,8 @@
 # Compiles the profile template with every model fixture and checks, with
 # pdftotext, that each finding (and the other profile texts) is in the PDF
 # word for word, that the PDF is structurally sound (qpdf) and that the same
-# command gives the same bytes twice.
+# command gives the same bytes twice. PDFs are PDF/A-2b, as `mgi build` makes
+# them; SOURCE_DATE_EPOCH (default 0) gives their date.
 #
 #   scripts/check-template.sh [fixture.json ...]
 #
@@ -16,6 +17,7 @@ for tool in "$typst" pdftotext qpdf python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "missing tool: $tool" >&2; exit 2; }
 done
 
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-0}"
 if [ "$#" -gt 0 ]; then fixtures=("$@"); else fixtures=(tests/fixtures/model/*.json); fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -25,7 +27,7 @@ for fixture in "${fixtures[@]}"; do
   name="$(basename "$fixture" .json)"
   pdf="$tmp/$name.pdf"
   start=$(date +%s.%N)
-  if ! "$typst" compile --root . --ignore-system-fonts templates/profile.typ "$pdf" \
+  if ! "$typst" compile --root . --ignore-system-fonts --pdf-standard a-2b templates/profile.typ "$pdf" \
       --input "data=$fixture" 2>"$tmp/$name.err"; then
     echo "FAIL $name: typst compile failed" >&2
     cat "$tmp/$name.err" >&2
@@ -38,7 +40,7 @@ for fixture in "${fixtures[@]}"; do
     cat "$tmp/$name.err" >&2
     status=1
   fi
-  "$typst" compile --root . --ignore-system-fonts templates/profile.typ "$tmp/$name.again.pdf" \
+  "$typst" compile --root . --ignore-system-fonts --pdf-standard a-2b templates/profile.typ "$tmp/$name.again.pdf" \
     --input "data=$fixture" 2>/dev/null
   if ! cmp -s "$pdf" "$tmp/$name.again.pdf"; then
     echo "FAIL $name: two compilations differ" >&2

@@ -6,6 +6,9 @@
 //!   bytes (and manifest row), and per PDF a hash of its JSON, the template
 //!   files and the typst version; what did not change is neither parsed nor
 //!   compiled again. Outputs of inputs that are gone are removed.
+//! - After the profiles, `pdf/compendium.pdf` gathers them in one book
+//!   (`templates/compendium.typ`), compiled again only when its data, the
+//!   templates or typst changed.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -31,6 +34,16 @@ pub const PROFILE_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "xhtml"
 /// The build state file inside the output folder.
 pub const STATE_FILE: &str = ".mgi-build.json";
 
+/// The compendium: `pdf/compendium.pdf`, made from the list of profiles
+/// written to `OUT/.compendium.json` (out of `json/`, which holds only models).
+/// No profile takes this id.
+pub const COMPENDIUM_ID: &str = "compendium";
+pub const COMPENDIUM_DATA: &str = ".compendium.json";
+
+/// The language of the compendium's own labels (each chapter is in its
+/// profile's language).
+pub const COMPENDIUM_LANGUAGE: &str = "en";
+
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub inputs: Vec<PathBuf>,
@@ -42,6 +55,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// How long one typst compile may take before it is stopped.
     pub typst_timeout: std::time::Duration,
+    /// typst's `--pdf-standard` for every PDF (`None`: typst's default).
+    pub pdf_standard: Option<String>,
     /// The folder holding `templates/` (typst's root when `out` is inside it).
     pub project_root: PathBuf,
 }
@@ -61,6 +76,17 @@ pub enum Outcome {
     Failed(InputError),
 }
 
+/// What happened to the compendium.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Compendium {
+    /// Compiled in this build.
+    Built(PathBuf),
+    /// Unchanged since the last build: left as it was.
+    Same(PathBuf),
+    /// Could not be made; a previous compendium is left as it was.
+    Failed(String),
+}
+
 #[derive(Debug, Default)]
 pub struct BuildReport {
     /// One outcome per input, in input order.
@@ -69,11 +95,14 @@ pub struct BuildReport {
     pub output_errors: Vec<String>,
     /// Output files removed because their input is gone.
     pub removed: Vec<PathBuf>,
+    /// `None` when no compendium was due (no PDFs, or no complete profile).
+    pub compendium: Option<Compendium>,
 }
 
 impl BuildReport {
     pub fn ok(&self) -> bool {
         self.output_errors.is_empty()
+            && !matches!(self.compendium, Some(Compendium::Failed(_)))
             && self.outcomes.iter().all(|o| {
                 matches!(
                     o,
@@ -168,6 +197,7 @@ pub fn make_ids_unique(results: &mut [Result<Profile, InputError>]) {
     use std::collections::HashMap;
     // id → source of the profile that holds it
     let mut taken: HashMap<String, String> = HashMap::new();
+    taken.insert(COMPENDIUM_ID.into(), "the compendium".into());
     for p in results.iter_mut().flatten() {
         let base = p.id.clone();
         if let Some(first_source) = taken.get(&base).cloned() {
@@ -189,6 +219,10 @@ pub fn make_ids_unique(results: &mut [Result<Profile, InputError>]) {
 struct BuildState {
     /// Input path → what was built from it.
     inputs: BTreeMap<String, StateEntry>,
+    /// Hash of the compendium's data, the template files, typst and the PDF
+    /// standard, when `pdf/compendium.pdf` was made from them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    compendium: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -412,6 +446,7 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
     let typst = opts.pdf.then(|| {
         Typst::locate(&opts.project_root).and_then(|mut t| {
             t.timeout = opts.typst_timeout;
+            t.pdf_standard = opts.pdf_standard.clone();
             let layout = typst_layout(&opts.project_root, &opts.out)?;
             Ok((t, layout))
         })
@@ -424,7 +459,9 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
                 templates_hash(&opts.project_root)
             )
             .replace(' ', "")
-                + &t.program.display().to_string(),
+                + &t.program.display().to_string()
+                + " pdf-standard="
+                + t.pdf_standard.as_deref().unwrap_or("none"),
         ),
         _ => None,
     };
@@ -508,7 +545,7 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
             .inputs
             .values()
             .map(|e| e.id.clone())
-            .filter(|id| !live.contains(id))
+            .filter(|id| !live.contains(id) && id != COMPENDIUM_ID)
             .collect();
         for id in stale {
             let p = dir.join(format!("{id}.{ext}"));
@@ -518,8 +555,38 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         }
     }
 
+    // The compendium of the profiles built completely, in input order.
+    let complete: Vec<&Profile> = items
+        .iter()
+        .zip(&pdf_results)
+        .zip(&json_errors)
+        .filter_map(|((item, (pdf_err, _, _)), json_err)| match &item.result {
+            Ok(p) if pdf_err.is_none() && json_err.is_none() => Some(p),
+            _ => None,
+        })
+        .collect();
+    let mut compendium_hash = None;
+    if let (Some(Ok((t, (root, template)))), Some(salt)) = (&typst, &pdf_salt)
+        && !complete.is_empty()
+    {
+        let (outcome, hash) = build_compendium(
+            opts,
+            t,
+            root,
+            &template.with_file_name("compendium.typ"),
+            salt,
+            &complete,
+            old.compendium.as_deref(),
+        );
+        report.compendium = Some(outcome);
+        compendium_hash = hash;
+    }
+
     // The new state: only what was built completely.
-    let mut state = BuildState::default();
+    let mut state = BuildState {
+        compendium: compendium_hash,
+        ..BuildState::default()
+    };
     for (item, (pdf_err, _, pdf_hash)) in items.iter().zip(&pdf_results) {
         if let (Ok(p), Some(h), None) = (&item.result, &item.input_hash, pdf_err) {
             state.inputs.insert(
@@ -554,6 +621,64 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         )
         .collect();
     report
+}
+
+/// The compendium's data: the book's language and the profiles.
+#[derive(Serialize)]
+struct CompendiumData<'a> {
+    language: &'a str,
+    profiles: &'a [&'a Profile],
+}
+
+/// Write the compendium's data and compile `pdf/compendium.pdf` unless it
+/// was made from the same data, templates, typst and PDF standard. Returns
+/// the outcome and the hash to remember (`None` when it failed).
+fn build_compendium(
+    opts: &BuildOptions,
+    typst: &Typst,
+    root: &Path,
+    template: &Path,
+    salt: &str,
+    profiles: &[&Profile],
+    previous: Option<&str>,
+) -> (Compendium, Option<String>) {
+    let pdf = opts.out.join("pdf").join(format!("{COMPENDIUM_ID}.pdf"));
+    let data_path = opts.out.join(COMPENDIUM_DATA);
+    let data = CompendiumData {
+        language: COMPENDIUM_LANGUAGE,
+        profiles,
+    };
+    let bytes = serde_json::to_string(&data).expect("the compendium serializes") + "\n";
+    let mut h = Sha256::new();
+    h.update(salt.as_bytes());
+    h.update(b"compendium");
+    h.update(bytes.as_bytes());
+    let hash = hex(h.finalize());
+    if let Err(e) = write_if_changed(&data_path, bytes.as_bytes()) {
+        return (Compendium::Failed(e.to_string()), None);
+    }
+    if previous == Some(hash.as_str()) && pdf.is_file() {
+        return (Compendium::Same(pdf), Some(hash));
+    }
+    let data_abs = match std::fs::canonicalize(&data_path) {
+        Ok(p) => p,
+        Err(e) => {
+            return (
+                Compendium::Failed(OutputError::write(&data_path, e).to_string()),
+                None,
+            );
+        }
+    };
+    let rel = data_abs.strip_prefix(root).unwrap_or(&data_abs);
+    // The date of the latest profile.
+    let epoch = profiles
+        .iter()
+        .filter_map(|p| p.published.as_deref().and_then(render::epoch_of_month))
+        .max();
+    match typst.compile(root, template, rel, &pdf, epoch) {
+        Ok(()) => (Compendium::Built(pdf), Some(hash)),
+        Err(e) => (Compendium::Failed(e.to_string()), None),
+    }
 }
 
 /// "13 strengths, 10 improvements" for a profile.

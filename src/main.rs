@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use mgi::build::{self, BuildOptions, Outcome};
+use mgi::build::{self, BuildOptions, Compendium, Outcome};
 use mgi::error::Diagnostic;
 use mgi::export::csv::CsvOptions;
 use mgi::export::json;
@@ -62,6 +62,9 @@ enum Command {
         /// Seconds one typst compile may take before it is stopped.
         #[arg(long, default_value_t = 120)]
         typst_timeout: u64,
+        /// PDF standard(s) for typst's `--pdf-standard` (e.g. `a-2b`, `a-2b,ua-1`), or `none`.
+        #[arg(long, value_name = "STD", default_value = mgi::render::DEFAULT_PDF_STANDARD, value_parser = pdf_standard_arg)]
+        pdf_standard: String,
         /// Print only failures and the summary.
         #[arg(short, long)]
         quiet: bool,
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
             force,
             jobs,
             typst_timeout,
+            pdf_standard,
             quiet,
         } => {
             if let Some(n) = jobs {
@@ -135,6 +139,7 @@ fn main() -> ExitCode {
                     pdf: !no_pdf,
                     force,
                     typst_timeout: std::time::Duration::from_secs(typst_timeout),
+                    pdf_standard: Some(pdf_standard).filter(|s| s != "none"),
                     project_root: project_root(),
                 },
                 quiet,
@@ -283,6 +288,16 @@ fn run_build(opts: BuildOptions, quiet: bool) -> ExitCode {
             }
         }
     }
+    match &report.compendium {
+        Some(Compendium::Built(pdf)) if !quiet => {
+            println!("built   {:<28} {}", "compendium", pdf.display())
+        }
+        Some(Compendium::Same(pdf)) if !quiet => {
+            println!("same    {:<28} {}", "compendium", pdf.display())
+        }
+        Some(Compendium::Failed(e)) => println!("failed  {:<28} {e}", "compendium"),
+        _ => {}
+    }
     for e in &report.output_errors {
         println!("error: {e}");
     }
@@ -348,6 +363,11 @@ fn diff(old: &Path, new: &Path, as_json: bool, pdf: Option<&Path>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// A checked `--pdf-standard` value (`none` for no standard).
+fn pdf_standard_arg(value: &str) -> Result<String, String> {
+    mgi::render::parse_pdf_standard(value).map(|s| s.unwrap_or_else(|| "none".into()))
 }
 
 fn plural(n: usize) -> &'static str {

@@ -17,11 +17,47 @@ pub const TYPST_VERSION: &str = "0.15.1";
 /// How to install it, for messages.
 pub const INSTALL_HINT: &str = "run `scripts/setup` (it installs typst-cli 0.15.1 with `cargo install --locked typst-cli@0.15.1`), or set TYPST to a typst 0.15.1 binary";
 
+/// The PDF standard of every PDF unless told otherwise: PDF/A-2b (archival;
+/// fonts embedded, colours device-independent, XMP metadata).
+pub const DEFAULT_PDF_STANDARD: &str = "a-2b";
+
+/// The values typst 0.15.1 takes for `--pdf-standard` (several may be given,
+/// separated by commas, at most one of them PDF/A).
+pub const PDF_STANDARDS: [&str; 17] = [
+    "1.4", "1.5", "1.6", "1.7", "2.0", "a-1b", "a-1a", "a-2b", "a-2u", "a-2a", "a-3b", "a-3u",
+    "a-3a", "a-4", "a-4f", "a-4e", "ua-1",
+];
+
+/// Check a `--pdf-standard` value: a comma-separated list of
+/// [`PDF_STANDARDS`] with at most one PDF/A, or `none` (typst's default, no
+/// standard enforced). Returns what to pass to typst.
+pub fn parse_pdf_standard(value: &str) -> Result<Option<String>, String> {
+    let value = value.trim();
+    if value.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
+    for p in &parts {
+        if !PDF_STANDARDS.contains(p) {
+            return Err(format!(
+                "unknown PDF standard `{p}` (typst {TYPST_VERSION} takes {}, several separated by commas, or `none`)",
+                PDF_STANDARDS.join(", ")
+            ));
+        }
+    }
+    if parts.iter().filter(|p| p.starts_with("a-")).count() > 1 {
+        return Err("choose at most one PDF/A standard".into());
+    }
+    Ok(Some(parts.join(",")))
+}
+
 /// A checked typst binary and the folders a compile needs.
 #[derive(Debug, Clone)]
 pub struct Typst {
     pub program: PathBuf,
     pub timeout: Duration,
+    /// Passed as `--pdf-standard` when set.
+    pub pdf_standard: Option<String>,
 }
 
 impl Typst {
@@ -42,6 +78,7 @@ impl Typst {
                     return Ok(Typst {
                         program,
                         timeout: Duration::from_secs(120),
+                        pdf_standard: None,
                     });
                 }
                 Ok(v) => {
@@ -64,7 +101,8 @@ impl Typst {
 
     /// Compile `template` with the model at `data` into `pdf` (written
     /// atomically). `root` is typst's `--root`; `template` and `data` must be
-    /// inside it, `data` is given relative to it.
+    /// inside it, `data` is given relative to it. `source_date_epoch` is the
+    /// PDF's date unless `SOURCE_DATE_EPOCH` is set (1970-01-01 when neither).
     pub fn compile(
         &self,
         root: &Path,
@@ -88,8 +126,11 @@ impl Typst {
                 "--diagnostic-format",
                 "short",
             ])
-            .arg("--ignore-system-fonts")
-            .arg(template)
+            .arg("--ignore-system-fonts");
+        if let Some(std) = &self.pdf_standard {
+            cmd.arg("--pdf-standard").arg(std);
+        }
+        cmd.arg(template)
             .arg(&tmp)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -226,6 +267,19 @@ pub fn epoch_of_month(published: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pdf_standards() {
+        assert_eq!(parse_pdf_standard("a-2b"), Ok(Some("a-2b".into())));
+        assert_eq!(
+            parse_pdf_standard("a-2b, ua-1"),
+            Ok(Some("a-2b,ua-1".into()))
+        );
+        assert_eq!(parse_pdf_standard("none"), Ok(None));
+        assert!(parse_pdf_standard("a-9z").unwrap_err().contains("`a-9z`"));
+        assert!(parse_pdf_standard("a-2b,a-3b").is_err());
+        assert!(parse_pdf_standard("").is_err());
+    }
 
     #[test]
     fn month_epochs() {
