@@ -65,7 +65,10 @@ pub fn read_html(bytes: &[u8]) -> Result<Document, String> {
     let mut walker = Walker::new(SourceTags::scan(&text));
     walker.walk(&html);
     if walker.blocks.is_empty() {
-        return Err("the HTML page has no text".to_string());
+        return Err(
+            "the HTML page has no text: save the page again once it has loaded, or give a text copy or the PDF"
+                .to_string(),
+        );
     }
     Ok(Document {
         blocks: walker.blocks,
@@ -1098,9 +1101,9 @@ mod tests {
     fn pages_without_text_and_broken_pages() {
         assert_eq!(
             read_html(b"<html><head><title>x</title></head><body> </body></html>").unwrap_err(),
-            "the HTML page has no text"
+            "the HTML page has no text: save the page again once it has loaded, or give a text copy or the PDF"
         );
-        assert_eq!(read_html(b"").unwrap_err(), "the file is empty");
+        assert_eq!(read_html(b"").unwrap_err(), decode::EMPTY);
         for junk in [
             "<",
             "<p",
