@@ -808,6 +808,24 @@ fn an_endless_input_is_cut_at_the_limit() {
 }
 
 #[test]
+fn a_page_nesting_elements_without_end_is_refused_before_parsing() {
+    // A generator that never closes its elements: the HTML parser would
+    // take minutes (its time grows with the square of the depth).
+    let html = format!(
+        "<!DOCTYPE html>\n<html><body>\n<main>\n{}\n<p>Key findings</p>",
+        "<div class=\"row\"><section>".repeat(50_000)
+    );
+    let e = parse_err("page.html", html.as_bytes());
+    assert_eq!(
+        e.message,
+        format!(
+            "the page nests its elements more than {} deep (from line 4): it is probably damaged; save it again from the browser, or give a text copy or the PDF",
+            mgi::read::html::MAX_NESTING
+        )
+    );
+}
+
+#[test]
 fn a_folder_given_as_a_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let e = read::read_file(dir.path(), Form::Auto).unwrap_err();
