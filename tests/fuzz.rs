@@ -447,3 +447,35 @@ fn the_generator_makes_recognisable_profiles() {
         "only {recognised} of 400 inputs recognised"
     );
 }
+
+/// Inputs that broke a property once, kept as regressions.
+#[test]
+fn inputs_that_broke_a_property_once() {
+    for bytes in [
+        // A decomposed accent: findings were not NFC.
+        &b"e\xcc\x81"[..],
+        "• Migrants' rights\u{301}\n".as_bytes(),
+        // A soft hyphen between a letter and an accent: dropping it made a
+        // sequence that NFC composes.
+        "Key findings\nMigrants' rights\u{ad}\u{301}\n".as_bytes(),
+        "<p>Migrants' rights\u{ad}\u{301}</p>".as_bytes(),
+        "a\u{c}b\u{c}\nrights\u{ad}\u{301}\n".as_bytes(),
+        // A continuation line of invisible characters only: a trailing space.
+        "Migrants' rights\nAreas with potential for further development:\n• a\n \u{200b}\n  \u{ad}\n"
+            .as_bytes(),
+        // A zero-width space hiding a bullet mark.
+        "Partnerships\nAreas with potential for further development:\n\u{200b}• a\n".as_bytes(),
+    ] {
+        check_bytes(bytes).unwrap_or_else(|e| panic!("{bytes:?}: {e}"));
+    }
+    // The invisible continuation and the hidden bullet mark, in findings.
+    let (doc, _) = read::read_bytes(
+        Path::new("x.txt"),
+        "Partnerships\nAreas with potential for further development:\n\u{200b}• a\n \u{200b}\n"
+            .as_bytes(),
+        Form::Text,
+    )
+    .unwrap();
+    let r = recognise::recognise(&doc).unwrap();
+    assert_eq!(r.domains[0].improvements[0].text, "a");
+}
