@@ -1298,6 +1298,22 @@ fn odd_input_names_and_places_write_only_inside_the_output_folder() {
 }
 
 #[test]
+fn a_file_name_with_a_newline_gives_a_one_line_message() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("new\nline.txt"), b"").unwrap();
+    let o = mgi(&["check", dir.path().to_str().unwrap()], &root());
+    assert_eq!(o.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        stdout.trim_end(),
+        format!(
+            "{}/new\\nline.txt: error: the file is empty: save the profile's text into it, or remove it from the inputs",
+            dir.path().display()
+        )
+    );
+}
+
+#[test]
 fn typst_markup_in_findings_prints_literally() {
     let inputs = folder_with(&["markup-en-web.txt"]);
     let out = tempfile::tempdir().unwrap();
