@@ -163,7 +163,15 @@ fn walk(
         if path.is_dir() {
             walk(&path, files, manifests, errors);
         } else if is_profile_file(&path) {
-            files.push(path);
+            // A pipe or a device named like a profile would block or never end.
+            match std::fs::metadata(&path) {
+                Ok(m) if !m.is_file() => errors.push(InputError::new(
+                    &path,
+                    None,
+                    "not a regular file (a pipe, a socket or a device): skipped",
+                )),
+                _ => files.push(path),
+            }
         }
     }
 }
@@ -248,7 +256,8 @@ fn hex(d: impl AsRef<[u8]>) -> String {
 
 /// Hash what determines the model of one input.
 fn input_hash(path: &Path, manifests: &Manifests, form: Form) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
+    // Bounded like every read of an input; a refused file is reported by the parse.
+    let bytes = crate::read::read_limited(path).ok()?;
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(form.as_str().as_bytes());

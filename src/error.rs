@@ -89,22 +89,51 @@ impl<'a> Diagnostic<'a> {
     }
 }
 
+/// A path as shown in messages: control characters (a newline in a file
+/// name) escaped, so that each message stays on one line.
+pub fn display_path(path: &Path) -> String {
+    let shown = path.display().to_string();
+    if !shown.chars().any(char::is_control) {
+        return shown;
+    }
+    shown
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 impl fmt::Display for Diagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let path = display_path(self.path);
         match self.line {
-            Some(l) => write!(
-                f,
-                "{}:{}: {}: {}",
-                self.path.display(),
-                l,
-                sev,
-                self.message
-            ),
-            None => write!(f, "{}: {}: {}", self.path.display(), sev, self.message),
+            Some(l) => write!(f, "{path}:{l}: {sev}: {}", self.message),
+            None => write!(f, "{path}: {sev}: {}", self.message),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_stay_on_one_line() {
+        let e = InputError::new(Path::new("in/new\nline\t.txt"), Some(3), "no key findings");
+        assert_eq!(
+            e.to_string(),
+            "in/new\\nline\\t.txt:3: error: no key findings"
+        );
+        let w = Diagnostic::warning(Path::new("in/Côte d'Ivoire.txt"), None, "odd");
+        assert_eq!(w.to_string(), "in/Côte d'Ivoire.txt: warning: odd");
     }
 }

@@ -126,11 +126,17 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
         ));
     }
 
+    // The id names the place; a place with no ASCII letters or digits
+    // (`北京`) gives way to the file name.
     let stem = source
         .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("profile");
-    let id = profile_id(place.as_deref().unwrap_or(stem), year, &language);
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let name = place
+        .as_deref()
+        .filter(|p| !slug(p).is_empty())
+        .unwrap_or(&stem);
+    let id = profile_id(name, year, &language);
 
     Profile {
         id,
@@ -157,9 +163,16 @@ fn same_place(official: &str, short: &str, language: &str) -> bool {
     a == b || crate::lang::normalize(official).contains(&b)
 }
 
-/// `mali-2021-fr`: ASCII slug of the place, the year when known, the language.
+/// `mali-2021-fr`: ASCII slug of the place, the year when known, the
+/// language. Only `a`–`z`, `0`–`9` and single inner hyphens, never empty
+/// (`profile` stands for a place that has no ASCII letters or digits): it
+/// names the output files, so nothing in it can reach outside their folder.
 pub fn profile_id(place: &str, year: Option<i32>, language: &str) -> String {
-    let mut parts = vec![slug(place)];
+    let place = match slug(place) {
+        s if s.is_empty() => "profile".to_string(),
+        s => s,
+    };
+    let mut parts = vec![place];
     if let Some(y) = year {
         parts.push(y.to_string());
     }
@@ -199,5 +212,25 @@ mod tests {
         assert_eq!(profile_id("N'Zérékoré", None, "fr"), "n-zerekore-fr");
         assert_eq!(profile_id("../../etc/passwd", None, "en"), "etc-passwd-en");
         assert_eq!(slug("Ciudad de México"), "ciudad-de-mexico");
+        assert_eq!(profile_id("北京", None, "中文"), "profile");
+        assert_eq!(profile_id("", Some(2020), "zh"), "profile-2020-zh");
+        assert_eq!(profile_id("..", None, "../../x"), "profile-x");
+        assert_eq!(
+            profile_id("a\nb\"c'd\u{0}e/f\\g", None, "en"),
+            "a-b-c-d-e-f-g-en"
+        );
+    }
+
+    #[test]
+    fn id_from_the_file_name_when_the_place_has_no_ascii() {
+        let rec = Recognised::default();
+        let manifest = ManifestEntry {
+            place: Some("北京".into()),
+            language: Some("zh".into()),
+            ..ManifestEntry::default()
+        };
+        let p = assemble(rec, Path::new("in/beijing 2020.txt"), manifest);
+        assert_eq!(p.id, "beijing-2020-zh");
+        assert_eq!(p.place.as_deref(), Some("北京"));
     }
 }

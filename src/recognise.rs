@@ -10,6 +10,8 @@
 //! either a finding or the subject of a warning, and [`Recognised::audit`]
 //! counts them.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::lang::{self, HeadingMatch, Meaning, TitleMatch};
 use crate::model::{Domain, DomainId, Finding, FindingKind, Warning};
 use crate::read::{Block, BlockKind, Document};
@@ -76,7 +78,12 @@ struct State {
     domain_lines: Vec<(DomainId, usize)>,
     titles: Vec<(TitleMatch, usize)>,
     /// Headings already reported as approximate (reported once each).
-    approximate_seen: Vec<String>,
+    approximate_seen: HashSet<String>,
+    /// The line of each finding by domain, list and text, to report a
+    /// repeated bullet without searching the list (a list may be long).
+    finding_lines: HashMap<(DomainId, FindingKind, String), usize>,
+    /// The first list heading met for each list of each domain (line, text).
+    list_headings: HashMap<(DomainId, FindingKind), (usize, String)>,
 }
 
 /// Recognise the findings and the metadata the text itself states.
@@ -93,7 +100,9 @@ pub fn recognise(doc: &Document) -> Result<Recognised, NoFindings> {
         language_votes: Vec::new(),
         domain_lines: Vec::new(),
         titles: Vec::new(),
-        approximate_seen: Vec::new(),
+        approximate_seen: HashSet::new(),
+        finding_lines: HashMap::new(),
+        list_headings: HashMap::new(),
     };
     for block in &doc.blocks {
         st.block(block);
@@ -147,9 +156,8 @@ impl State {
                 .push(Warning::at(block.line, "empty bullet ignored"));
             return;
         }
-        let list = self.out.domains[d].list_mut(kind);
-        if let Some(prev) = list.iter().find(|f| f.text == block.text) {
-            let prev_line = prev.line;
+        let key = (id, kind, block.text.clone());
+        if let Some(&prev_line) = self.finding_lines.get(&key) {
             self.out.audit.items_warned += 1;
             self.out.warnings.push(Warning::at(
                 block.line,
@@ -159,12 +167,12 @@ impl State {
             ));
             return;
         }
-        list.push(Finding {
+        self.finding_lines.insert(key, block.line);
+        self.out.domains[d].list_mut(kind).push(Finding {
             text: block.text.clone(),
             line: block.line,
         });
         self.out.audit.items_as_findings += 1;
-        self.empty_sections.retain(|(sid, _, _)| *sid != id);
     }
 
     fn text_block(&mut self, block: &Block) {
@@ -199,8 +207,7 @@ impl State {
     }
 
     fn heading(&mut self, block: &Block, h: HeadingMatch) {
-        if h.approximate && !self.approximate_seen.contains(&block.text) {
-            self.approximate_seen.push(block.text.clone());
+        if h.approximate && self.approximate_seen.insert(block.text.clone()) {
             self.out.warnings.push(Warning::at(
                 block.line,
                 format!(
@@ -231,9 +238,12 @@ impl State {
             }
             Meaning::List(kind) => {
                 self.vote(h.language);
-                if self.domain.is_some() {
+                if let Some(d) = self.domain {
                     self.list = Some(kind);
                     self.in_findings = true;
+                    self.list_headings
+                        .entry((self.out.domains[d].domain, kind))
+                        .or_insert_with(|| (block.line, block.text.clone()));
                 } else {
                     self.list = None;
                     self.out.warnings.push(Warning::at(
@@ -371,16 +381,38 @@ impl State {
                 (FindingKind::Strength, &d.strengths),
                 (FindingKind::Improvement, &d.improvements),
             ] {
-                if list.is_empty() {
-                    self.out.warnings.push(Warning::general(format!(
-                        "domain {} has no {}",
-                        d.domain.as_str(),
-                        match kind {
-                            FindingKind::Strength => "strengths",
-                            FindingKind::Improvement => "improvements",
-                        }
-                    )));
+                if !list.is_empty() {
+                    continue;
                 }
+                let what = match kind {
+                    FindingKind::Strength => "strengths",
+                    FindingKind::Improvement => "improvements",
+                };
+                let id = d.domain.as_str();
+                let warning = match self.list_headings.get(&(d.domain, kind)) {
+                    Some((line, text)) => Warning::at(
+                        *line,
+                        format!(
+                            "list heading \"{text}\" has no bullets: domain {id} has no {what}"
+                        ),
+                    ),
+                    None => {
+                        let hint = if kind == FindingKind::Improvement {
+                            " (if that heading is missing, its bullets were read as strengths)"
+                        } else {
+                            ""
+                        };
+                        let message = format!(
+                            "domain {id} has no {what}: no list heading of {what} under domain heading \"{}\"{hint}",
+                            d.name
+                        );
+                        match self.domain_lines.iter().find(|(l, _)| *l == d.domain) {
+                            Some((_, line)) => Warning::at(*line, message),
+                            None => Warning::general(message),
+                        }
+                    }
+                };
+                self.out.warnings.push(warning);
             }
         }
         // Title: mixed case beats a CAPITALS running header; a title from the
@@ -443,7 +475,12 @@ impl State {
 
 /// A block that reads as a heading of the tables, if short enough to be one.
 fn heading(block: &Block) -> Option<HeadingMatch> {
-    if block.text.split_whitespace().count() > MAX_HEADING_WORDS {
+    if block
+        .text
+        .split_whitespace()
+        .nth(MAX_HEADING_WORDS)
+        .is_some()
+    {
         return None;
     }
     lang::match_heading(&block.text)

@@ -29,6 +29,11 @@ pub struct Decoded {
     pub warnings: Vec<Warning>,
 }
 
+/// The messages for a file with nothing in it.
+pub const EMPTY: &str =
+    "the file is empty: save the profile's text into it, or remove it from the inputs";
+pub const BLANK: &str = "the file contains only whitespace: save the profile's text into it, or remove it from the inputs";
+
 /// How many leading bytes are searched for zero bytes.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
@@ -66,7 +71,7 @@ struct Declared<'a> {
 
 fn decode_declared(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, String> {
     if bytes.is_empty() {
-        return Err("the file is empty".to_string());
+        return Err(EMPTY.to_string());
     }
     let decoded = decode_any(bytes, declared)?;
     check_not_blank(&decoded.text)?;
@@ -356,10 +361,18 @@ impl Utf8Stats {
 
 fn stray_bytes_error(bytes: &[u8], from: usize) -> String {
     let body = &bytes[from..];
-    let first = match std::str::from_utf8(body) {
-        Ok(_) => 0,
-        Err(e) => e.valid_up_to(),
-    } + from;
+    let (first, cut_short) = match std::str::from_utf8(body) {
+        Ok(_) => (0, false),
+        // No error length: the bytes end in the middle of a character.
+        Err(e) => (e.valid_up_to(), e.error_len().is_none()),
+    };
+    let first = first + from;
+    if cut_short {
+        return format!(
+            "the file ends inside a UTF-8 character at byte offset {first} (line {}): it looks cut short; copy the profile again",
+            line_at(bytes, first)
+        );
+    }
     let stats = Utf8Stats::of(body);
     let offset_word = if stats.invalid_bytes == 1 {
         "stray byte"
@@ -390,17 +403,13 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 /// Refuse text with nothing in it.
 fn check_not_blank(text: &str) -> Result<(), String> {
     if text.is_empty() {
-        return Err("the file is empty".to_string());
+        return Err(EMPTY.to_string());
     }
-    let blank = text.chars().all(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-            )
-    });
+    let blank = text
+        .chars()
+        .all(|c| c.is_whitespace() || super::is_zero_width(c) || c == '\u{ad}');
     if blank {
-        return Err("the file contains only whitespace".to_string());
+        return Err(BLANK.to_string());
     }
     Ok(())
 }
@@ -499,6 +508,15 @@ mod tests {
     }
 
     #[test]
+    fn utf8_cut_inside_a_character_is_said() {
+        let e = err(&"Accès à la santé\nRéadmission".as_bytes()[..22]);
+        assert_eq!(
+            e,
+            "the file ends inside a UTF-8 character at byte offset 21 (line 2): it looks cut short; copy the profile again"
+        );
+    }
+
+    #[test]
     fn stray_bytes_after_a_utf8_bom_are_an_error() {
         let e = err(b"\xEF\xBB\xBFs\xC3\xA9curit\xE9\n");
         assert!(
@@ -572,13 +590,12 @@ mod tests {
 
     #[test]
     fn empty_and_blank_files_are_refused() {
-        assert_eq!(err(b""), "the file is empty");
-        assert_eq!(err(b"\xEF\xBB\xBF"), "the file is empty");
-        assert_eq!(err(b" \r\n\t\n"), "the file contains only whitespace");
-        assert_eq!(
-            err("\u{a0}\n".as_bytes()),
-            "the file contains only whitespace"
-        );
+        assert_eq!(err(b""), EMPTY);
+        assert!(EMPTY.starts_with("the file is empty: "));
+        assert_eq!(err(b"\xEF\xBB\xBF"), EMPTY);
+        assert_eq!(err(b" \r\n\t\n"), BLANK);
+        assert!(BLANK.starts_with("the file contains only whitespace: "));
+        assert_eq!(err("\u{a0}\n".as_bytes()), BLANK);
     }
 
     #[test]

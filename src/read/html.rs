@@ -36,6 +36,10 @@ use super::decode::{self, Decoded};
 use super::{Block, BlockKind, Document, collapse_whitespace};
 use crate::model::Warning;
 
+/// Pages nesting elements deeper than this are refused (real pages stay
+/// under a hundred).
+pub const MAX_NESTING: usize = 512;
+
 /// How far into the file a charset declaration is looked for.
 const CHARSET_PRESCAN_BYTES: usize = 4096;
 
@@ -59,13 +63,24 @@ static MSO_LIST_LEVEL: LazyLock<regex::Regex> =
 pub fn read_html(bytes: &[u8]) -> Result<Document, String> {
     let decoded = decode_html(bytes)?;
     let text = decoded.text;
+    // The HTML parser takes time in the square of the nesting depth: a
+    // damaged page that never closes its elements is refused before it.
+    let tags = SourceTags::scan(&text);
+    if let Some(line) = tags.nesting.too_deep_at {
+        return Err(format!(
+            "the page nests its elements more than {MAX_NESTING} deep (from line {line}): it is probably damaged; save it again from the browser, or give a text copy or the PDF"
+        ));
+    }
     let html = catch_unwind(AssertUnwindSafe(|| Html::parse_document(&text)))
         .map_err(|_| "the HTML parser failed on this page".to_string())?;
 
-    let mut walker = Walker::new(SourceTags::scan(&text));
+    let mut walker = Walker::new(tags);
     walker.walk(&html);
     if walker.blocks.is_empty() {
-        return Err("the HTML page has no text".to_string());
+        return Err(
+            "the HTML page has no text: save the page again once it has loaded, or give a text copy or the PDF"
+                .to_string(),
+        );
     }
     Ok(Document {
         blocks: walker.blocks,
@@ -666,6 +681,8 @@ struct SourceTags {
     by_name: HashMap<String, Vec<usize>>,
     /// The next start tag not yet matched to an element.
     cursor: usize,
+    /// How deep the elements nest.
+    nesting: Nesting,
 }
 
 /// Elements whose content is text, not markup, up to their end tag.
@@ -717,6 +734,14 @@ impl SourceTags {
             } else if next == b'!' || next == b'?' {
                 i = after_gt(at).map_or(len, |e| at + e + 1);
             } else if next == b'/' {
+                let name_end = rest
+                    .iter()
+                    .skip(2)
+                    .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+                    .map_or(len, |e| at + 2 + e);
+                if let Some(name) = lower.get(at + 2..name_end) {
+                    tags.nesting.end(&String::from_utf8_lossy(name));
+                }
                 i = after_gt(at).map_or(len, |e| at + e + 1);
             } else if next.is_ascii_alphabetic() {
                 let name_end = rest
@@ -730,8 +755,11 @@ impl SourceTags {
                 if name == "plaintext" {
                     break;
                 }
+                let self_closing = end >= 2 && lower[end - 2] == b'/' && lower[end - 1] == b'>';
+                let raw = RAW_TEXT.contains(&name.as_str());
+                tags.nesting.start(&name, self_closing, line_of(at));
                 i = end;
-                if RAW_TEXT.contains(&name.as_str()) {
+                if raw {
                     let close = format!("</{name}");
                     let mut from = end;
                     i = len;
@@ -766,6 +794,262 @@ impl SourceTags {
         }
         self.cursor = index + 1;
         self.lines.get(index).copied()
+    }
+}
+
+/// How deep the elements of a page nest, as the HTML parser will build
+/// them, estimated from the tags alone: each start tag opens an element
+/// (void elements, `html`, `head`, `body`, raw-text elements and
+/// self-closing tags in SVG or MathML do not); an end tag closes the last
+/// open element of its name and what it holds; a paragraph, list item,
+/// definition, option, row or cell is closed by the next one as the parser
+/// closes it (only where the parser would: a list item inside a `section`
+/// of another list item is nested). Linear in the number of tags.
+#[derive(Debug, Default)]
+struct Nesting {
+    /// The open elements, outermost first.
+    open: Vec<String>,
+    /// Positions in `open` of each name, ascending.
+    at: HashMap<String, Vec<usize>>,
+    /// Positions in `open` of the elements that stop the parser's search
+    /// for an open paragraph (button scope), list item or definition.
+    p_scope: Vec<usize>,
+    li_scope: Vec<usize>,
+    dd_scope: Vec<usize>,
+    /// The greatest depth met.
+    max: usize,
+    /// The line of the first tag deeper than [`MAX_NESTING`].
+    too_deep_at: Option<usize>,
+}
+
+/// Elements that never have content.
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements that close an open paragraph when they start.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "dd",
+    "dt",
+    "plaintext",
+    "xmp",
+];
+
+/// Elements that end the parser's search for an open paragraph.
+const P_SCOPE: &[&str] = &[
+    "applet",
+    "button",
+    "caption",
+    "marquee",
+    "object",
+    "table",
+    "td",
+    "template",
+    "th",
+    "foreignobject",
+    "desc",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+];
+
+/// The parser's special elements, which end its search for an open list
+/// item (`li`) or definition (`dd`, `dt`); `address`, `div` and `p` do not.
+const SPECIAL: &[&str] = &[
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "button",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "iframe",
+    "li",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "pre",
+    "search",
+    "section",
+    "select",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "xmp",
+];
+
+impl Nesting {
+    fn last(&self, names: &[&str]) -> Option<usize> {
+        names
+            .iter()
+            .filter_map(|n| self.at.get(*n).and_then(|v| v.last().copied()))
+            .max()
+    }
+
+    /// Close the element at `index` and every element inside it.
+    fn close_from(&mut self, index: usize) {
+        while self.open.len() > index {
+            let Some(name) = self.open.pop() else { break };
+            let pos = self.open.len();
+            if let Some(v) = self.at.get_mut(&name) {
+                v.pop();
+            }
+            for scope in [&mut self.p_scope, &mut self.li_scope, &mut self.dd_scope] {
+                if scope.last() == Some(&pos) {
+                    scope.pop();
+                }
+            }
+        }
+    }
+
+    /// Close the last open element of `names` if the parser finds it,
+    /// searching down to the last element of `scope`.
+    fn close_in_scope(&mut self, names: &[&str], scope_last: Option<usize>) {
+        if let Some(i) = self.last(names)
+            && scope_last.is_none_or(|s| i > s)
+        {
+            self.close_from(i);
+        }
+    }
+
+    fn start(&mut self, name: &str, self_closing: bool, line: usize) {
+        if matches!(name, "html" | "head" | "body") {
+            return;
+        }
+        if CLOSES_P.contains(&name) {
+            self.close_in_scope(&["p"], self.p_scope.last().copied());
+        }
+        match name {
+            "li" => self.close_in_scope(&["li"], self.li_scope.last().copied()),
+            "dd" | "dt" => self.close_in_scope(&["dd", "dt"], self.dd_scope.last().copied()),
+            // Outside a table the parser drops these tags.
+            "caption" | "col" | "colgroup" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
+                if self.last(&["table"]).is_none() =>
+            {
+                return;
+            }
+            "td" | "th" => self.close_in_scope(&["td", "th"], self.last(&["table"])),
+            "tr" => {
+                let table = self.last(&["table"]);
+                self.close_in_scope(&["tr"], table);
+                self.close_in_scope(&["td", "th"], table);
+            }
+            "thead" | "tbody" | "tfoot" => {
+                let table = self.last(&["table"]);
+                self.close_in_scope(&["thead", "tbody", "tfoot"], table);
+                self.close_in_scope(&["tr"], table);
+                self.close_in_scope(&["td", "th"], table);
+            }
+            "option" | "optgroup" if self.open.last().is_some_and(|t| t == "option") => {
+                self.close_from(self.open.len() - 1);
+            }
+            _ => {}
+        }
+        // `<x/>` opens an element in HTML; it is empty only in SVG and MathML.
+        let foreign = self.last(&["svg", "math"]).is_some() || matches!(name, "svg" | "math");
+        let raw_text = RAW_TEXT.contains(&name);
+        if VOID.contains(&name) || raw_text || (self_closing && foreign) {
+            return;
+        }
+        let pos = self.open.len();
+        self.open.push(name.to_string());
+        self.at.entry(name.to_string()).or_default().push(pos);
+        if P_SCOPE.contains(&name) {
+            self.p_scope.push(pos);
+        }
+        if SPECIAL.contains(&name) && name != "li" {
+            self.li_scope.push(pos);
+        }
+        if SPECIAL.contains(&name) && name != "dd" && name != "dt" {
+            self.dd_scope.push(pos);
+        }
+        self.max = self.max.max(self.open.len());
+        if self.open.len() > MAX_NESTING && self.too_deep_at.is_none() {
+            self.too_deep_at = Some(line);
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        if let Some(i) = self.at.get(name).and_then(|v| v.last().copied()) {
+            self.close_from(i);
+        }
     }
 }
 
@@ -1094,13 +1378,74 @@ mod tests {
         assert!(doc.warnings[0].message.contains("windows-1252"));
     }
 
+    fn depth(html: &str) -> usize {
+        SourceTags::scan(html).nesting.max
+    }
+
+    #[test]
+    fn nesting_is_estimated_as_the_parser_builds_it() {
+        assert_eq!(depth("<div><div><span>x</span></div></div>"), 3);
+        // Paragraphs, items, rows and cells close their predecessors.
+        assert_eq!(depth(&"<p><span>x".repeat(2000)), 2);
+        assert_eq!(depth(&"<li><b>x".repeat(2000)), 2);
+        assert_eq!(depth(&"<tr><td>x<td>y".repeat(2000)), 0);
+        assert_eq!(
+            depth(&format!("<table>{}</table>", "<tr><td>x<td>y".repeat(2000))),
+            3
+        );
+        assert_eq!(depth(&"<table><tr><td>".repeat(300)), 900);
+        assert_eq!(depth("<ul><li>a<ul><li>b</ul></ul>"), 4);
+        // An end tag closes what its element holds.
+        assert_eq!(depth(&"<div><span><b>x</div>".repeat(2000)), 3);
+        // Void, raw-text and self-closing SVG elements hold nothing.
+        assert_eq!(
+            depth(&"<br><img src=x><hr/><script><div></script>".repeat(100)),
+            0
+        );
+        assert_eq!(depth("<svg><path/><path/><g><path/></g></svg>"), 2);
+        // But `<div/>` opens a div, and nesting in a section is nesting.
+        assert_eq!(depth(&"<div/>".repeat(700)), 700);
+        assert_eq!(depth(&"<li><section>".repeat(300)), 600);
+        assert_eq!(depth(&"<ul><li>a".repeat(300)), 600);
+        // Real pages nest little.
+        for path in [
+            "tests/fixtures/corpus/fiji-2023-en-html.html",
+            "tests/fixtures/word-export-fr.html",
+        ] {
+            let bytes = std::fs::read(path).unwrap();
+            let text = decode_html(&bytes).unwrap().text;
+            let d = SourceTags::scan(&text).nesting.max;
+            assert!((3..40).contains(&d), "{path}: {d}");
+        }
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_refused_before_parsing() {
+        let html = format!(
+            "<html><body>\n{}<p>Key findings</p>",
+            "<div class=x>\n".repeat(MAX_NESTING + 1)
+        );
+        assert_eq!(
+            read_html(html.as_bytes()).unwrap_err(),
+            format!(
+                "the page nests its elements more than {MAX_NESTING} deep (from line {}): it is probably damaged; save it again from the browser, or give a text copy or the PDF",
+                MAX_NESTING + 2
+            )
+        );
+        let html = format!(
+            "<html><body>{}<p>Key findings</p>",
+            "<div>".repeat(MAX_NESTING - 1)
+        );
+        assert!(read_html(html.as_bytes()).is_ok());
+    }
+
     #[test]
     fn pages_without_text_and_broken_pages() {
         assert_eq!(
             read_html(b"<html><head><title>x</title></head><body> </body></html>").unwrap_err(),
-            "the HTML page has no text"
+            "the HTML page has no text: save the page again once it has loaded, or give a text copy or the PDF"
         );
-        assert_eq!(read_html(b"").unwrap_err(), "the file is empty");
+        assert_eq!(read_html(b"").unwrap_err(), decode::EMPTY);
         for junk in [
             "<",
             "<p",
@@ -1117,8 +1462,10 @@ mod tests {
         ] {
             let _ = read_html(junk.as_bytes());
         }
-        let deep = "<div>".repeat(5_000) + "deep";
+        let deep = "<div>".repeat(MAX_NESTING - 1) + "deep";
         assert_eq!(read(&deep).blocks[0].text, "deep");
+        let too_deep = "<div>".repeat(5_000) + "deep";
+        assert!(read_html(too_deep.as_bytes()).is_err());
     }
 
     #[test]

@@ -93,26 +93,60 @@ pub struct Document {
     pub warnings: Vec<Warning>,
 }
 
-/// Inputs larger than this are refused: MGI profiles are tens of kilobytes,
-/// and a bounded size keeps memory bounded.
+/// Inputs larger than this (64 MiB) are refused: MGI profiles are tens of
+/// kilobytes (a printed PDF a few megabytes), and a bounded size keeps
+/// memory bounded.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Read one file into a document, choosing the reader by `form`.
 pub fn read_file(path: &Path, form: Form) -> Result<(Document, Form), InputError> {
+    let bytes = read_limited(path)?;
+    read_bytes(path, &bytes, form)
+}
+
+/// The bytes of an input file, refusing what is over [`MAX_INPUT_BYTES`]:
+/// the size is checked before anything is read, and reading stops past the
+/// limit, so that neither a huge file nor an endless one (a pipe,
+/// `/dev/zero`) can exhaust memory.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| InputError::io(path, &e))?;
-    if meta.len() > MAX_INPUT_BYTES {
+    if meta.is_dir() {
         return Err(InputError::new(
             path,
             None,
-            format!(
-                "file is too large ({} bytes; the limit is {} bytes): is this really a profile?",
-                meta.len(),
-                MAX_INPUT_BYTES
-            ),
+            "this is a folder, not a file: give folders to `mgi build` or `mgi check`, which read the profiles in them",
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| InputError::io(path, &e))?;
-    read_bytes(path, &bytes, form)
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_large(path, Some(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| InputError::io(path, &e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::io(path, &e))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(path, None));
+    }
+    Ok(bytes)
+}
+
+/// The error for an input over the limit (`len` when it is known).
+fn too_large(path: &Path, len: Option<u64>) -> InputError {
+    let size = match len {
+        Some(n) => format!("{:.1} MiB ({n} bytes)", n as f64 / (1024.0 * 1024.0)),
+        None => "endless or growing (more than the limit was read)".to_string(),
+    };
+    InputError::new(
+        path,
+        None,
+        format!(
+            "the file is too large: {size}; the limit is {} MiB ({MAX_INPUT_BYTES} bytes). \
+             MGI profiles are far smaller: check that this is a profile, or keep only the profile's text",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ),
+    )
 }
 
 /// Read bytes already in memory (`path` names them in messages).
@@ -173,16 +207,49 @@ pub fn detect_form(path: &Path, bytes: &[u8]) -> Form {
     Form::Text
 }
 
+/// Characters that take no room and mean nothing in a profile: zero-width
+/// space, non-joiner and joiner, word joiner, a byte-order mark inside the
+/// text. Web copies are full of them.
+pub fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// Text as the plain-text and printed-text readers work on it: zero-width
+/// characters removed (so that they hide neither a bullet mark at the start
+/// of a line nor a heading) and Unicode NFC, so that a text whose accents
+/// are decomposed (`e` + U+0301, as macOS and some PDF tools write them)
+/// gives the same findings, byte for byte, as the same text composed. HTML
+/// blocks are made NFC by the HTML reader. Linear in the length of `text`;
+/// borrows when there is nothing to change.
+pub fn prepare_text(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let has_zero_width = text.chars().any(is_zero_width);
+    let is_nfc = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+    match (has_zero_width, is_nfc) {
+        (false, true) => std::borrow::Cow::Borrowed(text),
+        (false, false) => text.nfc().collect::<String>().into(),
+        (true, _) => text
+            .chars()
+            .filter(|&c| !is_zero_width(c))
+            .nfc()
+            .collect::<String>()
+            .into(),
+    }
+}
+
 /// Collapse every run of whitespace (including NBSP and other Unicode
-/// spaces) to one ASCII space, drop zero-width characters, and trim.
+/// spaces) to one ASCII space, drop zero-width characters and soft hyphens,
+/// and trim. The result is NFC (dropping a character can bring a letter and
+/// an accent together). Linear in the length of `s`.
 pub fn collapse_whitespace(s: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
-        if matches!(
-            c,
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
-        ) {
+        if is_zero_width(c) || c == '\u{ad}' {
             continue;
         }
         if c.is_whitespace() {
@@ -195,7 +262,11 @@ pub fn collapse_whitespace(s: &str) -> String {
         }
         out.push(c);
     }
-    out
+    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        out
+    } else {
+        out.nfc().collect()
+    }
 }
 
 #[cfg(test)]
@@ -208,6 +279,24 @@ mod tests {
             collapse_whitespace("  8.6\u{a0}per\u{202f}cent\u{200b}\t of\r\nGDP "),
             "8.6 per cent of GDP"
         );
+    }
+
+    #[test]
+    fn collapsed_text_is_nfc() {
+        // A soft hyphen between a letter and an accent keeps them apart; once
+        // it is dropped they compose.
+        assert_eq!(collapse_whitespace("s\u{ad}\u{301}"), "\u{15b}");
+        assert_eq!(collapse_whitespace("Se\u{301}ne\u{301}gal"), "Sénégal");
+    }
+
+    #[test]
+    fn prepared_text_is_nfc_without_zero_width() {
+        let nfd = "Re\u{301}publique du Mali\n\u{200b}• Acce\u{300}s";
+        assert_eq!(prepare_text(nfd), "République du Mali\n• Accès");
+        assert!(matches!(
+            prepare_text("République"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

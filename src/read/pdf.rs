@@ -201,9 +201,11 @@ fn extract(program: &str, file: &Path, timeout: Duration) -> Result<Vec<u8>, Str
             std::io::ErrorKind::NotFound => NOT_INSTALLED.to_string(),
             _ => format!("cannot run pdftotext: {e}"),
         })?;
-    // Read both pipes while waiting, so that a full pipe cannot block the child.
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
+    // Read both pipes while waiting, so that a full pipe cannot block the
+    // child. A small PDF can hold a huge text (compressed streams): what is
+    // kept is bounded like any input.
+    let stdout = drain(child.stdout.take(), super::MAX_INPUT_BYTES + 1);
+    let stderr = drain(child.stderr.take(), 64 * 1024);
     let started = Instant::now();
     let status = loop {
         match child.try_wait() {
@@ -226,6 +228,12 @@ fn extract(program: &str, file: &Path, timeout: Duration) -> Result<Vec<u8>, Str
     };
     let stdout = stdout.join().unwrap_or_default();
     let stderr = stderr.join().unwrap_or_default();
+    if stdout.len() as u64 > super::MAX_INPUT_BYTES {
+        return Err(format!(
+            "the text layer of the PDF is larger than the limit of {} MiB for an input: is this really a profile?",
+            super::MAX_INPUT_BYTES / (1024 * 1024)
+        ));
+    }
     if !status.success() {
         let msg = String::from_utf8_lossy(&stderr);
         let msg = msg.trim();
@@ -238,12 +246,17 @@ fn extract(program: &str, file: &Path, timeout: Duration) -> Result<Vec<u8>, Str
     Ok(stdout)
 }
 
-/// Read a pipe to its end on a thread of its own.
-fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> std::thread::JoinHandle<Vec<u8>> {
+/// Read a pipe to its end on a thread of its own, keeping at most `limit`
+/// bytes (the rest is read and dropped, so that the child never blocks).
+fn drain<R: Read + Send + 'static>(
+    pipe: Option<R>,
+    limit: u64,
+) -> std::thread::JoinHandle<Vec<u8>> {
     std::thread::spawn(move || {
         let mut buf = Vec::new();
         if let Some(mut pipe) = pipe {
-            let _ = pipe.read_to_end(&mut buf);
+            let _ = (&mut pipe).take(limit).read_to_end(&mut buf);
+            let _ = std::io::copy(&mut pipe, &mut std::io::sink());
         }
         buf
     })

@@ -12,9 +12,10 @@
 //!   the page break; the header goes to [`Document::running_header`];
 //! * page numbers alone on a line at the top or bottom of a page, and table
 //!   of contents lines (`KEY FINDINGS.........9`), are removed;
-//! * ligatures (`ﬁ`, `ﬂ`, `ﬀ` …) become letters (only those characters), and
-//!   zero-width characters (the word joiner some typesetters put before a
-//!   page number, zero-width spaces) are dropped;
+//! * the text is made NFC and zero-width characters (zero-width spaces, the
+//!   word joiner some typesetters put before a page number) are removed
+//!   ([`super::prepare_text`]);
+//! * ligatures (`ﬁ`, `ﬂ`, `ﬀ` …) become letters (only those characters);
 //! * the lines of a paragraph or a bullet are joined, undoing line-end
 //!   hyphenation where a word was broken;
 //! * a bullet or paragraph that runs on over a page break is joined again;
@@ -27,7 +28,7 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::text::{lines, strip_bullet};
-use super::{Block, BlockKind, Document, collapse_whitespace};
+use super::{Block, BlockKind, Document, collapse_whitespace, prepare_text};
 use crate::model::Warning;
 
 /// Glyphs that mark a bullet when alone on a line. `o`, `-` and dashes count
@@ -86,6 +87,9 @@ static GLUED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 static HYPHENATED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)+").expect("valid regex"));
 
+/// The longest part of a hyphenated word looked at when a line break is undone.
+const MAX_WORD_CHARS: usize = 64;
+
 /// First parts that keep their hyphen when a line breaks after them, even
 /// without the whole word elsewhere in the document.
 const HYPHEN_PREFIXES: &[&str] = &["self", "well"];
@@ -114,6 +118,10 @@ struct Group {
     /// bullet (more than one when the glyphs were printed in a column).
     glyph_lines: Vec<usize>,
     lines: Vec<(usize, String)>,
+    /// How many of `lines` are headings in capitals, kept as lines are
+    /// added so that asking whether all are stays constant-time (a group
+    /// may have very many lines).
+    caps_heading_lines: usize,
 }
 
 impl Group {
@@ -123,24 +131,38 @@ impl Group {
             start,
             glyph_lines: Vec::new(),
             lines: Vec::new(),
+            caps_heading_lines: 0,
         }
+    }
+
+    fn push(&mut self, no: usize, text: &str) {
+        if is_caps_heading_line(text) {
+            self.caps_heading_lines += 1;
+        }
+        self.lines.push((no, text.to_string()));
+    }
+
+    fn extend(&mut self, other: Group) {
+        self.caps_heading_lines += other.caps_heading_lines;
+        self.lines.extend(other.lines);
+    }
+
+    /// Every line is a heading in capitals (true when there is none).
+    fn all_caps_headings(&self) -> bool {
+        self.caps_heading_lines == self.lines.len()
     }
 }
 
 /// Typographic ligatures (U+FB00–U+FB06) as their letters. Only these: a
 /// full NFKC would also turn "…" into "..." and change the findings' words.
-/// Zero-width spaces and joiners are dropped, so that they cannot hide a
-/// page number or a table of contents line (the soft hyphen is kept: it
-/// marks a word broken at the end of a line).
+/// (Zero-width characters, which could hide a page number or a table of
+/// contents line, are already gone: see [`prepare_text`].)
 fn expand_ligatures(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if ('\u{fb00}'..='\u{fb06}').contains(&c) {
             out.extend(std::iter::once(c).nfkc());
-        } else if !matches!(
-            c,
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-        ) {
+        } else {
             out.push(c);
         }
     }
@@ -149,7 +171,7 @@ fn expand_ligatures(text: &str) -> String {
 
 /// Read text as `pdftotext` extracts it from a printed profile.
 pub fn read_print(text: &str) -> Document {
-    let text = expand_ligatures(text);
+    let text = expand_ligatures(&prepare_text(text));
     let mut pages = split_pages(&text);
     let hyphenated = hyphenated_pairs(&text);
     let markers = glued_markers(&pages);
@@ -175,7 +197,7 @@ pub fn read_print(text: &str) -> Document {
             && continues_over_page(&out[prev], first)
             && let Some(first) = groups.next()
         {
-            out[prev].lines.extend(first.lines);
+            out[prev].extend(first);
         }
         for g in groups {
             if g.kind != GroupKind::Note {
@@ -498,7 +520,7 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
         if let Some(rest) = bullet_start(t, cur.is_none()) {
             groups.extend(cur.take());
             let mut g = Group::new(GroupKind::Bullet, line.no);
-            g.lines.push((line.no, rest.to_string()));
+            g.push(line.no, rest);
             cur = Some(g);
             continue;
         }
@@ -507,13 +529,13 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
                 n.text.is_empty() || is_glyph_alone(n.text) || bullet_start(n.text, false).is_some()
             });
             if !starts_new_paragraph(g, t, next_ends) {
-                g.lines.push((line.no, t.to_string()));
+                g.push(line.no, t);
                 continue;
             }
         }
         groups.extend(cur.take());
         let mut g = Group::new(GroupKind::Plain, line.no);
-        g.lines.push((line.no, t.to_string()));
+        g.push(line.no, t);
         cur = Some(g);
     }
     groups.extend(cur);
@@ -530,10 +552,7 @@ fn starts_new_paragraph(g: &Group, line: &str, next_ends: bool) -> bool {
     if is_caps_heading_line(line) && !is_caps(last) && ends_sentence(last) {
         return true;
     }
-    if g.kind == GroupKind::Plain
-        && g.lines.iter().all(|(_, l)| is_caps_heading_line(l))
-        && !is_caps(line)
-    {
+    if g.kind == GroupKind::Plain && g.all_caps_headings() && !is_caps(line) {
         return true;
     }
     next_ends
@@ -591,7 +610,7 @@ fn continues_over_page(prev: &Group, next: &Group) -> bool {
         // A bullet glyph at the foot of the page, its text on the next.
         return prev.kind == GroupKind::Bullet;
     };
-    if prev.kind == GroupKind::Plain && prev.lines.iter().all(|(_, l)| is_caps_heading_line(l)) {
+    if prev.kind == GroupKind::Plain && prev.all_caps_headings() {
         return false;
     }
     let starts_alnum = first.chars().next().is_some_and(char::is_alphanumeric);
@@ -657,15 +676,22 @@ fn append_line(out: &mut String, line: &str, hyphenated: &HashSet<String>) {
     let before_dash = &out[..out.len() - dash.len_utf8()];
     let before = before_dash.chars().next_back().unwrap_or(' ');
     let broken_word = dash != '–' && before.is_alphabetic() && next.is_lowercase() && {
+        // Words are short: looking further back than a long word would
+        // make joining many broken lines quadratic.
         let head: String = before_dash
             .chars()
             .rev()
             .take_while(|c| c.is_alphabetic())
+            .take(MAX_WORD_CHARS)
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
             .collect();
-        let tail: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+        let tail: String = line
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .take(MAX_WORD_CHARS)
+            .collect();
         let head = head.to_lowercase();
         let pair = format!("{head}-{}", tail.to_lowercase());
         !hyphenated.contains(&pair) && !HYPHEN_PREFIXES.contains(&head.as_str())

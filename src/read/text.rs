@@ -4,12 +4,17 @@
 //! bullets as `•`, `-`, `*`, `–`, numbers, possibly indented. A bullet wrapped
 //! over several lines continues on lines that are indented or start in lower
 //! case; anything else starts a new block.
+//!
+//! The text is made NFC and zero-width characters are removed before it is
+//! split ([`super::prepare_text`]). The reader makes one pass over the text:
+//! its time and memory are linear in the size of the input, whatever the
+//! length of its lines.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Block, BlockKind, Document, collapse_whitespace};
+use super::{Block, BlockKind, Document, collapse_whitespace, prepare_text};
 
 /// A bullet mark at the start of a line: a glyph followed by a space, or a
 /// number/letter followed by `.` or `)` and a space.
@@ -66,8 +71,11 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
     Some(&line[m.end()..])
 }
 
-/// Read web text into blocks.
+/// Read web text into blocks. The text is made NFC and freed of zero-width
+/// characters first ([`prepare_text`]): the blocks, and so the findings, are
+/// NFC whatever the input's normalisation.
 pub fn read_text(text: &str) -> Document {
+    let text = prepare_text(text);
     let mut blocks: Vec<Block> = Vec::new();
     // Indentation of the open bullets, outermost first, to compute depth.
     let mut indents: Vec<usize> = Vec::new();
@@ -75,7 +83,7 @@ pub fn read_text(text: &str) -> Document {
     let mut in_bullet = false;
     let mut bullet_indent = 0;
 
-    for (i, raw) in lines(text).into_iter().enumerate() {
+    for (i, raw) in lines(&text).into_iter().enumerate() {
         let line_no = i + 1;
         let raw = raw.trim_end_matches('\u{0c}');
         let trimmed = raw.trim();
@@ -103,25 +111,24 @@ pub fn read_text(text: &str) -> Document {
         }
         let continues = in_bullet
             && (indent > bullet_indent || trimmed.chars().next().is_some_and(char::is_lowercase));
+        let more = collapse_whitespace(trimmed);
+        if more.is_empty() {
+            // Only soft hyphens and the like: a blank line.
+            in_bullet = false;
+            continue;
+        }
         if continues {
             if let Some(last) = blocks.last_mut() {
-                let more = collapse_whitespace(trimmed);
-                if last.text.is_empty() {
-                    last.text = more;
-                } else {
+                if !last.text.is_empty() {
                     last.text.push(' ');
-                    last.text.push_str(&more);
                 }
+                last.text.push_str(&more);
             }
             continue;
         }
         in_bullet = false;
         indents.clear();
-        blocks.push(Block::new(
-            BlockKind::Paragraph,
-            collapse_whitespace(trimmed),
-            line_no,
-        ));
+        blocks.push(Block::new(BlockKind::Paragraph, more, line_no));
     }
     Document {
         blocks,
