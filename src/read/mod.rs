@@ -176,24 +176,43 @@ pub fn detect_form(path: &Path, bytes: &[u8]) -> Form {
 /// Collapse every run of whitespace (including NBSP and other Unicode
 /// spaces) to one ASCII space, drop zero-width characters, and trim.
 pub fn collapse_whitespace(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        if matches!(
+    // Start of the run of kept characters being scanned (copied in one go).
+    let mut run: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII needs no decoding; other characters are decoded one by one.
+        let (c, len) = if bytes[i] < 0x80 {
+            (char::from(bytes[i]), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a character starts here");
+            (c, c.len_utf8())
+        };
+        let dropped = matches!(
             c,
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
-        ) {
-            continue;
+        );
+        let space = !dropped && c.is_whitespace();
+        if dropped || space {
+            if let Some(start) = run.take() {
+                out.push_str(&s[start..i]);
+            }
+            if space {
+                pending_space = !out.is_empty();
+            }
+        } else if run.is_none() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            run = Some(i);
         }
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
+        i += len;
+    }
+    if let Some(start) = run {
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -208,6 +227,10 @@ mod tests {
             collapse_whitespace("  8.6\u{a0}per\u{202f}cent\u{200b}\t of\r\nGDP "),
             "8.6 per cent of GDP"
         );
+        assert_eq!(collapse_whitespace("a\u{200b} b"), "a b");
+        assert_eq!(collapse_whitespace("a \u{200b}b"), "a b");
+        assert_eq!(collapse_whitespace("\u{ad} x\u{ad}y \u{feff}"), "xy");
+        assert_eq!(collapse_whitespace("é  ü\n"), "é ü");
     }
 
     #[test]
