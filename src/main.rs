@@ -211,7 +211,9 @@ fn run_build(opts: BuildOptions, quiet: bool) -> ExitCode {
         eprintln!("no profile files found in {}", display_list(&opts.inputs));
         return ExitCode::from(1);
     }
-    let report = build::build(&opts, &files, &manifests);
+    let bar = progress_bar(files.len(), quiet);
+    let report = build::build_with_progress(&opts, &files, &manifests, &|| bar.inc(1));
+    bar.finish_and_clear();
     let (mut built, mut failed, mut findings) = (0, 0, 0);
     for outcome in &report.outcomes {
         match outcome {
@@ -277,6 +279,28 @@ fn run_build(opts: BuildOptions, quiet: bool) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// A progress bar on stderr while profiles are built: only on a terminal
+/// (a log or a pipe gets the per-profile lines alone), and not with `--quiet`.
+fn progress_bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let style =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} profiles  {rate}  ETA {eta}")
+            .expect("valid template")
+            .with_key(
+                "rate",
+                |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1}/s", s.per_sec());
+                },
+            );
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
 }
 
 fn plural(n: usize) -> &'static str {
