@@ -357,10 +357,35 @@ struct Item {
     input_hash: Option<String>,
     result: Result<Profile, InputError>,
     reused: bool,
+    /// The JSON file of a reused profile as read back: what is written again
+    /// when the id did not change, without serialising the profile anew.
+    json: Option<String>,
+}
+
+/// Calls the progress hook when dropped: when one input is done, whichever
+/// way its stage ends.
+struct Done<'a>(&'a (dyn Fn() + Sync));
+
+impl Drop for Done<'_> {
+    fn drop(&mut self) {
+        (self.0)();
+    }
 }
 
 /// Run the whole build.
 pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> BuildReport {
+    build_with_progress(opts, files, manifests, &|| {})
+}
+
+/// Run the whole build, calling `progress` once per input as it is done
+/// (its PDF made or reused, or its JSON written when no PDFs are made, or it
+/// failed). Called from worker threads, in no particular order.
+pub fn build_with_progress(
+    opts: &BuildOptions,
+    files: &[PathBuf],
+    manifests: &Manifests,
+    progress: &(dyn Fn() + Sync),
+) -> BuildReport {
     let mut report = BuildReport::default();
     let dirs = ["json", "pdf", "csv"].map(|d| opts.out.join(d));
     for d in &dirs {
@@ -413,6 +438,7 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
                     input_hash,
                     result: Ok(p),
                     reused: true,
+                    json: Some(text),
                 };
             }
             Item {
@@ -420,6 +446,7 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
                 input_hash,
                 result: profile::parse_file(f, opts.form, manifests.get(f)),
                 reused: false,
+                json: None,
             }
         })
         .collect();
@@ -428,21 +455,36 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         .iter_mut()
         .map(|i| std::mem::replace(&mut i.result, Err(InputError::new(Path::new(""), None, ""))))
         .collect();
+    let ids_before: Vec<Option<String>> = results
+        .iter()
+        .map(|r| r.as_ref().ok().map(|p| p.id.clone()))
+        .collect();
     make_ids_unique(&mut results);
-    for (item, r) in items.iter_mut().zip(results) {
+    for ((item, r), before) in items.iter_mut().zip(results).zip(ids_before) {
+        // A reused profile that had to take another id is written anew.
+        if r.as_ref().ok().map(|p| &p.id) != before.as_ref() {
+            item.json = None;
+        }
         item.result = r;
     }
 
-    // JSON.
+    // JSON. A reused profile's file, read back above, is on disk already.
+    let on_disk: Vec<bool> = items.iter().map(|i| i.json.is_some()).collect();
     let json_bytes: Vec<Option<String>> = items
-        .iter()
-        .map(|i| i.result.as_ref().ok().map(json::to_json))
+        .par_iter_mut()
+        .map(|i| match (&i.result, i.json.take()) {
+            (Ok(_), Some(text)) => Some(text),
+            (Ok(p), None) => Some(json::to_json(p)),
+            (Err(_), _) => None,
+        })
         .collect();
     let json_errors: Vec<Option<String>> = items
         .par_iter()
         .zip(json_bytes.par_iter())
-        .map(|(i, bytes)| {
-            let (Ok(p), Some(bytes)) = (&i.result, bytes) else {
+        .zip(on_disk.par_iter())
+        .map(|((i, bytes), &on_disk)| {
+            let _done = (!opts.pdf).then(|| Done(progress));
+            let (Ok(p), Some(bytes), false) = (&i.result, bytes, on_disk) else {
                 return None;
             };
             write_if_changed(&json_dir.join(format!("{}.json", p.id)), bytes.as_bytes())
@@ -479,6 +521,7 @@ pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> B
         .zip(json_bytes.par_iter())
         .zip(json_errors.par_iter())
         .map(|((item, bytes), json_err)| {
+            let _done = opts.pdf.then(|| Done(progress));
             let (Ok(p), Some(bytes)) = (&item.result, bytes) else {
                 return (None, false, None);
             };

@@ -241,7 +241,9 @@ fn run_build(opts: BuildOptions, quiet: bool) -> ExitCode {
         eprintln!("no profile files found in {}", display_list(&opts.inputs));
         return ExitCode::from(1);
     }
-    let report = build::build(&opts, &files, &manifests);
+    let bar = progress_bar(files.len(), quiet);
+    let report = build::build_with_progress(&opts, &files, &manifests, &|| bar.inc(1));
+    bar.finish_and_clear();
     let (mut built, mut failed, mut findings) = (0, 0, 0);
     for outcome in &report.outcomes {
         match outcome {
@@ -289,11 +291,12 @@ fn run_build(opts: BuildOptions, quiet: bool) -> ExitCode {
         }
     }
     match &report.compendium {
-        Some(Compendium::Built(pdf)) if !quiet => {
-            println!("built   {:<28} {}", "compendium", pdf.display())
+        // Named relative to the output folder, like the summary line.
+        Some(Compendium::Built(_)) if !quiet => {
+            println!("built   {:<28} pdf/compendium.pdf", "compendium")
         }
-        Some(Compendium::Same(pdf)) if !quiet => {
-            println!("same    {:<28} {}", "compendium", pdf.display())
+        Some(Compendium::Same(_)) if !quiet => {
+            println!("same    {:<28} pdf/compendium.pdf", "compendium")
         }
         Some(Compendium::Failed(e)) => println!("failed  {:<28} {e}", "compendium"),
         _ => {}
@@ -368,6 +371,28 @@ fn diff(old: &Path, new: &Path, as_json: bool, pdf: Option<&Path>) -> ExitCode {
 /// A checked `--pdf-standard` value (`none` for no standard).
 fn pdf_standard_arg(value: &str) -> Result<String, String> {
     mgi::render::parse_pdf_standard(value).map(|s| s.unwrap_or_else(|| "none".into()))
+}
+
+/// A progress bar on stderr while profiles are built: only on a terminal
+/// (a log or a pipe gets the per-profile lines alone), and not with `--quiet`.
+fn progress_bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let style =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} profiles  {rate}  ETA {eta}")
+            .expect("valid template")
+            .with_key(
+                "rate",
+                |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1}/s", s.per_sec());
+                },
+            );
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
 }
 
 fn plural(n: usize) -> &'static str {

@@ -487,11 +487,15 @@ fn heading(block: &Block) -> Option<HeadingMatch> {
 }
 
 fn is_intro_chrome(text: &str) -> bool {
+    static CHROME: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        lang::LANGUAGES
+            .iter()
+            .flat_map(|l| l.intro_chrome.iter())
+            .map(|p| lang::normalize(p))
+            .collect()
+    });
     let norm = lang::normalize(text);
-    lang::LANGUAGES
-        .iter()
-        .flat_map(|l| l.intro_chrome.iter())
-        .any(|p| norm.starts_with(&lang::normalize(p)))
+    CHROME.iter().any(|p| norm.starts_with(p.as_str()))
 }
 
 fn is_all_caps(s: &str) -> bool {

@@ -13,7 +13,6 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{DomainId, FindingKind};
 
@@ -88,12 +87,28 @@ const MAX_HEADING_CHARS: usize = 120;
 /// One phrase of a table, normalised for matching.
 struct Entry {
     norm: String,
+    /// `norm` as characters, and their counts, for the approximate match.
+    chars: Vec<char>,
+    histogram: Histogram,
     meaning: Meaning,
     language: &'static str,
     canonical: &'static str,
 }
 
 impl Entry {
+    fn new(phrase: &'static str, meaning: Meaning, language: &'static str) -> Entry {
+        let norm = normalize(phrase);
+        let chars: Vec<char> = norm.chars().collect();
+        Entry {
+            histogram: Histogram::of(&chars),
+            chars,
+            norm,
+            meaning,
+            language,
+            canonical: phrase,
+        }
+    }
+
     fn matched(&self, approximate: bool) -> HeadingMatch {
         HeadingMatch {
             meaning: self.meaning,
@@ -119,12 +134,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for lang in LANGUAGES {
         let mut add = |phrases: &[&'static str], meaning: Meaning| {
             for &p in phrases {
-                entries.push(Entry {
-                    norm: normalize(p),
-                    meaning,
-                    language: lang.code,
-                    canonical: p,
-                });
+                entries.push(Entry::new(p, meaning, lang.code));
             }
         };
         for (id, names) in lang.domains {
@@ -136,12 +146,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         add(lang.introduction, Meaning::Introduction);
         add(lang.end_of_findings, Meaning::EndOfFindings);
         for &p in lang.end_of_findings_prefixes {
-            prefixes.push(Entry {
-                norm: normalize(p),
-                meaning: Meaning::EndOfFindings,
-                language: lang.code,
-                canonical: p,
-            });
+            prefixes.push(Entry::new(p, Meaning::EndOfFindings, lang.code));
         }
     }
     let mut exact = HashMap::new();
@@ -174,23 +179,57 @@ pub fn match_heading(text: &str) -> Option<HeadingMatch> {
         return Some(e.matched(false));
     }
     // Approximate: the closest entry within the allowed number of edits.
-    let n = norm.chars().count();
-    let budget = allowed_edits(n);
+    let chars: Vec<char> = norm.chars().collect();
+    let budget = allowed_edits(chars.len());
     if budget == 0 {
         return None;
     }
+    let histogram = Histogram::of(&chars);
     let mut best: Option<(usize, &Entry)> = None;
     for entry in &lex.entries {
-        if entry.norm.chars().count().abs_diff(n) > budget {
+        // Cheap lower bounds first: most blocks are far from every heading.
+        if entry.chars.len().abs_diff(chars.len()) > budget
+            || histogram.min_edits(&entry.histogram) > budget
+        {
             continue;
         }
-        if let Some(d) = bounded_levenshtein(&norm, &entry.norm, budget)
+        if let Some(d) = bounded_levenshtein(&chars, &entry.chars, budget)
             && best.is_none_or(|(bd, _)| d < bd)
         {
             best = Some((d, entry));
         }
     }
     best.map(|(_, e)| e.matched(true))
+}
+
+/// Counts of the characters of a phrase, folded into a few buckets. Each
+/// edit changes at most one count up and one down, so the counts bound the
+/// edit distance from below (folding only loosens the bound).
+#[derive(Clone, Copy)]
+struct Histogram([u8; 32]);
+
+impl Histogram {
+    fn of(chars: &[char]) -> Histogram {
+        let mut h = [0u8; 32];
+        for &c in chars {
+            let b = &mut h[c as usize % 32];
+            *b = b.saturating_add(1);
+        }
+        Histogram(h)
+    }
+
+    /// A lower bound of the edit distance between the two phrases.
+    fn min_edits(&self, other: &Histogram) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            if a > b {
+                more += usize::from(a - b);
+            } else {
+                fewer += usize::from(b - a);
+            }
+        }
+        more.max(fewer)
+    }
 }
 
 /// How many edits a heading of `n` characters may have and still match.
@@ -206,20 +245,22 @@ fn allowed_edits(n: usize) -> usize {
 /// Normalise a phrase for matching: accents removed, lower case, apostrophes
 /// dropped, hyphens and punctuation as spaces, a leading "1:" / "2." removed,
 /// whitespace collapsed.
+///
+/// Equivalent to taking the NFKD form and dropping its combining marks, but
+/// decomposes one character at a time (reordering, the only thing NFKD does
+/// across characters, moves combining marks only, which are dropped), with
+/// ASCII taking no table look-up at all: it runs on every block of every input.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            _ => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
+    for c in s.chars() {
+        if c.is_ascii() {
+            push_normalized(&mut out, c);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    push_normalized(&mut out, d);
                 }
-            }
+            });
         }
     }
     let trimmed = out.trim();
@@ -233,10 +274,22 @@ pub fn normalize(s: &str) -> String {
     trimmed.to_string()
 }
 
+/// One character of a decomposition, as [`normalize`] keeps it.
+fn push_normalized(out: &mut String, c: char) {
+    match c {
+        '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
+        c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+        c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+        _ => {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+    }
+}
+
 /// Levenshtein distance between `a` and `b` if it is at most `max`.
-fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
@@ -269,6 +322,9 @@ pub fn match_date_line(text: &str) -> Option<String> {
             .map(|(name, n)| (normalize(name), *n))
             .collect()
     });
+    if content_words_at_least(text, 4) {
+        return None;
+    }
     let norm = normalize(text);
     let words: Vec<&str> = norm
         .split(' ')
@@ -293,6 +349,33 @@ pub fn match_date_line(text: &str) -> Option<String> {
         .filter(|w| !MONTHS.contains_key(**w) && **w != year.to_string())
         .all(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()));
     (others <= 1 && days_ok).then(|| format!("{year:04}-{month:02}"))
+}
+
+/// Whether `text` certainly has at least `n` words that survive [`normalize`]
+/// and are longer than any short word a date line may hold ("de", "del", "of").
+/// A word counts when it holds four ASCII letters or digits in a row: those
+/// stay together through normalisation, and words apart stay apart. A cheap
+/// test that spares normalising running text.
+fn content_words_at_least(text: &str, n: usize) -> bool {
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        let mut run = 0;
+        for b in word.bytes() {
+            if b.is_ascii_alphanumeric() {
+                run += 1;
+                if run == 4 {
+                    count += 1;
+                    if count == n {
+                        return true;
+                    }
+                    break;
+                }
+            } else {
+                run = 0;
+            }
+        }
+    }
+    false
 }
 
 /// A title found in a block.
@@ -338,9 +421,21 @@ static TITLE_PATTERNS: LazyLock<Vec<TitlePattern>> = LazyLock::new(|| {
     out
 });
 
+/// All title patterns at once: one pass tells which of them can match.
+static TITLE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(TITLE_PATTERNS.iter().map(|p| p.regex.as_str())).expect("valid patterns")
+});
+
 /// Recognise a profile title in a block of text.
 pub fn match_title(text: &str) -> Option<TitleMatch> {
-    for p in TITLE_PATTERNS.iter() {
+    let candidates = TITLE_SET.matches(text);
+    if !candidates.matched_any() {
+        return None;
+    }
+    for (i, p) in TITLE_PATTERNS.iter().enumerate() {
+        if !candidates.matched(i) {
+            continue;
+        }
         let Some(c) = p.regex.captures(text) else {
             continue;
         };
@@ -433,6 +528,52 @@ mod tests {
         );
     }
 
+    /// The definition `normalize` implements, one character at a time.
+    fn normalize_by_nfkd(s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let mut out = String::new();
+        for c in s.nfkd() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            match c {
+                '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
+                c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+                _ => {
+                    if !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                }
+            }
+        }
+        let trimmed = out.trim();
+        match trimmed.split_once(' ') {
+            Some((first, rest))
+                if first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit()) =>
+            {
+                rest.to_string()
+            }
+            _ => trimmed.to_string(),
+        }
+    }
+
+    #[test]
+    fn normalize_is_nfkd_without_marks() {
+        // Every character, between letters and combining marks.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("e\u{301}{c}\u{327}\u{301}b");
+            assert_eq!(normalize(&s), normalize_by_nfkd(&s), "{s:?}");
+        }
+        let inputs = concat!(env!("CARGO_MANIFEST_DIR"), "/inputs");
+        for entry in std::fs::read_dir(inputs).unwrap() {
+            let text = String::from_utf8_lossy(&std::fs::read(entry.unwrap().path()).unwrap())
+                .into_owned();
+            for line in text.lines() {
+                assert_eq!(normalize(line), normalize_by_nfkd(line));
+            }
+        }
+    }
+
     #[test]
     fn matches_headings_of_every_language() {
         let m = match_heading("Migrants’ rights").unwrap();
@@ -489,6 +630,16 @@ mod tests {
         assert_eq!(match_date_line("2023 June").as_deref(), Some("2023-06"));
         assert_eq!(match_date_line("Mars"), None);
         assert_eq!(match_date_line("In June 2021 the law changed"), None);
+        assert_eq!(
+            match_date_line("de 12 de agosto de del 2020 of").as_deref(),
+            Some("2020-08")
+        );
+        assert_eq!(match_date_line("Published: August 2020, Geneva"), None);
+        assert!(!content_words_at_least("de de-de of l'of 2020 agosto", 3));
+        assert!(content_words_at_least(
+            "the ministry said in 2020 agosto",
+            3
+        ));
     }
 
     #[test]

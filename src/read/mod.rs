@@ -246,21 +246,40 @@ pub fn prepare_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// an accent together). Linear in the length of `s`.
 pub fn collapse_whitespace(s: &str) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        if is_zero_width(c) || c == '\u{ad}' {
-            continue;
+    // Start of the run of kept characters being scanned (copied in one go).
+    let mut run: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII needs no decoding; other characters are decoded one by one.
+        let (c, len) = if bytes[i] < 0x80 {
+            (char::from(bytes[i]), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a character starts here");
+            (c, c.len_utf8())
+        };
+        let dropped = is_zero_width(c) || c == '\u{ad}';
+        let space = !dropped && c.is_whitespace();
+        if dropped || space {
+            if let Some(start) = run.take() {
+                out.push_str(&s[start..i]);
+            }
+            if space {
+                pending_space = !out.is_empty();
+            }
+        } else if run.is_none() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            run = Some(i);
         }
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
+        i += len;
+    }
+    if let Some(start) = run {
+        out.push_str(&s[start..]);
     }
     if is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
@@ -279,6 +298,10 @@ mod tests {
             collapse_whitespace("  8.6\u{a0}per\u{202f}cent\u{200b}\t of\r\nGDP "),
             "8.6 per cent of GDP"
         );
+        assert_eq!(collapse_whitespace("a\u{200b} b"), "a b");
+        assert_eq!(collapse_whitespace("a \u{200b}b"), "a b");
+        assert_eq!(collapse_whitespace("\u{ad} x\u{ad}y \u{feff}"), "xy");
+        assert_eq!(collapse_whitespace("é  ü\n"), "é ü");
     }
 
     #[test]
