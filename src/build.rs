@@ -57,6 +57,9 @@ pub struct BuildOptions {
     pub typst_timeout: std::time::Duration,
     /// typst's `--pdf-standard` for every PDF (`None`: typst's default).
     pub pdf_standard: Option<String>,
+    /// Make `pdf/compendium.pdf` (with PDFs on). A book of hundreds of
+    /// profiles takes typst minutes and gigabytes: large builds may skip it.
+    pub compendium: bool,
     /// The folder holding `templates/` (typst's root when `out` is inside it).
     pub project_root: PathBuf,
 }
@@ -619,6 +622,7 @@ pub fn build_with_progress(
         .collect();
     let mut compendium_hash = None;
     if let (Some(Ok((t, (root, template)))), Some(salt)) = (&typst, &pdf_salt)
+        && opts.compendium
         && !complete.is_empty()
     {
         let (outcome, hash) = build_compendium(

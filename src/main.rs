@@ -53,6 +53,9 @@ enum Command {
         /// Only JSON and CSV: do not make PDFs.
         #[arg(long)]
         no_pdf: bool,
+        /// Do not make pdf/compendium.pdf (the book of all profiles).
+        #[arg(long)]
+        no_compendium: bool,
         /// Rebuild every profile, even those that did not change.
         #[arg(long)]
         force: bool,
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
             excel,
             raw_csv,
             no_pdf,
+            no_compendium,
             force,
             jobs,
             typst_timeout,
@@ -137,6 +141,7 @@ fn main() -> ExitCode {
                         raw: raw_csv,
                     },
                     pdf: !no_pdf,
+                    compendium: !no_compendium,
                     force,
                     typst_timeout: std::time::Duration::from_secs(typst_timeout),
                     pdf_standard: Some(pdf_standard).filter(|s| s != "none"),
