@@ -234,6 +234,10 @@ struct BuildState {
     /// standard, when `pdf/compendium.pdf` was made from them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     compendium: Option<String>,
+    /// Hash of every profile's JSON and the table options, when the CSV
+    /// tables and the spreadsheet were written from them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tables: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -568,29 +572,49 @@ pub fn build_with_progress(
         })
         .collect();
 
-    // CSV tables, rewritten only when their bytes change.
+    // CSV tables and the spreadsheet: made again only when a profile or the
+    // table options changed (or a file is missing), and rewritten only when
+    // their bytes change.
     let built: Vec<&Profile> = items
         .iter()
         .filter_map(|i| i.result.as_ref().ok())
         .collect();
-    for (name, bytes) in [
-        ("findings.csv", csv::findings_csv(&built, opts.csv)),
-        ("domains.csv", csv::domains_csv(&built, opts.csv)),
-        ("profiles.csv", csv::profiles_csv(&built, opts.csv)),
-        // Consecutive editions of each place, diffed.
-        (
-            "changes.csv",
-            csv::changes_csv(&crate::diff::edition_diffs(&built), opts.csv),
-        ),
-    ] {
-        if let Err(e) = write_if_changed(&csv_dir.join(name), &bytes) {
-            report.output_errors.push(e.to_string());
+    let tables_hash = {
+        let mut h = Sha256::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update([u8::from(opts.csv.excel), u8::from(opts.csv.raw)]);
+        for bytes in json_bytes.iter().flatten() {
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes.as_bytes());
         }
-    }
-
-    // The same tables as one spreadsheet.
-    if let Err(e) = write_xlsx(&opts.out, &built) {
-        report.output_errors.push(e);
+        hex(h.finalize())
+    };
+    const CSV_FILES: [&str; 4] = ["findings.csv", "domains.csv", "profiles.csv", "changes.csv"];
+    let tables_current = old.tables.as_deref() == Some(tables_hash.as_str())
+        && CSV_FILES.iter().all(|f| csv_dir.join(f).is_file())
+        && opts.out.join(xlsx::FILE_NAME).is_file();
+    let mut tables_written = tables_current;
+    if !tables_current {
+        let before = report.output_errors.len();
+        for (name, bytes) in [
+            ("findings.csv", csv::findings_csv(&built, opts.csv)),
+            ("domains.csv", csv::domains_csv(&built, opts.csv)),
+            ("profiles.csv", csv::profiles_csv(&built, opts.csv)),
+            // Consecutive editions of each place, diffed.
+            (
+                "changes.csv",
+                csv::changes_csv(&crate::diff::edition_diffs(&built), opts.csv),
+            ),
+        ] {
+            if let Err(e) = write_if_changed(&csv_dir.join(name), &bytes) {
+                report.output_errors.push(e.to_string());
+            }
+        }
+        // The same tables as one spreadsheet.
+        if let Err(e) = write_xlsx(&opts.out, &built) {
+            report.output_errors.push(e);
+        }
+        tables_written = report.output_errors.len() == before;
     }
 
     // Remove what belongs to no current profile.
@@ -641,6 +665,7 @@ pub fn build_with_progress(
     // The new state: only what was built completely.
     let mut state = BuildState {
         compendium: compendium_hash,
+        tables: tables_written.then_some(tables_hash),
         ..BuildState::default()
     };
     for (item, (pdf_err, _, pdf_hash)) in items.iter().zip(&pdf_results) {

@@ -63,26 +63,38 @@ pub fn workbook_of(tables: &[Table], epoch: i64) -> Result<Vec<u8>, XlsxError> {
     let wrapped = Format::new().set_align(FormatAlign::Top).set_text_wrap();
 
     for table in tables {
-        let sheet = book.add_worksheet();
+        let sheet = book.add_worksheet_with_constant_memory()?;
         sheet.set_name(table.name)?;
+        // Row by row: in constant-memory mode a row is flushed to disk as
+        // soon as a later one is written, so rows must come in order.
+        let formats: Vec<&Format> = table
+            .header
+            .iter()
+            .map(|name| {
+                if WRAPPED.contains(name) {
+                    &wrapped
+                } else {
+                    &plain
+                }
+            })
+            .collect();
         for (c, name) in table.header.iter().enumerate() {
             let c = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
-            sheet.write_string_with_format(0, c, *name, &header)?;
             sheet.set_column_width(c, column_width(name))?;
-            let format = if WRAPPED.contains(name) {
-                &wrapped
-            } else {
-                &plain
-            };
-            for (r, row) in table.rows.iter().enumerate() {
-                let r = u32::try_from(r + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
-                match row.get(usize::from(c)) {
-                    None | Some(Cell::Empty) => {}
-                    Some(Cell::Text(s)) if s.is_empty() => {}
-                    Some(Cell::Text(s)) => {
+            sheet.write_string_with_format(0, c, *name, &header)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+            for (c, cell) in row.iter().enumerate().take(formats.len()) {
+                let format = formats[c];
+                let c = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Text(s) if s.is_empty() => {}
+                    Cell::Text(s) => {
                         sheet.write_string_with_format(r, c, s, format)?;
                     }
-                    Some(Cell::Int(n)) => {
+                    Cell::Int(n) => {
                         sheet.write_number_with_format(r, c, *n as f64, format)?;
                     }
                 }
