@@ -216,3 +216,42 @@ fn excel_flag_writes_a_byte_order_mark() {
     let bytes = std::fs::read(out.path().join("csv/findings.csv")).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBFprofile_id,"));
 }
+
+#[test]
+fn a_very_long_finding_compiles_and_is_printed_whole() {
+    // Hundreds of words with punctuation in one text once stopped typst
+    // ("maximum grouping depth exceeded").
+    let long: String = (0..800)
+        .map(|i| format!("item-{i}, (a/b)"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = std::fs::read_to_string(fixture("markup-en-web.txt"))
+        .unwrap()
+        .replace("Cooperation exists.", &long);
+    let inputs = tempfile::tempdir().unwrap();
+    std::fs::write(inputs.path().join("long-en-web.txt"), text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = mgi(
+        &[
+            "build",
+            inputs.path().to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+        &root(),
+    );
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{stdout}");
+    let p = &load_profiles(out.path())[0];
+    let pdf = pdf_text(&out.path().join(format!("pdf/{}.pdf", p.id)));
+    // Longer than a page, so a running header may fall inside it: every
+    // word is still there, whole and in order ("item-352," is never cut).
+    let mut at = 0;
+    for i in 0..800 {
+        let word = format!("item-{i},");
+        let found = pdf[at..]
+            .find(&word)
+            .unwrap_or_else(|| panic!("missing or out of order: {word}"));
+        at += found + word.len();
+    }
+}
