@@ -510,17 +510,14 @@ pub fn build_with_progress(
         })
     });
     let pdf_salt = match &typst {
-        Some(Ok((t, _))) => Some(
-            format!(
-                "{}{}",
-                render::TYPST_VERSION,
-                templates_hash(&opts.project_root)
-            )
-            .replace(' ', "")
-                + &t.program.display().to_string()
-                + " pdf-standard="
-                + t.pdf_standard.as_deref().unwrap_or("none"),
-        ),
+        // What else a PDF depends on besides its JSON.
+        Some(Ok((t, _))) => Some(format!(
+            "typst {} at {}; templates {}; pdf-standard {}",
+            render::TYPST_VERSION,
+            t.program.display(),
+            templates_hash(&opts.project_root),
+            t.pdf_standard.as_deref().unwrap_or("none"),
+        )),
         _ => None,
     };
     let pdf_results: Vec<(Option<String>, bool, Option<String>)> = items

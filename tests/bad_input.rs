@@ -87,41 +87,6 @@ fn no_replacement_character(p: &Profile) {
     assert!(!json.contains('\u{fffd}'), "U+FFFD in the model");
 }
 
-/// A one-page PDF whose page draws `content` (as in `tests/pdf_reader.rs`).
-fn pdf(content: &str) -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-         /Resources << >> >>"
-            .to_string(),
-        format!(
-            "<< /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        ),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n", objects.len() + 1).as_bytes());
-    out.extend_from_slice(b"0000000000 65535 f \n");
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
 /// A PDF page with a drawing and no text, as a scan without OCR.
 fn scan_pdf() -> Vec<u8> {
     pdf("0.2 0.4 0.8 rg 72 400 450 300 re f 0 0 0 RG 4 w 72 380 m 522 380 l S")
@@ -979,15 +944,7 @@ fn every_fixture_round_trips_through_build_word_for_word() {
         sources.push(dest);
     }
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &[]);
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{stdout}");
     let rows = csv_rows(&out.path().join("csv/findings.csv"));
@@ -1319,15 +1276,7 @@ fn a_file_name_with_a_newline_gives_a_one_line_message() {
 fn typst_markup_in_findings_prints_literally() {
     let inputs = folder_with(&["markup-en-web.txt"]);
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &[]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     let json = visible_files(&out.path().join("json")).remove(0);
     let p: Profile = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();

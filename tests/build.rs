@@ -27,15 +27,7 @@ fn load_profiles(out: &std::path::Path) -> Vec<Profile> {
 fn build_writes_json_csv_and_pdfs_with_every_finding() {
     let inputs = folder_with(&WEB);
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &[]);
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
         o.status.success(),
@@ -86,15 +78,7 @@ fn build_writes_json_csv_and_pdfs_with_every_finding() {
 fn typst_markup_in_findings_is_printed_literally() {
     let inputs = folder_with(&["markup-en-web.txt"]);
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &[]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     let profiles = load_profiles(out.path());
     let p = &profiles[0];
@@ -123,16 +107,7 @@ fn a_bad_input_does_not_stop_the_batch() {
         "corpus/not-a-profile-hub-fr.txt",
     ]);
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            "--no-pdf",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &["--no-pdf"]);
     assert_eq!(o.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
@@ -201,17 +176,7 @@ fn parse_prints_the_model_and_check_reports_problems() {
 fn excel_flag_writes_a_byte_order_mark() {
     let inputs = folder_with(&["corpus/mali-2021-fr-web.txt"]);
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            "--no-pdf",
-            "--excel",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &["--no-pdf", "--excel"]);
     assert!(o.status.success());
     let bytes = std::fs::read(out.path().join("csv/findings.csv")).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBFprofile_id,"));
@@ -231,15 +196,7 @@ fn a_very_long_finding_compiles_and_is_printed_whole() {
     let inputs = tempfile::tempdir().unwrap();
     std::fs::write(inputs.path().join("long-en-web.txt"), text).unwrap();
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &[]);
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{stdout}");
     let p = &load_profiles(out.path())[0];

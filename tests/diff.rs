@@ -165,16 +165,7 @@ fn a_profile_against_itself_is_unchanged() {
 fn build_writes_changes_csv() {
     let inputs = folder_with(&[NEW, OLD, "corpus/mali-2021-fr-web.txt"]);
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            "--no-pdf",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &["--no-pdf"]);
     assert!(
         o.status.success(),
         "{}\n{}",

@@ -130,16 +130,7 @@ fn two_inputs_with_one_id_are_both_kept() {
     )
     .unwrap();
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            "--no-pdf",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &["--no-pdf"]);
     assert!(o.status.success());
     assert!(out.path().join("json/mali-2021-fr.json").is_file());
     assert!(out.path().join("json/mali-2021-fr-2.json").is_file());

@@ -30,16 +30,7 @@ fn built_jsons() -> Vec<(PathBuf, Value)> {
         }
     }
     let out = tempfile::tempdir().unwrap();
-    let o = mgi(
-        &[
-            "build",
-            "--no-pdf",
-            inputs.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-        &root(),
-    );
+    let o = mgi_build(inputs.path(), out.path(), &["--no-pdf"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     let mut v: Vec<(PathBuf, Value)> = std::fs::read_dir(out.path().join("json"))
         .unwrap()
