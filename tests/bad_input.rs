@@ -1009,14 +1009,17 @@ fn pdf_is_complete(path: &Path) {
     assert!(bytes.starts_with(b"%PDF-"), "{}", path.display());
     let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(64)..]).into_owned();
     assert!(tail.trim_end().ends_with("%%EOF"), "{}", path.display());
-    if let Ok(o) = Command::new("qpdf").arg("--check").arg(path).output() {
-        assert!(
-            o.status.success(),
-            "qpdf --check {}: {}",
-            path.display(),
-            String::from_utf8_lossy(&o.stdout)
-        );
-    }
+    let o = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .expect("qpdf is installed by scripts/setup");
+    assert!(
+        o.status.success(),
+        "qpdf --check {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&o.stdout)
+    );
     assert!(pdf_text(path).len() > 100, "{}", path.display());
 }
 
