@@ -302,11 +302,14 @@ impl Walk {
 
     fn text_block(&mut self, block: &Block) {
         let title = lang::match_title(&block.text);
-        if title.is_none() && block.may_continue && self.continue_finding(block) {
+        // A date line under the last bullet dates the profile; one that ends
+        // a sentence ("… in July 2022.") is the bullet's end.
+        let date = lang::match_date_line(&block.text).filter(|_| !block.text.ends_with('.'));
+        if title.is_none() && date.is_none() && block.may_continue && self.continue_finding(block) {
             return;
         }
         self.cursor.open = None;
-        if let Some(date) = lang::match_date_line(&block.text) {
+        if let Some(date) = date.or_else(|| lang::match_date_line(&block.text)) {
             self.votes.published.get_or_insert(date);
             self.close_findings();
             return;
