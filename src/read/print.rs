@@ -196,11 +196,11 @@ pub fn read_print(text: &str) -> Document {
     let footer = running_lines(&pages, false);
     // Every line removed as page furniture stays a note, so that no line of
     // the input is lost without trace.
-    let before: Vec<(usize, String)> = pages
+    let before: Vec<usize> = pages
         .iter()
         .flatten()
         .filter(|l| !l.text.is_empty())
-        .map(|l| (l.no, l.text.to_string()))
+        .map(|l| l.no)
         .collect();
     for page in &mut pages {
         remove_running(page, &header, true);
@@ -238,14 +238,10 @@ pub fn read_print(text: &str) -> Document {
     }
     glue_spaced_markers(&mut blocks);
     let kept: HashSet<usize> = pages.iter().flatten().map(|l| l.no).collect();
-    blocks.extend(
-        before
-            .into_iter()
-            .filter(|(no, _)| !kept.contains(no))
-            .map(|(no, text)| Block::new(BlockKind::Note, collapse_whitespace(&text), no)),
-    );
+    let furniture: Vec<usize> = before.into_iter().filter(|no| !kept.contains(no)).collect();
     Document {
         blocks,
+        furniture,
         running_header: header.first().map(|r| r.text.clone()),
         warnings,
         ..Document::default()
