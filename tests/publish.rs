@@ -404,3 +404,42 @@ fn a_pdf_without_attachment_is_read_as_text() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(!stderr.contains("made by mgi"), "{stderr}");
 }
+
+#[test]
+fn sub_points_of_a_finding_are_a_nested_list() {
+    let typst = mgi::render::Typst::locate(&root()).expect("typst 0.15.1 (scripts/setup)");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("templates")).unwrap();
+    for f in ["profile.typ", "lib.typ", "labels.json"] {
+        std::fs::copy(
+            root().join("templates").join(f),
+            dir.path().join("templates").join(f),
+        )
+        .unwrap();
+    }
+    let text = std::fs::read_to_string(fixture("model/mali-2021-fr.json")).unwrap();
+    let mut model: serde_json::Value = serde_json::from_str(&text).unwrap();
+    model["domains"][0]["strengths"][0]["items"] = serde_json::json!([{"text": "Premier sous-point du constat.", "line": 1}, "Second sous-point."]);
+    std::fs::write(dir.path().join("m.json"), model.to_string()).unwrap();
+    let pdf = dir.path().join("m.pdf");
+    typst
+        .compile(
+            dir.path(),
+            &dir.path().join("templates/profile.typ"),
+            Path::new("m.json"),
+            &pdf,
+            &[],
+        )
+        .unwrap();
+    let text = collapse(&raw_text(&pdf));
+    let first = model["domains"][0]["strengths"][0]["text"]
+        .as_str()
+        .unwrap();
+    assert!(
+        text.contains(&format!(
+            "{} – Premier sous-point du constat. – Second sous-point.",
+            collapse(first)
+        )),
+        "{text}"
+    );
+}
