@@ -419,7 +419,16 @@ fn sub_points_of_a_finding_are_a_nested_list() {
     }
     let text = std::fs::read_to_string(fixture("model/mali-2021-fr.json")).unwrap();
     let mut model: serde_json::Value = serde_json::from_str(&text).unwrap();
-    model["domains"][0]["strengths"][0]["items"] = serde_json::json!([{"text": "Premier sous-point du constat.", "line": 1}, "Second sous-point."]);
+    // The model's text holds the sub-points joined by "; " (as the reader
+    // writes it); the PDF prints the lead and the sub-points as a list.
+    let first = model["domains"][0]["strengths"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let items = ["Premier sous-point du constat.", "Second sous-point."];
+    model["domains"][0]["strengths"][0]["text"] =
+        serde_json::json!(format!("{first}; {}", items.join("; ")));
+    model["domains"][0]["strengths"][0]["items"] = serde_json::json!(items);
     std::fs::write(dir.path().join("m.json"), model.to_string()).unwrap();
     let pdf = dir.path().join("m.pdf");
     typst
@@ -432,13 +441,10 @@ fn sub_points_of_a_finding_are_a_nested_list() {
         )
         .unwrap();
     let text = collapse(&raw_text(&pdf));
-    let first = model["domains"][0]["strengths"][0]["text"]
-        .as_str()
-        .unwrap();
     assert!(
         text.contains(&format!(
             "{} – Premier sous-point du constat. – Second sous-point.",
-            collapse(first)
+            collapse(&first)
         )),
         "{text}"
     );
