@@ -19,7 +19,19 @@ pub fn parse_file(
     form: Form,
     manifest: Option<&ManifestEntry>,
 ) -> Result<Profile, InputError> {
-    let (doc, _form) = read::read_file(path, form)?;
+    let bytes = read::read_limited(path)?;
+    parse_bytes(path, &bytes, form, manifest)
+}
+
+/// Read, recognise and assemble a profile already in memory (`path` names
+/// it in messages and in `source`).
+pub fn parse_bytes(
+    path: &Path,
+    bytes: &[u8],
+    form: Form,
+    manifest: Option<&ManifestEntry>,
+) -> Result<Profile, InputError> {
+    let (doc, _form) = read::read_bytes(path, bytes, form)?;
     let rec = recognise::recognise(&doc).map_err(|e| InputError::new(path, None, e.message))?;
     let mut rec = rec;
     if rec.language.is_none() {

@@ -39,7 +39,7 @@ fn same_outputs_whatever_the_jobs(extra: &[&str], subs: &[&str]) {
         ];
         args.extend_from_slice(extra);
         let o = mgi(&args, &root());
-        let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+        let stdout = String::from_utf8_lossy(&o.stderr).into_owned();
         assert_eq!(
             o.status.code(),
             Some(1),
@@ -49,11 +49,13 @@ fn same_outputs_whatever_the_jobs(extra: &[&str], subs: &[&str]) {
             stdout.lines().filter(|l| l.starts_with("built")).count() > 10,
             "--jobs {jobs}:\n{stdout}"
         );
-        // The report too, but for where the outputs went and how long it took.
-        let report: Vec<String> = stdout
+        // The report too (its lines come as profiles are done: sorted), but
+        // for where the outputs went and how long it took.
+        let mut report: Vec<String> = stdout
             .lines()
             .map(|l| l.split("; outputs in").next().unwrap().to_string())
             .collect();
+        report.sort();
         reports.push(report);
     }
     assert_eq!(reports[0], reports[1]);
