@@ -1076,7 +1076,6 @@ fn a_build_killed_midway_leaves_only_complete_files() {
     // Its own process group, so that its typst children go with it.
     let mut child = Command::new(env!("CARGO_BIN_EXE_mgi"))
         .args(args)
-        .env("MGI_HOME", root())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .process_group(0)

@@ -448,3 +448,170 @@ fn version_names_typst_and_the_templates() {
 fn no_command_is_a_usage_error() {
     assert_eq!(mgi(&[], &root()).status.code(), Some(2));
 }
+
+/// A stand-in for typst that answers `--version` like 0.15.1 and runs `body`.
+fn fake_typst(dir: &Path, body: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let p = dir.join("typst");
+    std::fs::write(
+        &p,
+        format!("#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'typst 0.15.1 (fake)'; exit 0; fi\n{body}\n"),
+    )
+    .unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    p
+}
+
+#[test]
+fn ctrl_c_says_interrupted() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let typst = fake_typst(dir.path(), "sleep 20");
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mgi"))
+        .args(["build", "inputs/mali-2021-fr-web.txt", "-o"])
+        .arg(&out)
+        .current_dir(root())
+        .env("TYPST", &typst)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    // The build has begun (and its handler is in place) once it names typst.
+    stderr.read_line(&mut first).unwrap();
+    assert!(first.starts_with("using   typst"), "{first}");
+    // SAFETY: sends a signal to the child started above.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    assert!(rest.contains("interrupted"), "{rest}");
+    assert!(!rest.contains("panicked"), "{rest}");
+}
+
+/// Copy every file of `from` into `to`, recursively.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_tree(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_build_inside_its_input_folder_twice_gives_the_same_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("profiles");
+    copy_tree(&root().join("inputs"), &folder);
+    let run = || {
+        let o = mgi(&["build", "."], &folder);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let stderr = text(&o.stderr);
+        assert!(
+            stderr.contains("8 profiles built, 0 failed, 177 findings"),
+            "{stderr}"
+        );
+        snapshot(&folder.join("out"))
+    };
+    let first = run();
+    assert!(first.contains_key(Path::new("pdf/compendium.pdf")));
+    let second = run();
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &first {
+        assert!(bytes == &second[name], "{} differs", name.display());
+    }
+    // Even given by name, a file in the output folder is not an input.
+    let o = mgi(&["build", ".", "out/pdf/mali-2021-fr.pdf"], &folder);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("never read as input"));
+}
+
+/// The checkout's tracked sources, enough to build the crate.
+fn copy_crate(to: &Path) {
+    for f in ["Cargo.toml", "Cargo.lock", "build.rs", "README.md"] {
+        std::fs::create_dir_all(to).unwrap();
+        std::fs::copy(root().join(f), to.join(f)).unwrap();
+    }
+    for d in ["src", "templates", "data", "benches"] {
+        copy_tree(&root().join(d), &to.join(d));
+    }
+}
+
+#[test]
+fn an_installed_mgi_works_in_any_folder_once_its_checkout_is_gone() {
+    let work = tempfile::tempdir().unwrap();
+    let checkout = work.path().join("checkout");
+    copy_crate(&checkout);
+    // Dependencies built once and kept between test runs.
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("install-target");
+    let prefix = work.path().join("prefix");
+    let o = Command::new(option_env!("CARGO").unwrap_or("cargo"))
+        .args(["install", "--debug", "--locked", "--quiet", "--path"])
+        .arg(&checkout)
+        .arg("--root")
+        .arg(&prefix)
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    std::fs::remove_dir_all(&checkout).unwrap();
+
+    let elsewhere = work.path().join("elsewhere");
+    copy_tree(&root().join("inputs"), &elsewhere.join("inputs"));
+    // typst is found on PATH, as after a system install.
+    let path = format!(
+        "{}:{}",
+        root().join(".tools/bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let o = Command::new(prefix.join("bin/mgi"))
+        .arg("build")
+        .current_dir(&elsewhere)
+        .env("PATH", path)
+        .env_remove("TYPST")
+        .output()
+        .unwrap();
+    let stderr = text(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.contains("templates built in"), "{stderr}");
+    assert!(
+        stderr.contains("8 profiles built, 0 failed, 177 findings"),
+        "{stderr}"
+    );
+    let book = elsewhere.join("out/pdf/compendium.pdf");
+    assert!(pdf_text(&book).contains("Mali"));
+    assert!(pdf_text(&elsewhere.join("out/pdf/mali-2021-fr.pdf")).contains("Droits des migrants"));
+}
+
+#[test]
+fn a_build_where_there_are_no_inputs_writes_nothing() {
+    // As `../target/release/mgi build` run from `src/`.
+    let dir = tempfile::tempdir().unwrap();
+    let o = mgi(&["build"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("inputs: no such file or folder"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn parse_fails_on_a_manifest_it_cannot_use() {
+    let inputs = folder_with(&["corpus/mali-2021-fr-web.txt"]);
+    std::fs::write(inputs.path().join("manifest.csv"), "file,colour\nx,y\n").unwrap();
+    let file = inputs.path().join("mali-2021-fr-web.txt");
+    let o = mgi(&["parse", file.to_str().unwrap()], &root());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("manifest.csv:1: error: unknown column `colour`"));
+    assert!(o.stdout.is_empty());
+}

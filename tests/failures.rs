@@ -36,7 +36,6 @@ fn build_with_typst(typst: &Path, extra: &[&str]) -> (std::process::Output, temp
     args.extend_from_slice(extra);
     let o = Command::new(env!("CARGO_BIN_EXE_mgi"))
         .args(&args)
-        .env("MGI_HOME", root())
         .env("TYPST", typst)
         .output()
         .unwrap();

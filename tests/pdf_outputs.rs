@@ -342,7 +342,6 @@ fn a_compendium_failure_fails_the_build_but_keeps_every_other_output() {
             "-o",
             out.path().to_str().unwrap(),
         ])
-        .env("MGI_HOME", root())
         .env("TYPST", &typst)
         .output()
         .unwrap();

@@ -148,6 +148,7 @@ pub fn run(args: &BuildArgs, style: Style) -> ExitCode {
             .num_threads(n.into())
             .build_global();
     }
+    term::on_interrupt_say_so();
     if let (Some(t), false) = (&opts.typst, args.quiet) {
         eprintln!(
             "using   typst {} ({}), templates {}",
@@ -156,7 +157,6 @@ pub fn run(args: &BuildArgs, style: Style) -> ExitCode {
             opts.templates.describe()
         );
     }
-    term::on_interrupt_say_so();
     let bar = term::progress_bar(found.files.len(), args.quiet);
     let printer = Printer {
         style,
