@@ -352,7 +352,9 @@ fn split_earlier<'s>(
         if given.contains(key) {
             continue;
         }
-        if !prune && key.exists() {
+        // A path recorded relative to another folder by an earlier version
+        // cannot be checked: kept, never removed by mistake.
+        if !prune && (key.exists() || key.is_relative()) {
             kept.push((key, entry));
         } else {
             gone.push(entry);
