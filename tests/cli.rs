@@ -615,3 +615,90 @@ fn parse_fails_on_a_manifest_it_cannot_use() {
     assert!(text(&o.stderr).contains("manifest.csv:1: error: unknown column `colour`"));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn templates_come_from_the_folder_asked_for_else_the_built_in_set() {
+    let dir = tempfile::tempdir().unwrap();
+    // Writes its output file (the last argument) and nothing else.
+    let typst = fake_typst(dir.path(), "for last; do :; done; echo pdf > \"$last\"");
+    let mine = dir.path().join("my-templates");
+    copy_tree(&root().join("templates"), &mine);
+    std::fs::write(mine.join("profile.typ"), "// my design\n").unwrap();
+    let input = root().join("inputs/ghana-2022-en-web.txt");
+    let build = |cwd: &Path, extra: &[&str]| {
+        let out = dir.path().join("out");
+        let o = Command::new(env!("CARGO_BIN_EXE_mgi"))
+            .arg("build")
+            .arg(&input)
+            .args(["--no-compendium", "-o"])
+            .arg(&out)
+            .args(extra)
+            .current_dir(cwd)
+            .env("TYPST", &typst)
+            .output()
+            .unwrap();
+        let staged = std::fs::read(out.join(".templates/profile.typ")).ok();
+        (o, staged)
+    };
+    let (o, staged) = build(dir.path(), &["--templates", mine.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains(&format!("templates {}", mine.display())));
+    assert_eq!(staged.unwrap(), b"// my design\n");
+
+    // Elsewhere, without --templates: the set built into mgi.
+    let (o, staged) = build(dir.path(), &[]);
+    assert!(
+        text(&o.stderr).contains("templates built in"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(
+        staged.unwrap(),
+        std::fs::read(root().join("templates/profile.typ")).unwrap()
+    );
+    assert!(
+        text(&o.stderr).contains("built   ghana"),
+        "a template change makes the PDF again"
+    );
+
+    // A folder that is no template set is a set-up error.
+    let (o, _) = build(
+        dir.path(),
+        &["--templates", dir.path().join("out").to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("no profile.typ"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn doctor_says_what_is_there_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let typst = fake_typst(dir.path(), "exit 0");
+    let doctor = |typst: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_mgi"))
+            .args(["doctor", "-o"])
+            .arg(dir.path().join("out"))
+            .current_dir(dir.path())
+            .env("TYPST", typst)
+            .output()
+            .unwrap()
+    };
+    let o = doctor(&typst);
+    let report = text(&o.stdout);
+    assert!(o.status.success(), "{report}");
+    assert!(report.contains("ok      typst"), "{report}");
+    assert!(report.contains("ok      pdftotext"), "{report}");
+    assert!(report.contains("ok      output"), "{report}");
+    assert!(!dir.path().join("out").exists(), "doctor writes nothing");
+    let o = doctor(Path::new("/nonexistent/typst"));
+    assert_eq!(o.status.code(), Some(1));
+    let report = text(&o.stdout);
+    assert!(
+        report.contains("missing typst") && report.contains("scripts/setup"),
+        "{report}"
+    );
+}
