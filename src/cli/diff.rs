@@ -34,8 +34,9 @@ pub struct DiffArgs {
     pub force: bool,
     #[arg(long, value_enum, default_value = "auto")]
     pub format: FormArg,
-    /// PDF standard(s) of the change report, as for `mgi build`.
-    #[arg(long, value_name = "STD", default_value = mgi::render::DEFAULT_PDF_STANDARD, value_parser = pdf_standard_arg)]
+    /// PDF standard(s) of the change report, as for `mgi build` (default
+    /// `none`: the change report carries no document date, which PDF/A needs).
+    #[arg(long, value_name = "STD", default_value = "none", value_parser = pdf_standard_arg)]
     pub pdf_standard: String,
     /// Seconds the typst compile may take before it is stopped.
     #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..))]
