@@ -454,14 +454,14 @@ impl Templates {
     }
 
     /// `explicit` (`--templates DIR`) when given, else the `templates/` of
-    /// `cwd` when it holds a `profile.typ`, else the embedded set.
-    pub fn resolve(explicit: Option<&Path>, cwd: &Path) -> Result<Templates, TemplateError> {
+    /// the current folder when it holds a `profile.typ`, else the embedded set.
+    pub fn resolve(explicit: Option<&Path>) -> Result<Templates, TemplateError> {
         if let Some(dir) = explicit {
             return Templates::from_folder(dir);
         }
-        let local = cwd.join("templates");
+        let local = Path::new("templates");
         if local.join("profile.typ").is_file() {
-            return Templates::from_folder(&local);
+            return Templates::from_folder(local);
         }
         Ok(Templates::embedded())
     }
@@ -470,7 +470,9 @@ impl Templates {
     pub fn describe(&self) -> String {
         match &self.source {
             TemplateSource::Embedded => format!("built in (mgi {})", env!("CARGO_PKG_VERSION")),
-            TemplateSource::Folder(dir) => crate::error::display_path(dir),
+            TemplateSource::Folder(dir) => {
+                format!("from folder {}", crate::error::display_path(dir))
+            }
         }
     }
 

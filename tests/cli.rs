@@ -642,7 +642,7 @@ fn templates_come_from_the_folder_asked_for_else_the_built_in_set() {
     };
     let (o, staged) = build(dir.path(), &["--templates", mine.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    assert!(text(&o.stderr).contains(&format!("templates {}", mine.display())));
+    assert!(text(&o.stderr).contains(&format!("templates from folder {}", mine.display())));
     assert_eq!(staged.unwrap(), b"// my design\n");
 
     // Elsewhere, without --templates: the set built into mgi.

@@ -85,8 +85,7 @@ fn set_up(args: &BuildArgs, found: &Inputs) -> Result<BuildOptions, SetupError> 
         return Err(SetupError::MissingInput(missing.clone()));
     }
     setup::check_out(&args.out)?;
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let templates = Templates::resolve(args.templates.as_deref(), &cwd)?;
+    let templates = Templates::resolve(args.templates.as_deref())?;
     let typst = if args.no_pdf {
         None
     } else {

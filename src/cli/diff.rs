@@ -131,9 +131,7 @@ fn write_pdf(
     published: Option<&str>,
     pdf: &Path,
 ) -> Result<(), String> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let templates =
-        Templates::resolve(args.templates.as_deref(), &cwd).map_err(|e| e.to_string())?;
+    let templates = Templates::resolve(args.templates.as_deref()).map_err(|e| e.to_string())?;
     let typst = typst_for(&args.pdf_standard, args.typst_timeout).map_err(|e| e.to_string())?;
     if let Some(folder) = pdf.parent().filter(|p| !p.as_os_str().is_empty()) {
         mgi::fsutil::create_dir(folder).map_err(|e| e.to_string())?;

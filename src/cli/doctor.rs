@@ -15,8 +15,7 @@ pub fn version() -> String {
         ),
         Err(e) => format!("typst: {e}"),
     };
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let templates = match Templates::resolve(None, &cwd) {
+    let templates = match Templates::resolve(None) {
         Ok(t) => format!("templates {}", t.describe()),
         Err(e) => format!("templates: {e}"),
     };
@@ -57,8 +56,7 @@ pub fn doctor(out: &Path) -> ExitCode {
     let write = mgi::setup::check_out(out)
         .map(|()| format!("{} may be written", out.display()))
         .map_err(|e| e.to_string());
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let templates = Templates::resolve(None, &cwd)
+    let templates = Templates::resolve(None)
         .map(|t| t.describe())
         .map_err(|e| e.to_string());
     let all = [
