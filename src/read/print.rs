@@ -194,6 +194,14 @@ pub fn read_print(text: &str) -> Document {
 
     let header = running_lines(&pages, true);
     let footer = running_lines(&pages, false);
+    // Every line removed as page furniture stays a note, so that no line of
+    // the input is lost without trace.
+    let before: Vec<(usize, String)> = pages
+        .iter()
+        .flatten()
+        .filter(|l| !l.text.is_empty())
+        .map(|l| (l.no, l.text.to_string()))
+        .collect();
     for page in &mut pages {
         remove_running(page, &header, true);
         remove_running(page, &footer, false);
@@ -229,6 +237,13 @@ pub fn read_print(text: &str) -> Document {
         emit(g, depth, &hyphenated, &mut blocks, &mut warnings);
     }
     glue_spaced_markers(&mut blocks);
+    let kept: HashSet<usize> = pages.iter().flatten().map(|l| l.no).collect();
+    blocks.extend(
+        before
+            .into_iter()
+            .filter(|(no, _)| !kept.contains(no))
+            .map(|(no, text)| Block::new(BlockKind::Note, collapse_whitespace(&text), no)),
+    );
     Document {
         blocks,
         running_header: header.first().map(|r| r.text.clone()),
@@ -1041,14 +1056,19 @@ fn emit(
                 ));
             }
             let text = join_lines(g.lines.iter().map(|(_, l)| l.as_str()), hyphenated);
-            if !text.is_empty() {
-                blocks.push(Block::spanning(
-                    BlockKind::ListItem { depth },
-                    text,
-                    g.start,
-                    g.last_line(),
-                ));
-            }
+            // A mark without text (the extractor printed it apart from its
+            // words) holds no words: furniture.
+            let kind = if text.is_empty() {
+                BlockKind::Note
+            } else {
+                BlockKind::ListItem { depth }
+            };
+            let text = if text.is_empty() {
+                g.mark.map(|(c, _)| c.to_string()).unwrap_or_default()
+            } else {
+                text
+            };
+            blocks.push(Block::spanning(kind, text, g.start, g.last_line()));
         }
         GroupKind::Plain => {
             let text = join_lines(g.lines.iter().map(|(_, l)| l.as_str()), hyphenated);
@@ -1064,8 +1084,9 @@ fn emit(
         GroupKind::Note => {
             for (line, lines) in split_footnotes(&g.lines) {
                 let text = join_lines(lines.iter().map(|(_, l)| l.as_str()), hyphenated);
+                let last = lines.last().map_or(line, |(no, _)| *no);
                 if !text.is_empty() {
-                    blocks.push(Block::new(BlockKind::Note, text, line));
+                    blocks.push(Block::spanning(BlockKind::Note, text, line, last));
                 }
             }
         }
