@@ -12,7 +12,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use mgi::manifest::ManifestEntry;
 use mgi::read::{self, Form};
-use mgi::{build, profile, recognise};
+use mgi::{profile, recognise};
 
 struct Input {
     path: PathBuf,
@@ -22,9 +22,11 @@ struct Input {
 
 fn inputs() -> Vec<Input> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
-    let (files, manifests, errors) = build::collect_inputs(&[dir]);
-    assert!(errors.is_empty(), "inputs/: {errors:?}");
-    files
+    let found = mgi::inputs::discover(&[dir], &[]);
+    assert!(found.errors.is_empty(), "inputs/: {:?}", found.errors);
+    let manifests = found.manifests;
+    found
+        .files
         .into_iter()
         // A PDF is read by an external program, not from memory.
         .filter(|f| read::detect_form(f, &[]) != Form::Pdf)

@@ -1,16 +1,25 @@
-//! The batch: every input file → JSON, PDF and CSV under one output folder.
+//! The batch: input files → JSON, PDF and CSV under one output folder.
 //!
-//! - One bad input never stops the batch: it is reported, the others are built.
+//! - The output folder is a collection. A build adds and updates the
+//!   profiles it is given and keeps the others; the tables and the
+//!   compendium cover every profile in it. A profile's outputs are removed
+//!   only when its source file no longer exists where it was read from, or
+//!   with `prune` (then only the profiles given are kept).
+//! - One bad input never stops the batch: it is reported, the others are
+//!   built, and its previous outputs (if any) are left as they were.
 //! - Every file is written atomically, and only when its bytes change.
 //! - Incremental: `OUT/.mgi-build.json` remembers, per input, a hash of its
 //!   bytes (and manifest row), and per PDF a hash of its JSON, the template
 //!   files and the typst version; what did not change is neither parsed nor
-//!   compiled again. Outputs of inputs that are gone are removed.
+//!   compiled again.
 //! - After the profiles, `pdf/compendium.pdf` gathers them in one book
-//!   (`templates/compendium.typ`), compiled again only when its data, the
-//!   templates or typst changed.
+//!   (`compendium.typ`), compiled again only when its data, the templates
+//!   or typst changed.
+//!
+//! [`build_with_progress`] runs the stages in order; each input is an
+//! [`Item`] that carries its own results from stage to stage.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -21,18 +30,15 @@ use crate::error::{InputError, OutputError};
 use crate::export::csv::{self, CsvOptions};
 use crate::export::json;
 use crate::export::xlsx;
-use crate::fsutil;
-use crate::manifest::{self, Manifests};
+use crate::fsutil::{self, write_if_changed};
+use crate::inputs::canonical;
+use crate::manifest::Manifests;
 use crate::model::{FindingKind, Profile, Warning};
 use crate::profile;
 use crate::read::Form;
-use crate::render::{self, Typst};
+use crate::render::{self, Templates, Typst};
 
-/// File name endings taken as profiles when walking a folder.
-pub const PROFILE_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "xhtml", "pdf"];
-
-/// The build state file inside the output folder.
-pub const STATE_FILE: &str = ".mgi-build.json";
+pub use crate::inputs::{PROFILE_EXTENSIONS, STATE_FILE};
 
 /// The compendium: `pdf/compendium.pdf`, made from the list of profiles
 /// written to `OUT/.compendium.json` (out of `json/`, which holds only models).
@@ -44,24 +50,25 @@ pub const COMPENDIUM_DATA: &str = ".compendium.json";
 /// profile's language).
 pub const COMPENDIUM_LANGUAGE: &str = "en";
 
+/// The folder of the staged templates inside the output folder.
+pub const STAGED_TEMPLATES: &str = ".templates";
+
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    pub inputs: Vec<PathBuf>,
     pub out: PathBuf,
     pub form: Form,
     pub csv: CsvOptions,
-    pub pdf: bool,
-    /// Rebuild everything, ignoring the build state.
+    /// Make PDFs with this typst (`None`: JSON and CSV only).
+    pub typst: Option<Typst>,
+    /// Rebuild the inputs given, ignoring the build state.
     pub force: bool,
-    /// How long one typst compile may take before it is stopped.
-    pub typst_timeout: std::time::Duration,
-    /// typst's `--pdf-standard` for every PDF (`None`: typst's default).
-    pub pdf_standard: Option<String>,
+    /// Remove the outputs of every profile not given in this build.
+    pub prune: bool,
     /// Make `pdf/compendium.pdf` (with PDFs on). A book of hundreds of
     /// profiles takes typst minutes and gigabytes: large builds may skip it.
     pub compendium: bool,
-    /// The folder holding `templates/` (typst's root when `out` is inside it).
-    pub project_root: PathBuf,
+    /// The template set PDFs are made from.
+    pub templates: Templates,
 }
 
 /// What happened to one input.
@@ -92,12 +99,16 @@ pub enum Compendium {
 
 #[derive(Debug, Default)]
 pub struct BuildReport {
-    /// One outcome per input, in input order.
+    /// One outcome per input given, in input order.
     pub outcomes: Vec<Outcome>,
+    /// Profiles of earlier builds kept in the collection (not given now).
+    pub kept: usize,
     /// Errors writing the CSV tables, the folders or the build state.
     pub output_errors: Vec<String>,
-    /// Output files removed because their input is gone.
+    /// Output files removed because their input is gone (or pruned).
     pub removed: Vec<PathBuf>,
+    /// Profiles of earlier builds that could not be kept (their JSON is gone).
+    pub lost: Vec<String>,
     /// `None` when no compendium was due (no PDFs, or no complete profile).
     pub compendium: Option<Compendium>,
 }
@@ -118,75 +129,15 @@ impl BuildReport {
     }
 }
 
-/// The input files: files as given, folders walked recursively (sorted), and
-/// the manifests found in those folders.
-pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Manifests, Vec<InputError>) {
-    let mut files = Vec::new();
-    let mut manifests = Manifests::default();
-    let mut errors = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            walk(input, &mut files, &mut manifests, &mut errors);
-        } else {
-            let parent = match input.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            if let Err(e) = manifests.load_folder(parent) {
-                errors.push(e);
-            }
-            files.push(input.clone());
-        }
-    }
-    (files, manifests, errors)
-}
-
-fn walk(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    manifests: &mut Manifests,
-    errors: &mut Vec<InputError>,
-) {
-    if let Err(e) = manifests.load_folder(dir) {
-        errors.push(e);
-    }
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            errors.push(InputError::io(dir, &e));
-            return;
-        }
-    };
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || name == manifest::FILE_NAME {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, files, manifests, errors);
-        } else if is_profile_file(&path) {
-            // A pipe or a device named like a profile would block or never end.
-            match std::fs::metadata(&path) {
-                Ok(m) if !m.is_file() => errors.push(InputError::new(
-                    &path,
-                    None,
-                    "not a regular file (a pipe, a socket or a device): skipped",
-                )),
-                _ => files.push(path),
-            }
-        }
-    }
-}
-
-fn is_profile_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name.to_ascii_lowercase().starts_with("readme") {
-        return false;
-    }
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| PROFILE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+/// Something the build tells as it goes.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// One input given is done (its PDF made or reused, or its JSON written
+    /// when no PDFs are made, or it failed). Sent from worker threads, in
+    /// no particular order.
+    Input(&'a Outcome),
+    /// A stage that takes time on its own begins (`"compendium"`).
+    Phase(&'static str),
 }
 
 /// Parse every input in parallel; ids are made unique in input order.
@@ -205,9 +156,17 @@ pub fn parse_all(
 
 /// Two profiles that would share an id get `-2`, `-3` … and a warning.
 pub fn make_ids_unique(results: &mut [Result<Profile, InputError>]) {
-    use std::collections::HashMap;
+    make_ids_unique_beside(results, &HashMap::new());
+}
+
+/// [`make_ids_unique`], the ids of `reserved` (id → the source holding it)
+/// being taken already.
+pub fn make_ids_unique_beside(
+    results: &mut [Result<Profile, InputError>],
+    reserved: &HashMap<String, String>,
+) {
     // id → source of the profile that holds it
-    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut taken = reserved.clone();
     taken.insert(COMPENDIUM_ID.into(), "the compendium".into());
     for p in results.iter_mut().flatten() {
         let base = p.id.clone();
@@ -225,11 +184,12 @@ pub fn make_ids_unique(results: &mut [Result<Profile, InputError>]) {
     }
 }
 
-/// What the previous build left, to skip unchanged work.
+/// What the previous build left, to skip unchanged work and to know the
+/// collection.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct BuildState {
-    /// Input path → what was built from it.
-    inputs: BTreeMap<String, StateEntry>,
+    /// Input path (absolute) → what was built from it.
+    inputs: BTreeMap<PathBuf, StateEntry>,
     /// Hash of the compendium's data, the template files, typst and the PDF
     /// standard, when `pdf/compendium.pdf` was made from them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -248,13 +208,22 @@ struct StateEntry {
     /// Hash of the JSON, the template files and the typst version of the PDF
     /// made last; `None` when no PDF was made.
     pdf_hash: Option<String>,
+    /// SHA-256 of the input's bytes (printed in its PDF and the compendium).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    input_sha256: Option<String>,
 }
 
 fn load_state(out: &Path) -> BuildState {
-    std::fs::read_to_string(out.join(STATE_FILE))
+    let mut state: BuildState = std::fs::read_to_string(out.join(STATE_FILE))
         .ok()
         .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // Paths recorded relative to where an earlier build ran: made absolute.
+    state.inputs = std::mem::take(&mut state.inputs)
+        .into_iter()
+        .map(|(k, v)| (canonical(&k), v))
+        .collect();
+    state
 }
 
 fn hex(d: impl AsRef<[u8]>) -> String {
@@ -295,24 +264,6 @@ fn provenance_inputs(
     inputs
 }
 
-/// Hash the template folder (every file, by name and content).
-fn templates_hash(project_root: &Path) -> String {
-    let dir = project_root.join("templates");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.sort();
-    let mut h = Sha256::new();
-    for f in files {
-        if let Ok(bytes) = std::fs::read(&f) {
-            h.update(f.file_name().unwrap_or_default().as_encoded_bytes());
-            h.update((bytes.len() as u64).to_le_bytes());
-            h.update(&bytes);
-        }
-    }
-    hex(h.finalize())
-}
-
 /// Remove `.name.PID.tmp.ext` files left by an interrupted build.
 fn remove_temp_files(dir: &Path) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -327,28 +278,9 @@ fn remove_temp_files(dir: &Path) {
     }
 }
 
-/// Write `bytes` to `path` unless it already holds exactly them.
-fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, OutputError> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(false);
-    }
-    fsutil::write_atomic(path, bytes)?;
-    Ok(true)
-}
-
-/// Write `OUT/mgi.xlsx` (when its bytes change), after removing the
-/// temporary copies an interrupted build may have left.
+/// Write `OUT/mgi.xlsx` (when its bytes change).
 fn write_xlsx(out: &Path, profiles: &[&Profile]) -> Result<(), String> {
     let path = out.join(xlsx::FILE_NAME);
-    if let Ok(rd) = std::fs::read_dir(out) {
-        for entry in rd.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with(".mgi.") && name.ends_with(".tmp.xlsx") {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
     let bytes =
         xlsx::workbook(profiles).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
     write_if_changed(&path, &bytes)
@@ -356,251 +288,441 @@ fn write_xlsx(out: &Path, profiles: &[&Profile]) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Where typst runs from and where the template is, for an output folder.
-fn typst_layout(project_root: &Path, out: &Path) -> Result<(PathBuf, PathBuf), OutputError> {
-    let root =
-        std::fs::canonicalize(project_root).map_err(|e| OutputError::write(project_root, e))?;
-    let out_abs = std::fs::canonicalize(out).map_err(|e| OutputError::write(out, e))?;
-    if out_abs.starts_with(&root) {
-        return Ok((root.clone(), root.join("templates/profile.typ")));
-    }
-    // The output is elsewhere: give typst a copy of the templates inside it,
-    // so that its root still holds both the template and the data.
-    let staged = out_abs.join(".templates");
-    fsutil::create_dir(&staged)?;
-    let src = root.join("templates");
-    let entries = std::fs::read_dir(&src).map_err(|e| OutputError::write(&src, e))?;
-    for entry in entries.flatten() {
-        let p = entry.path();
-        if p.is_file() {
-            let bytes = std::fs::read(&p).map_err(|e| OutputError::write(&p, e))?;
-            write_if_changed(&staged.join(entry.file_name()), &bytes)?;
-        }
-    }
-    Ok((out_abs.clone(), staged.join("profile.typ")))
+/// Whether an item was given in this build or kept from an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Given,
+    Kept,
+}
+
+/// What became of an item's PDF.
+#[derive(Debug, Clone)]
+enum PdfStatus {
+    /// No PDF is made (none asked, or the profile failed before).
+    None,
+    /// Compiled in this build, from what the hash names.
+    Compiled(String),
+    /// Left as the previous build made it.
+    Reused(String),
+    Failed(String),
 }
 
 /// One input on its way through the build.
 struct Item {
-    source: String,
+    /// The input's absolute path: the key of the build state.
+    key: PathBuf,
+    path: PathBuf,
+    origin: Origin,
     input_hash: Option<String>,
     /// SHA-256 of the input's bytes.
     input_sha256: Option<String>,
     result: Result<Profile, InputError>,
     reused: bool,
-    /// The JSON file of a reused profile as read back: what is written again
-    /// when the id did not change, without serialising the profile anew.
+    /// The model as JSON (read back for a reused profile).
     json: Option<String>,
+    /// The JSON on disk already holds `json`.
+    json_on_disk: bool,
+    json_error: Option<String>,
+    pdf: PdfStatus,
 }
 
-/// Calls the progress hook when dropped: when one input is done, whichever
-/// way its stage ends.
-struct Done<'a>(&'a (dyn Fn() + Sync));
-
-impl Drop for Done<'_> {
-    fn drop(&mut self) {
-        (self.0)();
+impl Item {
+    /// Built completely: its JSON and (when asked) its PDF are in place.
+    fn complete(&self) -> Option<&Profile> {
+        match (&self.result, &self.json_error, &self.pdf) {
+            (Ok(p), None, PdfStatus::None | PdfStatus::Compiled(_) | PdfStatus::Reused(_)) => {
+                Some(p)
+            }
+            _ => None,
+        }
     }
+
+    fn outcome(&self) -> Outcome {
+        match &self.result {
+            Ok(p) => Outcome::Built {
+                profile: Box::new(p.clone()),
+                reused: self.reused,
+                compiled: matches!(self.pdf, PdfStatus::Compiled(_)),
+                output_error: self.json_error.clone().or(match &self.pdf {
+                    PdfStatus::Failed(e) => Some(e.clone()),
+                    _ => None,
+                }),
+            },
+            Err(e) => Outcome::Failed(e.clone()),
+        }
+    }
+}
+
+/// What a build would do, worked out without writing anything.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Inputs given whose model would be made anew.
+    pub build: Vec<PathBuf>,
+    /// Inputs given that did not change since the last build.
+    pub same: Vec<PathBuf>,
+    /// Profiles of earlier builds kept as they are (their ids).
+    pub kept: Vec<String>,
+    /// Output files that would be removed.
+    pub remove: Vec<PathBuf>,
+}
+
+/// The state entries of earlier builds not given now, split into those kept
+/// in the collection and those whose outputs go (source gone, or pruned).
+fn split_earlier<'s>(
+    old: &'s BuildState,
+    given: &HashSet<PathBuf>,
+    prune: bool,
+) -> (Vec<(&'s PathBuf, &'s StateEntry)>, Vec<&'s StateEntry>) {
+    let mut kept = Vec::new();
+    let mut gone = Vec::new();
+    for (key, entry) in &old.inputs {
+        if given.contains(key) {
+            continue;
+        }
+        // A path recorded relative to another folder by an earlier version
+        // cannot be checked: kept, never removed by mistake.
+        if !prune && (key.exists() || key.is_relative()) {
+            kept.push((key, entry));
+        } else {
+            gone.push(entry);
+        }
+    }
+    (kept, gone)
+}
+
+/// What `build` would build, keep and remove (for `--dry-run`).
+pub fn plan(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> Plan {
+    let old = load_state(&opts.out);
+    let keys: Vec<PathBuf> = files.iter().map(|f| canonical(f)).collect();
+    let given: HashSet<PathBuf> = keys.iter().cloned().collect();
+    let mut plan = Plan::default();
+    for (file, key) in files.iter().zip(&keys) {
+        let same = !opts.force
+            && old.inputs.get(key).is_some_and(|e| {
+                Some(&e.input_hash) == input_hash(file, manifests, opts.form).map(|h| h.0).as_ref()
+            });
+        if same {
+            plan.same.push(file.clone());
+        } else {
+            plan.build.push(file.clone());
+        }
+    }
+    let (kept, gone) = split_earlier(&old, &given, opts.prune);
+    plan.kept = kept.iter().map(|(_, e)| e.id.clone()).collect();
+    for entry in gone {
+        plan.remove.extend(stale_files(&opts.out, &entry.id));
+    }
+    plan
+}
+
+/// The output files of one profile that exist.
+fn stale_files(out: &Path, id: &str) -> Vec<PathBuf> {
+    [("json", "json"), ("pdf", "pdf")]
+        .iter()
+        .map(|(dir, ext)| out.join(dir).join(format!("{id}.{ext}")))
+        .filter(|p| p.is_file())
+        .collect()
 }
 
 /// Run the whole build.
 pub fn build(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> BuildReport {
-    build_with_progress(opts, files, manifests, &|| {})
+    build_with_progress(opts, files, manifests, &|_| {})
 }
 
-/// Run the whole build, calling `progress` once per input as it is done
-/// (its PDF made or reused, or its JSON written when no PDFs are made, or it
-/// failed). Called from worker threads, in no particular order.
+/// Run the whole build, telling `events` as it goes.
 pub fn build_with_progress(
     opts: &BuildOptions,
     files: &[PathBuf],
     manifests: &Manifests,
-    progress: &(dyn Fn() + Sync),
+    events: &(dyn Fn(Event) + Sync),
 ) -> BuildReport {
     let mut report = BuildReport::default();
-    let dirs = ["json", "pdf", "csv"].map(|d| opts.out.join(d));
-    for d in &dirs {
-        if let Err(e) = fsutil::create_dir(d) {
-            report.output_errors.push(e.to_string());
-        }
-    }
-    if !report.output_errors.is_empty() {
-        for r in parse_all(files, manifests, opts.form) {
-            report.outcomes.push(match r {
-                Ok(p) => Outcome::Built {
-                    profile: Box::new(p),
-                    reused: false,
-                    compiled: false,
-                    output_error: Some("not written: the output folder cannot be created".into()),
-                },
-                Err(e) => Outcome::Failed(e),
-            });
-        }
+    if let Err(e) = prepare_folders(opts) {
+        report.output_errors.push(e.to_string());
         return report;
     }
-    let [json_dir, pdf_dir, csv_dir] = dirs;
-    // Temporary files of an interrupted build are never valid outputs.
-    for d in [&json_dir, &pdf_dir, &csv_dir] {
-        remove_temp_files(d);
-    }
-    let old = if opts.force {
-        BuildState::default()
-    } else {
-        load_state(&opts.out)
-    };
+    let old = load_state(&opts.out);
+    let mut items = parse_or_reuse(opts, files, manifests, &old);
+    let given: HashSet<PathBuf> = items.iter().map(|i| i.key.clone()).collect();
+    let (kept, gone) = split_earlier(&old, &given, opts.prune);
+    items.extend(load_kept(opts, &kept, &mut report));
+    keep_failed_outputs(opts, &old, &mut items);
+    assign_ids(&mut items);
+    write_json(opts, &mut items, events);
+    compile_pdfs(opts, &old, &mut items, events);
+    // Tables and the book follow the folder's order, whatever the build given.
+    items.sort_by(|a, b| a.key.cmp(&b.key));
+    let tables = write_tables(opts, &old, &items, &mut report);
+    remove_stale(opts, &gone, &items, &mut report);
+    let compendium = make_compendium(opts, &old, &items, events, &mut report);
+    save_state(opts, &items, tables, compendium, &mut report);
+    let mut given_items: Vec<&Item> = items.iter().filter(|i| i.origin == Origin::Given).collect();
+    given_items.sort_by_key(|i| files.iter().position(|f| f == &i.path));
+    report.outcomes = given_items.iter().map(|i| i.outcome()).collect();
+    report.kept = items.iter().filter(|i| i.origin == Origin::Kept).count();
+    report
+}
 
-    // Parse what changed; take the rest from the previous build's JSON.
-    let mut items: Vec<Item> = files
+/// Stage: the output folders, and no temporary file of an interrupted build.
+fn prepare_folders(opts: &BuildOptions) -> Result<(), OutputError> {
+    let mut dirs = vec!["json", "csv"];
+    if opts.typst.is_some() {
+        dirs.push("pdf");
+    }
+    for d in dirs {
+        let dir = opts.out.join(d);
+        fsutil::create_dir(&dir)?;
+        remove_temp_files(&dir);
+    }
+    remove_temp_files(&opts.out);
+    Ok(())
+}
+
+/// Stage: parse what changed; take the rest from the previous build's JSON.
+fn parse_or_reuse(
+    opts: &BuildOptions,
+    files: &[PathBuf],
+    manifests: &Manifests,
+    old: &BuildState,
+) -> Vec<Item> {
+    files
         .par_iter()
         .map(|f| {
-            let source = f.display().to_string();
+            let key = canonical(f);
             let (input_hash, input_sha256) = input_hash(f, manifests, opts.form).unzip();
             let cached = old
                 .inputs
-                .get(&source)
-                .filter(|e| Some(&e.input_hash) == input_hash.as_ref());
-            if let Some(entry) = cached
-                && let Ok(text) =
-                    std::fs::read_to_string(json_dir.join(format!("{}.json", entry.id)))
-                && let Ok(p) = serde_json::from_str::<Profile>(&text)
-            {
-                return Item {
-                    source,
-                    input_hash,
-                    input_sha256,
-                    result: Ok(p),
-                    reused: true,
-                    json: Some(text),
-                };
-            }
-            Item {
-                source,
+                .get(&key)
+                .filter(|e| !opts.force && Some(&e.input_hash) == input_hash.as_ref());
+            let mut item = Item {
+                key,
+                path: f.clone(),
+                origin: Origin::Given,
                 input_hash,
                 input_sha256,
-                result: profile::parse_file(f, opts.form, manifests.get(f)),
+                result: Err(InputError::new(f, None, "not read")),
                 reused: false,
                 json: None,
+                json_on_disk: false,
+                json_error: None,
+                pdf: PdfStatus::None,
+            };
+            match cached.and_then(|e| read_model(&opts.out, &e.id)) {
+                Some((p, text)) => {
+                    item.result = Ok(p);
+                    item.reused = true;
+                    item.json = Some(text);
+                    item.json_on_disk = true;
+                }
+                None => item.result = profile::parse_file(f, opts.form, manifests.get(f)),
             }
+            item
+        })
+        .collect()
+}
+
+/// A model as written by an earlier build, and its JSON text.
+fn read_model(out: &Path, id: &str) -> Option<(Profile, String)> {
+    let text = std::fs::read_to_string(out.join("json").join(format!("{id}.json"))).ok()?;
+    let p = serde_json::from_str::<Profile>(&text).ok()?;
+    Some((p, text))
+}
+
+/// Stage: the profiles of earlier builds that stay in the collection.
+fn load_kept(
+    opts: &BuildOptions,
+    kept: &[(&PathBuf, &StateEntry)],
+    report: &mut BuildReport,
+) -> Vec<Item> {
+    let mut items = Vec::new();
+    for (key, entry) in kept {
+        let Some((profile, text)) = read_model(&opts.out, &entry.id) else {
+            report.lost.push(entry.id.clone());
+            continue;
+        };
+        let pdf = match &entry.pdf_hash {
+            Some(h) => PdfStatus::Reused(h.clone()),
+            None => PdfStatus::None,
+        };
+        items.push(Item {
+            key: (*key).clone(),
+            path: (*key).clone(),
+            origin: Origin::Kept,
+            input_hash: Some(entry.input_hash.clone()),
+            input_sha256: entry.input_sha256.clone(),
+            result: Ok(profile),
+            reused: true,
+            json: Some(text),
+            json_on_disk: true,
+            json_error: None,
+            pdf,
+        });
+    }
+    items
+}
+
+/// Stage: an input given that fails now keeps what an earlier build made
+/// of it, as a kept profile beside its failure.
+fn keep_failed_outputs(opts: &BuildOptions, old: &BuildState, items: &mut Vec<Item>) {
+    let mut earlier = Vec::new();
+    for item in items.iter().filter(|i| i.result.is_err()) {
+        if let Some(entry) = old.inputs.get(&item.key) {
+            earlier.push((item.key.clone(), entry.clone()));
+        }
+    }
+    let kept: Vec<(&PathBuf, &StateEntry)> = earlier.iter().map(|(k, e)| (k, e)).collect();
+    let mut ignored = BuildReport::default();
+    items.extend(load_kept(opts, &kept, &mut ignored));
+}
+
+/// Stage: unique ids. Kept profiles keep theirs, then the inputs given in
+/// order; a reused profile that had to take another id is written anew.
+fn assign_ids(items: &mut [Item]) {
+    let reserved: HashMap<String, String> = items
+        .iter()
+        .filter(|i| i.origin == Origin::Kept)
+        .filter_map(|i| i.result.as_ref().ok())
+        .map(|p| (p.id.clone(), p.source.clone()))
+        .collect();
+    let given: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].origin == Origin::Given)
+        .collect();
+    let mut results: Vec<Result<Profile, InputError>> = given
+        .iter()
+        .map(|&i| {
+            std::mem::replace(
+                &mut items[i].result,
+                Err(InputError::new(Path::new(""), None, "")),
+            )
         })
         .collect();
-    // Reused profiles keep their ids; new ones avoid them.
-    let mut results: Vec<Result<Profile, InputError>> = items
-        .iter_mut()
-        .map(|i| std::mem::replace(&mut i.result, Err(InputError::new(Path::new(""), None, ""))))
-        .collect();
-    let ids_before: Vec<Option<String>> = results
+    let before: Vec<Option<String>> = results
         .iter()
         .map(|r| r.as_ref().ok().map(|p| p.id.clone()))
         .collect();
-    make_ids_unique(&mut results);
-    for ((item, r), before) in items.iter_mut().zip(results).zip(ids_before) {
-        // A reused profile that had to take another id is written anew.
+    make_ids_unique_beside(&mut results, &reserved);
+    for ((&i, r), before) in given.iter().zip(results).zip(before) {
         if r.as_ref().ok().map(|p| &p.id) != before.as_ref() {
-            item.json = None;
+            items[i].json = None;
+            items[i].json_on_disk = false;
         }
-        item.result = r;
+        items[i].result = r;
     }
+}
 
-    // JSON. A reused profile's file, read back above, is on disk already.
-    let on_disk: Vec<bool> = items.iter().map(|i| i.json.is_some()).collect();
-    let json_bytes: Vec<Option<String>> = items
+/// Stage: the JSON of every profile given, written when its bytes change.
+fn write_json(opts: &BuildOptions, items: &mut [Item], events: &(dyn Fn(Event) + Sync)) {
+    items
         .par_iter_mut()
-        .map(|i| match (&i.result, i.json.take()) {
-            (Ok(_), Some(text)) => Some(text),
-            (Ok(p), None) => Some(json::to_json(p)),
-            (Err(_), _) => None,
-        })
-        .collect();
-    let json_errors: Vec<Option<String>> = items
-        .par_iter()
-        .zip(json_bytes.par_iter())
-        .zip(on_disk.par_iter())
-        .map(|((i, bytes), &on_disk)| {
-            let _done = (!opts.pdf).then(|| Done(progress));
-            let (Ok(p), Some(bytes), false) = (&i.result, bytes, on_disk) else {
-                return None;
-            };
-            write_if_changed(&json_dir.join(format!("{}.json", p.id)), bytes.as_bytes())
-                .err()
-                .map(|e| e.to_string())
-        })
-        .collect();
-
-    // PDFs: compiled when their JSON, the templates or typst changed.
-    let typst = opts.pdf.then(|| {
-        Typst::locate(&opts.project_root).and_then(|mut t| {
-            t.timeout = opts.typst_timeout;
-            t.pdf_standard = opts.pdf_standard.clone();
-            let layout = typst_layout(&opts.project_root, &opts.out)?;
-            Ok((t, layout))
-        })
-    });
-    let templates = templates_hash(&opts.project_root);
-    let attach = render::allows_attachments(opts.pdf_standard.as_deref());
-    let pdf_salt = match &typst {
-        // What else a PDF depends on besides its JSON (and its input's hash).
-        Some(Ok((t, _))) => Some(format!(
-            "typst {} at {}; templates {templates}; pdf-standard {}; mgi {}",
-            render::TYPST_VERSION,
-            t.program.display(),
-            t.pdf_standard.as_deref().unwrap_or("none"),
-            render::MGI_VERSION,
-        )),
-        _ => None,
-    };
-    let pdf_results: Vec<(Option<String>, bool, Option<String>)> = items
-        .par_iter()
-        .zip(json_bytes.par_iter())
-        .zip(json_errors.par_iter())
-        .map(|((item, bytes), json_err)| {
-            let _done = opts.pdf.then(|| Done(progress));
-            let (Ok(p), Some(bytes)) = (&item.result, bytes) else {
-                return (None, false, None);
-            };
-            if let Some(e) = json_err {
-                return (Some(e.clone()), false, None);
-            }
-            let (Some(Ok((t, (root, template)))), Some(salt)) = (&typst, &pdf_salt) else {
-                return match &typst {
-                    Some(Err(e)) => (Some(e.to_string()), false, None),
-                    _ => (None, false, None),
-                };
-            };
-            let mut h = Sha256::new();
-            h.update(salt.as_bytes());
-            h.update(item.input_sha256.as_deref().unwrap_or("").as_bytes());
-            h.update(bytes.as_bytes());
-            let pdf_hash = hex(h.finalize());
-            let pdf = pdf_dir.join(format!("{}.pdf", p.id));
-            let previous = old
-                .inputs
-                .get(&item.source)
-                .and_then(|e| e.pdf_hash.as_ref());
-            if previous == Some(&pdf_hash) && pdf.is_file() {
-                return (None, false, Some(pdf_hash));
-            }
-            let json_abs = match std::fs::canonicalize(json_dir.join(format!("{}.json", p.id))) {
-                Ok(j) => j,
-                Err(e) => {
-                    return (
-                        Some(OutputError::write(&json_dir, e).to_string()),
-                        false,
-                        None,
-                    );
+        .filter(|i| i.origin == Origin::Given)
+        .for_each(|item| {
+            if let Ok(p) = &item.result {
+                let text = item.json.take().unwrap_or_else(|| json::to_json(p));
+                if !item.json_on_disk {
+                    let path = opts.out.join("json").join(format!("{}.json", p.id));
+                    item.json_error = write_if_changed(&path, text.as_bytes())
+                        .err()
+                        .map(|e| e.to_string());
                 }
-            };
-            let rel = json_abs.strip_prefix(root).unwrap_or(&json_abs);
-            let inputs = provenance_inputs(item.input_sha256.as_deref(), &templates, attach);
-            match t.compile(root, template, rel, &pdf, &inputs) {
-                Ok(()) => (None, true, Some(pdf_hash)),
-                Err(e) => (Some(e.to_string()), false, None),
+                item.json = Some(text);
             }
-        })
-        .collect();
+            if opts.typst.is_none() {
+                events(Event::Input(&item.outcome()));
+            }
+        });
+}
 
-    // CSV tables and the spreadsheet: made again only when a profile or the
-    // table options changed (or a file is missing), and rewritten only when
-    // their bytes change.
+/// What a PDF depends on besides its JSON.
+fn pdf_salt(opts: &BuildOptions, typst: &Typst) -> String {
+    format!(
+        "typst {} at {}; templates {}; pdf-standard {}; mgi {}",
+        render::TYPST_VERSION,
+        typst.program.display(),
+        opts.templates.hash(),
+        typst.pdf_standard.as_deref().unwrap_or("none"),
+        render::MGI_VERSION,
+    )
+}
+
+/// Stage: the PDF of every profile given, compiled when its JSON, the
+/// templates or typst changed.
+fn compile_pdfs(
+    opts: &BuildOptions,
+    old: &BuildState,
+    items: &mut [Item],
+    events: &(dyn Fn(Event) + Sync),
+) {
+    let Some(typst) = &opts.typst else {
+        return;
+    };
+    let staged = render::stage(&opts.templates, &opts.out.join(STAGED_TEMPLATES));
+    let salt = pdf_salt(opts, typst);
+    items
+        .par_iter_mut()
+        .filter(|i| i.origin == Origin::Given)
+        .for_each(|item| {
+            item.pdf = match &staged {
+                Ok(root) => pdf_of(opts, old, typst, root, &salt, item),
+                Err(e) => PdfStatus::Failed(e.to_string()),
+            };
+            if item.result.is_err() || item.json_error.is_some() {
+                item.pdf = PdfStatus::None;
+            }
+            events(Event::Input(&item.outcome()));
+        });
+}
+
+/// The PDF of one item: reused when made from the same hash, else compiled.
+fn pdf_of(
+    opts: &BuildOptions,
+    old: &BuildState,
+    typst: &Typst,
+    root: &render::Staged,
+    salt: &str,
+    item: &Item,
+) -> PdfStatus {
+    let (Ok(p), Some(bytes), None) = (&item.result, &item.json, &item.json_error) else {
+        return PdfStatus::None;
+    };
+    let mut h = Sha256::new();
+    h.update(salt.as_bytes());
+    h.update(item.input_sha256.as_deref().unwrap_or("").as_bytes());
+    h.update(bytes.as_bytes());
+    let pdf_hash = hex(h.finalize());
+    let pdf = opts.out.join("pdf").join(format!("{}.pdf", p.id));
+    let previous = old.inputs.get(&item.key).and_then(|e| e.pdf_hash.as_ref());
+    if !opts.force && previous == Some(&pdf_hash) && pdf.is_file() {
+        return PdfStatus::Reused(pdf_hash);
+    }
+    let data = PathBuf::from("json").join(format!("{}.json", p.id));
+    let inputs = provenance_inputs(
+        item.input_sha256.as_deref(),
+        &opts.templates.hash(),
+        render::allows_attachments(typst.pdf_standard.as_deref()),
+    );
+    match typst.compile(
+        &root.root,
+        &root.template("profile.typ"),
+        &data,
+        &pdf,
+        &inputs,
+    ) {
+        Ok(()) => PdfStatus::Compiled(pdf_hash),
+        Err(e) => PdfStatus::Failed(e.to_string()),
+    }
+}
+
+/// Stage: CSV tables and the spreadsheet of every profile in the folder,
+/// made again only when a profile or the table options changed (or a file
+/// is missing), and rewritten only when their bytes change. Returns the
+/// hash to remember when they were written.
+fn write_tables(
+    opts: &BuildOptions,
+    old: &BuildState,
+    items: &[Item],
+    report: &mut BuildReport,
+) -> Option<String> {
+    let csv_dir = opts.out.join("csv");
     let built: Vec<&Profile> = items
         .iter()
         .filter_map(|i| i.result.as_ref().ok())
@@ -609,130 +731,142 @@ pub fn build_with_progress(
         let mut h = Sha256::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update([u8::from(opts.csv.excel), u8::from(opts.csv.raw)]);
-        for bytes in json_bytes.iter().flatten() {
+        for bytes in items
+            .iter()
+            .filter(|i| i.result.is_ok())
+            .filter_map(|i| i.json.as_ref())
+        {
             h.update((bytes.len() as u64).to_le_bytes());
             h.update(bytes.as_bytes());
         }
         hex(h.finalize())
     };
     const CSV_FILES: [&str; 4] = ["findings.csv", "domains.csv", "profiles.csv", "changes.csv"];
-    let tables_current = old.tables.as_deref() == Some(tables_hash.as_str())
+    if old.tables.as_deref() == Some(tables_hash.as_str())
         && CSV_FILES.iter().all(|f| csv_dir.join(f).is_file())
-        && opts.out.join(xlsx::FILE_NAME).is_file();
-    let mut tables_written = tables_current;
-    if !tables_current {
-        let before = report.output_errors.len();
-        for (name, bytes) in [
-            ("findings.csv", csv::findings_csv(&built, opts.csv)),
-            ("domains.csv", csv::domains_csv(&built, opts.csv)),
-            ("profiles.csv", csv::profiles_csv(&built, opts.csv)),
-            // Consecutive editions of each place, diffed.
-            (
-                "changes.csv",
-                csv::changes_csv(&crate::diff::edition_diffs(&built), opts.csv),
-            ),
-        ] {
-            if let Err(e) = write_if_changed(&csv_dir.join(name), &bytes) {
-                report.output_errors.push(e.to_string());
-            }
-        }
-        // The same tables as one spreadsheet.
-        if let Err(e) = write_xlsx(&opts.out, &built) {
-            report.output_errors.push(e);
-        }
-        tables_written = report.output_errors.len() == before;
+        && opts.out.join(xlsx::FILE_NAME).is_file()
+    {
+        return Some(tables_hash);
     }
+    let before = report.output_errors.len();
+    for (name, bytes) in [
+        ("findings.csv", csv::findings_csv(&built, opts.csv)),
+        ("domains.csv", csv::domains_csv(&built, opts.csv)),
+        ("profiles.csv", csv::profiles_csv(&built, opts.csv)),
+        // Consecutive editions of each place, diffed.
+        (
+            "changes.csv",
+            csv::changes_csv(&crate::diff::edition_diffs(&built), opts.csv),
+        ),
+    ] {
+        if let Err(e) = write_if_changed(&csv_dir.join(name), &bytes) {
+            report.output_errors.push(e.to_string());
+        }
+    }
+    // The same tables as one spreadsheet.
+    if let Err(e) = write_xlsx(&opts.out, &built) {
+        report.output_errors.push(e);
+    }
+    (report.output_errors.len() == before).then_some(tables_hash)
+}
 
-    // Remove what belongs to no current profile.
-    let live: HashSet<String> = built.iter().map(|p| p.id.clone()).collect();
-    for (dir, ext) in [(&json_dir, "json"), (&pdf_dir, "pdf")] {
-        let stale: Vec<String> = old
-            .inputs
-            .values()
-            .map(|e| e.id.clone())
-            .filter(|id| !live.contains(id) && id != COMPENDIUM_ID)
-            .collect();
-        for id in stale {
-            let p = dir.join(format!("{id}.{ext}"));
-            if p.is_file() && std::fs::remove_file(&p).is_ok() {
+/// Stage: remove the outputs of profiles whose source is gone (or pruned),
+/// unless another profile now holds the id.
+fn remove_stale(
+    opts: &BuildOptions,
+    gone: &[&StateEntry],
+    items: &[Item],
+    report: &mut BuildReport,
+) {
+    let live: HashSet<&str> = items
+        .iter()
+        .filter_map(|i| i.result.as_ref().ok())
+        .map(|p| p.id.as_str())
+        .collect();
+    for entry in gone {
+        if live.contains(entry.id.as_str()) || entry.id == COMPENDIUM_ID {
+            continue;
+        }
+        for p in stale_files(&opts.out, &entry.id) {
+            if std::fs::remove_file(&p).is_ok() {
                 report.removed.push(p);
             }
         }
     }
+}
 
-    // The compendium of the profiles built completely, in input order.
-    let (complete, complete_sha256): (Vec<&Profile>, Vec<Option<&str>>) = items
+/// Stage: the compendium of every profile built completely. Returns the
+/// hash to remember.
+fn make_compendium(
+    opts: &BuildOptions,
+    old: &BuildState,
+    items: &[Item],
+    events: &(dyn Fn(Event) + Sync),
+    report: &mut BuildReport,
+) -> Option<String> {
+    let typst = opts.typst.as_ref()?;
+    let (complete, sha256): (Vec<&Profile>, Vec<Option<&str>>) = items
         .iter()
-        .zip(&pdf_results)
-        .zip(&json_errors)
-        .filter_map(|((item, (pdf_err, _, _)), json_err)| match &item.result {
-            Ok(p) if pdf_err.is_none() && json_err.is_none() => {
-                Some((p, item.input_sha256.as_deref()))
-            }
-            _ => None,
-        })
+        .filter_map(|i| Some((i.complete()?, i.input_sha256.as_deref())))
         .unzip();
-    let mut compendium_hash = None;
-    if let (Some(Ok((t, (root, template)))), Some(salt)) = (&typst, &pdf_salt)
-        && opts.compendium
-        && !complete.is_empty()
-    {
-        let (outcome, hash) = build_compendium(
+    if !opts.compendium || complete.is_empty() {
+        return None;
+    }
+    events(Event::Phase("compendium"));
+    let (outcome, hash) = match render::stage(&opts.templates, &opts.out.join(STAGED_TEMPLATES)) {
+        Ok(staged) => build_compendium(
             opts,
-            t,
-            (root, &template.with_file_name("compendium.typ")),
-            (salt, &templates),
+            typst,
+            &staged,
+            &pdf_salt(opts, typst),
             CompendiumData {
                 language: COMPENDIUM_LANGUAGE,
                 profiles: &complete,
-                sha256: &complete_sha256,
+                sha256: &sha256,
             },
             old.compendium.as_deref(),
-        );
-        report.compendium = Some(outcome);
-        compendium_hash = hash;
-    }
+        ),
+        Err(e) => (Compendium::Failed(e.to_string()), None),
+    };
+    report.compendium = Some(outcome);
+    hash
+}
 
-    // The new state: only what was built completely.
+/// Stage: the new state, of every profile built completely.
+fn save_state(
+    opts: &BuildOptions,
+    items: &[Item],
+    tables: Option<String>,
+    compendium: Option<String>,
+    report: &mut BuildReport,
+) {
     let mut state = BuildState {
-        compendium: compendium_hash,
-        tables: tables_written.then_some(tables_hash),
+        compendium,
+        tables,
         ..BuildState::default()
     };
-    for (item, (pdf_err, _, pdf_hash)) in items.iter().zip(&pdf_results) {
-        if let (Ok(p), Some(h), None) = (&item.result, &item.input_hash, pdf_err) {
-            state.inputs.insert(
-                item.source.clone(),
-                StateEntry {
-                    input_hash: h.clone(),
-                    id: p.id.clone(),
-                    pdf_hash: pdf_hash.clone(),
-                },
-            );
-        }
+    for item in items {
+        let (Some(p), Some(h)) = (item.complete(), &item.input_hash) else {
+            continue;
+        };
+        let pdf_hash = match &item.pdf {
+            PdfStatus::Compiled(h) | PdfStatus::Reused(h) => Some(h.clone()),
+            _ => None,
+        };
+        state.inputs.insert(
+            item.key.clone(),
+            StateEntry {
+                input_hash: h.clone(),
+                id: p.id.clone(),
+                pdf_hash,
+                input_sha256: item.input_sha256.clone(),
+            },
+        );
     }
     let state_json = serde_json::to_string_pretty(&state).expect("state serializes");
     if let Err(e) = write_if_changed(&opts.out.join(STATE_FILE), state_json.as_bytes()) {
         report.output_errors.push(e.to_string());
     }
-
-    report.outcomes = items
-        .into_iter()
-        .zip(pdf_results)
-        .zip(json_errors)
-        .map(
-            |((item, (pdf_error, compiled, _)), json_error)| match item.result {
-                Ok(p) => Outcome::Built {
-                    profile: Box::new(p),
-                    reused: item.reused,
-                    compiled,
-                    output_error: json_error.or(pdf_error),
-                },
-                Err(e) => Outcome::Failed(e),
-            },
-        )
-        .collect();
-    report
 }
 
 /// The compendium's data: the book's language, the profiles and the
@@ -750,8 +884,8 @@ struct CompendiumData<'a> {
 fn build_compendium(
     opts: &BuildOptions,
     typst: &Typst,
-    (root, template): (&Path, &Path),
-    (salt, templates): (&str, &str),
+    staged: &render::Staged,
+    salt: &str,
     data: CompendiumData,
     previous: Option<&str>,
 ) -> (Compendium, Option<String>) {
@@ -769,28 +903,27 @@ fn build_compendium(
     if previous == Some(hash.as_str()) && pdf.is_file() {
         return (Compendium::Same(pdf), Some(hash));
     }
-    let data_abs = match std::fs::canonicalize(&data_path) {
-        Ok(p) => p,
-        Err(e) => {
-            return (
-                Compendium::Failed(OutputError::write(&data_path, e).to_string()),
-                None,
-            );
-        }
-    };
-    let rel = data_abs.strip_prefix(root).unwrap_or(&data_abs);
-    let inputs = provenance_inputs(None, templates, false);
-    match typst.compile(root, template, rel, &pdf, &inputs) {
+    let template = staged.template("compendium.typ");
+    let inputs = provenance_inputs(None, &opts.templates.hash(), false);
+    match typst.compile(
+        &staged.root,
+        &template,
+        Path::new(COMPENDIUM_DATA),
+        &pdf,
+        &inputs,
+    ) {
         Ok(()) => (Compendium::Built(pdf), Some(hash)),
         Err(e) => (Compendium::Failed(e.to_string()), None),
     }
 }
 
-/// "13 strengths, 10 improvements" for a profile.
+/// "13 strengths, 10 improvements" for a profile (singular for one).
 pub fn counts(p: &Profile) -> String {
+    let s = p.count(FindingKind::Strength);
+    let i = p.count(FindingKind::Improvement);
     format!(
-        "{} strengths, {} improvements",
-        p.count(FindingKind::Strength),
-        p.count(FindingKind::Improvement)
+        "{s} strength{}, {i} improvement{}",
+        if s == 1 { "" } else { "s" },
+        if i == 1 { "" } else { "s" }
     )
 }

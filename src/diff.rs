@@ -730,6 +730,53 @@ pub fn edition_pairs<'a>(profiles: &[&'a Profile]) -> Vec<(&'a Profile, &'a Prof
     pairs
 }
 
+/// Why two profiles may not be two editions of one profile, in order.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Mismatch {
+    #[error("the two profiles are of different places: {old} and {new}")]
+    Places { old: String, new: String },
+    #[error("the two profiles are in different languages: {old} and {new}")]
+    Languages { old: String, new: String },
+    #[error(
+        "the order is backwards: the first profile ({old}) is newer than the second ({new}); give the older edition first"
+    )]
+    Backwards { old: String, new: String },
+}
+
+/// What makes `old` → `new` doubtful as a change between editions.
+pub fn mismatches(old: &Profile, new: &Profile) -> Vec<Mismatch> {
+    let mut found = Vec::new();
+    let place = |p: &Profile| {
+        (
+            p.country_iso3.clone(),
+            p.place.as_deref().map(lang::normalize),
+            p.level,
+        )
+    };
+    let name = |p: &Profile| p.place.clone().unwrap_or_else(|| p.id.clone());
+    if place(old) != place(new) {
+        found.push(Mismatch::Places {
+            old: name(old),
+            new: name(new),
+        });
+    }
+    if old.language != new.language {
+        found.push(Mismatch::Languages {
+            old: old.language.clone(),
+            new: new.language.clone(),
+        });
+    }
+    let when = |p: &Profile| (p.year, p.edition);
+    let known = |p: &Profile| p.year.is_some() || p.edition.is_some();
+    if known(old) && known(new) && when(old) > when(new) {
+        found.push(Mismatch::Backwards {
+            old: old.id.clone(),
+            new: new.id.clone(),
+        });
+    }
+    found
+}
+
 /// The diff of every pair of [`edition_pairs`].
 pub fn edition_diffs(profiles: &[&Profile]) -> Vec<ProfileDiff> {
     edition_pairs(profiles)

@@ -45,6 +45,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// Write `bytes` to `path` unless it already holds exactly them. Returns
+/// whether the file was written.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, OutputError> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    write_atomic(path, bytes)?;
+    Ok(true)
+}
+
 /// Create a folder (and its parents) with a clear error.
 pub fn create_dir(path: &Path) -> Result<(), OutputError> {
     std::fs::create_dir_all(path).map_err(|e| OutputError::write(path, e))

@@ -12,13 +12,15 @@
 //! diff      two editions → changes   (unchanged, reworded, removed, added)
 //! ```
 //!
-//! `build` runs the whole batch; `model` is the data every stage shares.
+//! `inputs` finds the files, `setup` checks what a build needs before it
+//! starts, `build` runs the whole batch; `model` is the data every stage shares.
 
 pub mod build;
 pub mod diff;
 pub mod error;
 pub mod export;
 pub mod fsutil;
+pub mod inputs;
 pub mod lang;
 pub mod manifest;
 pub mod model;
@@ -27,3 +29,4 @@ pub mod profile;
 pub mod read;
 pub mod recognise;
 pub mod render;
+pub mod setup;

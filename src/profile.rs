@@ -42,16 +42,19 @@ pub fn parse_file_noting(
         ));
         return Ok((profile, Some(note)));
     }
-    Ok((parse_text(path, form, manifest)?, None))
+    let bytes = read::read_limited(path)?;
+    Ok((parse_bytes(path, &bytes, form, manifest)?, None))
 }
 
-/// Read a file's text and recognise the profile in it.
-fn parse_text(
+/// Read, recognise and assemble a profile already in memory (`path` names
+/// it in messages and in `source`).
+pub fn parse_bytes(
     path: &Path,
+    bytes: &[u8],
     form: Form,
     manifest: Option<&ManifestEntry>,
 ) -> Result<Profile, InputError> {
-    let (doc, _form) = read::read_file(path, form)?;
+    let (doc, _form) = read::read_bytes(path, bytes, form)?;
     let rec = recognise::recognise(&doc).map_err(|e| InputError::new(path, None, e.message))?;
     let mut rec = rec;
     if rec.language.is_none() {

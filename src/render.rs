@@ -78,16 +78,20 @@ pub struct Typst {
 }
 
 impl Typst {
-    /// Find typst: `$TYPST`, else the project-local install
-    /// (`<project>/.tools/bin/typst`), else `typst` on `PATH`; and check its version.
-    pub fn locate(project_root: &Path) -> Result<Typst, OutputError> {
-        let candidates: Vec<PathBuf> = match std::env::var_os("TYPST") {
-            Some(p) if !p.is_empty() => vec![PathBuf::from(p)],
-            _ => vec![
-                project_root.join(".tools/bin/typst"),
-                PathBuf::from("typst"),
-            ],
-        };
+    /// Find typst: `$TYPST`, else the project's own install
+    /// (`.tools/bin/typst` in the checkout the running binary was built in,
+    /// then in the current folder), else `typst` on `PATH`; and check its
+    /// version.
+    pub fn find() -> Result<Typst, OutputError> {
+        Self::from_candidates(candidates(None))
+    }
+
+    /// Like [`Typst::find`], trying `project/.tools/bin/typst` first.
+    pub fn locate(project: &Path) -> Result<Typst, OutputError> {
+        Self::from_candidates(candidates(Some(project)))
+    }
+
+    fn from_candidates(candidates: Vec<PathBuf>) -> Result<Typst, OutputError> {
         let mut last_err = String::new();
         for program in candidates {
             match version_of(&program) {
@@ -213,6 +217,35 @@ impl Typst {
         let _ = std::fs::remove_file(&data_path);
         result
     }
+}
+
+/// Where typst may be, in order: `$TYPST` alone when it is set; else the
+/// `.tools/bin/typst` of `project`, of the checkout holding the running
+/// binary (`target/<profile>/mgi`), of the current folder; then `PATH`.
+fn candidates(project: Option<&Path>) -> Vec<PathBuf> {
+    if let Some(p) = std::env::var_os("TYPST").filter(|p| !p.is_empty()) {
+        return vec![PathBuf::from(p)];
+    }
+    let local = Path::new(".tools/bin/typst");
+    let mut dirs: Vec<PathBuf> = project.map(Path::to_path_buf).into_iter().collect();
+    if let Some(checkout) = std::env::current_exe().ok().and_then(|exe| {
+        exe.ancestors()
+            .find(|d| d.join("Cargo.toml").is_file())
+            .map(Path::to_path_buf)
+    }) {
+        dirs.push(checkout);
+    }
+    if let Ok(cwd) = std::env::current_dir() {
+        dirs.push(cwd);
+    }
+    let mut found: Vec<PathBuf> = dirs
+        .iter()
+        .map(|d| d.join(local))
+        .filter(|p| p.is_file())
+        .collect();
+    found.dedup();
+    found.push(PathBuf::from("typst"));
+    found
 }
 
 /// `typst --version` → "0.15.1".
@@ -359,6 +392,145 @@ fn stop<T>(child: &mut std::process::Child, message: String) -> Result<T, String
     Err(message)
 }
 
+/// The template files compiled into the binary, by name.
+const EMBEDDED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
+
+/// Where a template set comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateSource {
+    /// Compiled into the binary.
+    Embedded,
+    /// A folder on disk (`--templates DIR`, or `./templates`).
+    Folder(PathBuf),
+}
+
+/// A set of template files (`profile.typ`, `compendium.typ`, `diff.typ`,
+/// `lib.typ`, `labels.json` …), staged to disk for typst.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    pub source: TemplateSource,
+    files: Vec<(String, std::borrow::Cow<'static, [u8]>)>,
+}
+
+/// Why a template folder cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("{}: cannot read the template folder: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: not a template folder: it has no profile.typ", path.display())]
+    NoProfile { path: PathBuf },
+}
+
+impl Templates {
+    /// The set compiled into the binary.
+    pub fn embedded() -> Templates {
+        Templates {
+            source: TemplateSource::Embedded,
+            files: EMBEDDED
+                .iter()
+                .map(|(n, b)| (n.to_string(), std::borrow::Cow::Borrowed(*b)))
+                .collect(),
+        }
+    }
+
+    /// Every file of a folder (not its subfolders).
+    pub fn from_folder(dir: &Path) -> Result<Templates, TemplateError> {
+        let unreadable = |source| TemplateError::Unreadable {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+            let path = entry.map_err(unreadable)?.path();
+            if path.is_file() {
+                let bytes = std::fs::read(&path).map_err(unreadable)?;
+                let name = path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((name, std::borrow::Cow::Owned(bytes)));
+            }
+        }
+        files.sort();
+        if !files.iter().any(|(n, _)| n == "profile.typ") {
+            return Err(TemplateError::NoProfile {
+                path: dir.to_path_buf(),
+            });
+        }
+        Ok(Templates {
+            source: TemplateSource::Folder(dir.to_path_buf()),
+            files,
+        })
+    }
+
+    /// `explicit` (`--templates DIR`) when given, else the `templates/` of
+    /// the current folder when it holds a `profile.typ`, else the embedded set.
+    pub fn resolve(explicit: Option<&Path>) -> Result<Templates, TemplateError> {
+        if let Some(dir) = explicit {
+            return Templates::from_folder(dir);
+        }
+        let local = Path::new("templates");
+        if local.join("profile.typ").is_file() {
+            return Templates::from_folder(local);
+        }
+        Ok(Templates::embedded())
+    }
+
+    /// Says where the set comes from, for messages.
+    pub fn describe(&self) -> String {
+        match &self.source {
+            TemplateSource::Embedded => format!("built in (mgi {})", env!("CARGO_PKG_VERSION")),
+            TemplateSource::Folder(dir) => {
+                format!("from folder {}", crate::error::display_path(dir))
+            }
+        }
+    }
+
+    /// A hash of every file, by name and content.
+    pub fn hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for (name, bytes) in &self.files {
+            h.update(name.as_bytes());
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Templates staged on disk: typst's root is the folder above them, so that
+/// data files beside them (`json/…`) are inside the root.
+#[derive(Debug, Clone)]
+pub struct Staged {
+    pub root: PathBuf,
+    dir: PathBuf,
+}
+
+impl Staged {
+    /// The path of one staged template file.
+    pub fn template(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+}
+
+/// Write the template files into `dir` (each only when its bytes change);
+/// typst's root is `dir`'s parent.
+pub fn stage(templates: &Templates, dir: &Path) -> Result<Staged, OutputError> {
+    crate::fsutil::create_dir(dir)?;
+    let dir = std::fs::canonicalize(dir).map_err(|e| OutputError::write(dir, e))?;
+    for (name, bytes) in &templates.files {
+        crate::fsutil::write_if_changed(&dir.join(name), bytes)?;
+    }
+    let root = dir.parent().unwrap_or(&dir).to_path_buf();
+    Ok(Staged { root, dir })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,5 +598,22 @@ mod tests {
         assert!(!allows_attachments(Some("a-2b,ua-1")));
         assert!(!allows_attachments(Some("a-1b")));
         assert!(!allows_attachments(Some("a-4")));
+    }
+
+    #[test]
+    fn embedded_templates_stage_and_hash_like_the_folder() {
+        let embedded = Templates::embedded();
+        let folder =
+            Templates::from_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"))
+                .unwrap();
+        assert_eq!(embedded.hash(), folder.hash());
+        let dir = tempfile::tempdir().unwrap();
+        let staged = stage(&embedded, &dir.path().join(".templates")).unwrap();
+        assert!(staged.template("profile.typ").is_file());
+        assert_eq!(staged.root, std::fs::canonicalize(dir.path()).unwrap());
+        assert!(matches!(
+            Templates::from_folder(dir.path()),
+            Err(TemplateError::NoProfile { .. })
+        ));
     }
 }

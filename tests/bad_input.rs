@@ -186,7 +186,7 @@ fn bad_files_are_reported_one_line_each_and_the_batch_goes_on() {
         &root(),
     );
     assert_eq!(o.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     for (file, message) in [
         ("empty.txt", "the file is empty: "),
         ("blank.txt", "the file contains only whitespace: "),
@@ -966,7 +966,7 @@ fn every_fixture_round_trips_through_build_word_for_word() {
     }
     let out = tempfile::tempdir().unwrap();
     let o = mgi_build(inputs.path(), out.path(), &[]);
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stdout}");
     let rows = csv_rows(&out.path().join("csv/findings.csv"));
     let mut ids = BTreeSet::new();
@@ -1100,7 +1100,6 @@ fn a_build_killed_midway_leaves_only_complete_files() {
     // Its own process group, so that its typst children go with it.
     let mut child = Command::new(env!("CARGO_BIN_EXE_mgi"))
         .args(args)
-        .env("MGI_HOME", root())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .process_group(0)
@@ -1147,7 +1146,7 @@ fn a_build_killed_midway_leaves_only_complete_files() {
 
     // Built again: every profile, every file whole, no temporary file left.
     let o = mgi(&args, &root());
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stdout}");
     assert!(stdout.contains("40 profiles built, 0 failed"), "{stdout}");
     for d in ["json", "pdf", "csv"] {
@@ -1244,7 +1243,7 @@ fn odd_input_names_and_places_write_only_inside_the_output_folder() {
         &["build", "--no-pdf", "../../x.txt", "odd", "-o", "out"],
         &work,
     );
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stdout}");
     let after = tree(sandbox.path());
     let new: Vec<&PathBuf> = after.difference(&before).collect();
@@ -1304,7 +1303,7 @@ fn typst_markup_in_findings_prints_literally() {
     let inputs = folder_with(&["markup-en-web.txt"]);
     let out = tempfile::tempdir().unwrap();
     let o = mgi_build(inputs.path(), out.path(), &[]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let json = visible_files(&out.path().join("json")).remove(0);
     let p: Profile = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
     let all = texts(&p).join("\n");

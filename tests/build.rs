@@ -28,7 +28,7 @@ fn build_writes_json_csv_and_pdfs_with_every_finding() {
     let inputs = folder_with(&WEB);
     let out = tempfile::tempdir().unwrap();
     let o = mgi_build(inputs.path(), out.path(), &[]);
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(
         o.status.success(),
         "build failed:\n{stdout}\n{}",
@@ -79,7 +79,7 @@ fn typst_markup_in_findings_is_printed_literally() {
     let inputs = folder_with(&["markup-en-web.txt"]);
     let out = tempfile::tempdir().unwrap();
     let o = mgi_build(inputs.path(), out.path(), &[]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let profiles = load_profiles(out.path());
     let p = &profiles[0];
     let texts: Vec<&str> = p.findings().map(|(_, _, _, f)| f.text.as_str()).collect();
@@ -109,7 +109,7 @@ fn a_bad_input_does_not_stop_the_batch() {
     let out = tempfile::tempdir().unwrap();
     let o = mgi_build(inputs.path(), out.path(), &["--no-pdf"]);
     assert_eq!(o.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(
         stdout.contains("not-a-profile-hub-fr.txt: error: no key findings found"),
         "{stdout}"
@@ -197,7 +197,7 @@ fn a_very_long_finding_compiles_and_is_printed_whole() {
     std::fs::write(inputs.path().join("long-en-web.txt"), text).unwrap();
     let out = tempfile::tempdir().unwrap();
     let o = mgi_build(inputs.path(), out.path(), &[]);
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stdout}");
     let p = &load_profiles(out.path())[0];
     let pdf = pdf_text(&out.path().join(format!("pdf/{}.pdf", p.id)));

@@ -36,7 +36,6 @@ fn build_with_typst(typst: &Path, extra: &[&str]) -> (std::process::Output, temp
     args.extend_from_slice(extra);
     let o = Command::new(env!("CARGO_BIN_EXE_mgi"))
         .args(&args)
-        .env("MGI_HOME", root())
         .env("TYPST", typst)
         .output()
         .unwrap();
@@ -44,14 +43,22 @@ fn build_with_typst(typst: &Path, extra: &[&str]) -> (std::process::Output, temp
 }
 
 #[test]
-fn missing_typst_is_a_clear_error_and_data_is_still_written() {
+fn missing_typst_is_a_set_up_error_said_once_before_anything_is_written() {
     let (o, out) = build_with_typst(Path::new("/nonexistent/typst"), &[]);
-    assert_eq!(o.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&o.stdout);
-    assert!(stdout.contains("typst 0.15.1 not found"), "{stdout}");
-    assert!(stdout.contains("scripts/setup"), "{stdout}");
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        stderr.matches("typst 0.15.1 not found").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("scripts/setup"), "{stderr}");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    // Without PDFs typst is not needed.
+    let (o, out) = build_with_typst(Path::new("/nonexistent/typst"), &["--no-pdf"]);
+    assert!(o.status.success());
     assert!(out.path().join("json/mali-2021-fr.json").is_file());
-    assert!(out.path().join("csv/findings.csv").is_file());
+    assert!(!out.path().join("pdf").exists(), "--no-pdf makes no pdf/");
 }
 
 #[test]
@@ -60,13 +67,17 @@ fn wrong_typst_version_is_refused() {
     let p = dir.path().join("typst");
     std::fs::write(&p, "#!/bin/sh\necho 'typst 0.11.0 (old)'\n").unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let (o, _out) = build_with_typst(&p, &[]);
-    assert_eq!(o.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&o.stdout);
-    assert!(
-        stdout.contains("is typst 0.11.0, but the templates need typst 0.15.1"),
-        "{stdout}"
+    let (o, out) = build_with_typst(&p, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        stderr
+            .matches("is typst 0.11.0, but the templates need typst 0.15.1")
+            .count(),
+        1,
+        "{stderr}"
     );
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
 
 #[test]
@@ -78,7 +89,7 @@ fn typst_compile_error_is_reported_with_its_diagnostic() {
     );
     let (o, out) = build_with_typst(&t, &[]);
     assert_eq!(o.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(stdout.contains("unknown variable: boom"), "{stdout}");
     assert!(stdout.contains("0 profiles built, 2 failed"), "{stdout}");
     // Nothing half-written in place of a PDF.
@@ -95,14 +106,14 @@ fn a_hanging_typst_is_stopped() {
     let start = std::time::Instant::now();
     let (o, _out) = build_with_typst(&t, &["--typst-timeout", "1"]);
     assert_eq!(o.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(stdout.contains("timed out after 1 s"), "{stdout}");
     // Far below the hang (not a timing assertion on the tool's speed).
     assert!(start.elapsed().as_secs() < 25);
 }
 
 #[test]
-fn unwritable_output_folder_is_an_error() {
+fn an_output_folder_that_cannot_be_made_is_a_set_up_error_said_once() {
     let inputs = folder_with(&["corpus/mali-2021-fr-web.txt"]);
     let file = tempfile::NamedTempFile::new().unwrap();
     let out = file.path().join("out");
@@ -116,9 +127,14 @@ fn unwritable_output_folder_is_an_error() {
         ],
         &root(),
     );
-    assert_eq!(o.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&o.stdout);
-    assert!(stdout.contains("cannot write"), "{stdout}");
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        stderr.matches("cannot make the output folder").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
 
 #[test]
@@ -161,7 +177,7 @@ fn rebuild_skips_unchanged_profiles_and_removes_outputs_of_removed_inputs() {
         .modified()
         .unwrap();
     let o = mgi(&args, &root());
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(
         stdout.lines().filter(|l| l.starts_with("same ")).count() == 2,
         "{stdout}"
@@ -176,7 +192,7 @@ fn rebuild_skips_unchanged_profiles_and_removes_outputs_of_removed_inputs() {
     );
     std::fs::remove_file(inputs.path().join("ghana-2022-en-web.txt")).unwrap();
     let o = mgi(&args, &root());
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(stdout.contains("removed"), "{stdout}");
     assert!(!out.path().join("json/ghana-2022-en.json").exists());
     let csv = std::fs::read_to_string(out.path().join("csv/findings.csv")).unwrap();

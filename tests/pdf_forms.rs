@@ -244,7 +244,7 @@ fn build_reads_the_printed_pdf() {
         ],
         &root(),
     );
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(
         o.status.success(),
         "build failed:\n{stdout}\n{}",

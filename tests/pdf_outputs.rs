@@ -88,7 +88,7 @@ fn compendium_and_profiles_hold_every_finding_and_the_wheel_counts() {
     let out = tempfile::tempdir().unwrap();
     let o = build(inputs.path(), out.path(), &[]);
     assert_success(&o);
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(stdout.contains("built   compendium"), "{stdout}");
     assert!(stdout.contains("3 profiles built, 0 failed"), "{stdout}");
 
@@ -169,14 +169,14 @@ fn compendium_is_skipped_when_nothing_changed_and_never_removed_as_stale() {
 
     let o = build(inputs.path(), out.path(), &[]);
     assert_success(&o);
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(stdout.contains("same    compendium"), "{stdout}");
     assert_eq!(std::fs::metadata(&book).unwrap().modified().unwrap(), made);
 
     // Another PDF standard makes every PDF again.
     let o = build(inputs.path(), out.path(), &["--pdf-standard", "a-2u"]);
     assert_success(&o);
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(stdout.contains("built   compendium"), "{stdout}");
     assert!(xmp(&book).contains("<pdfaid:conformance>U</pdfaid:conformance>"));
 
@@ -184,7 +184,7 @@ fn compendium_is_skipped_when_nothing_changed_and_never_removed_as_stale() {
     std::fs::remove_file(inputs.path().join("ghana-2022-en-web.txt")).unwrap();
     let o = build(inputs.path(), out.path(), &[]);
     assert_success(&o);
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(stdout.contains("removed"), "{stdout}");
     assert!(stdout.contains("built   compendium"), "{stdout}");
     assert!(!out.path().join("pdf/ghana-2022-en.pdf").exists());
@@ -200,7 +200,7 @@ fn compendium_is_skipped_when_nothing_changed_and_never_removed_as_stale() {
     let before = std::fs::read(&book).unwrap();
     let o = build(inputs.path(), out.path(), &["--no-pdf"]);
     assert_success(&o);
-    assert!(!String::from_utf8_lossy(&o.stdout).contains("compendium"));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("compendium"));
     assert_eq!(std::fs::read(&book).unwrap(), before);
 }
 
@@ -362,12 +362,11 @@ fn a_compendium_failure_fails_the_build_but_keeps_every_other_output() {
             "-o",
             out.path().to_str().unwrap(),
         ])
-        .env("MGI_HOME", root())
         .env("TYPST", &typst)
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stdout = String::from_utf8_lossy(&o.stderr);
     assert!(
         stdout.contains("failed  compendium") && stdout.contains("error: boom"),
         "{stdout}"

@@ -31,7 +31,7 @@ fn built_jsons() -> Vec<(PathBuf, Value)> {
     }
     let out = tempfile::tempdir().unwrap();
     let o = mgi_build(inputs.path(), out.path(), &["--no-pdf"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let mut v: Vec<(PathBuf, Value)> = std::fs::read_dir(out.path().join("json"))
         .unwrap()
         .map(|e| {

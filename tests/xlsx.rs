@@ -149,7 +149,6 @@ fn same_inputs_same_bytes_and_source_date_epoch_is_the_creation_time() {
         .arg(inputs.path())
         .arg("-o")
         .arg(c.path())
-        .env("MGI_HOME", root())
         .env("SOURCE_DATE_EPOCH", "1630454400")
         .output()
         .unwrap();

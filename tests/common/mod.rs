@@ -17,7 +17,6 @@ pub fn mgi(args: &[&str], cwd: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_mgi"))
         .args(args)
         .current_dir(cwd)
-        .env("MGI_HOME", root())
         .output()
         .expect("mgi runs")
 }
