@@ -125,11 +125,7 @@ fn coloured(report: &str, style: Style) -> String {
 
 /// The change report: the templates staged in a folder of their own,
 /// compiled with the typst, standard and timeout asked for.
-fn write_pdf(
-    args: &DiffArgs,
-    d: &ProfileDiff,
-    pdf: &Path,
-) -> Result<(), String> {
+fn write_pdf(args: &DiffArgs, d: &ProfileDiff, pdf: &Path) -> Result<(), String> {
     let templates = Templates::resolve(args.templates.as_deref()).map_err(|e| e.to_string())?;
     let typst = typst_for(&args.pdf_standard, args.typst_timeout).map_err(|e| e.to_string())?;
     if let Some(folder) = pdf.parent().filter(|p| !p.as_os_str().is_empty()) {
