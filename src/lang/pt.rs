@@ -185,9 +185,9 @@ pub static PT: Language = Language {
     titles: &[
         // "Perfil de Governança da Migração: República de Cabo Verde (2021)",
         // the year optional; "Perfil Local de Governação das Migrações: …".
-        r"^\s*(?:(?P<ord>{ORD})\s+)?perfil\s+(?P<local>local\s+)?de\s+governa(?:n[cç]a|[cç][aã]o)\s+d(?:a\s+migra[cç][aã]o|as\s+migra[cç][oõ]es)\s*[:|–—-]\s*(?P<place>[^()]+?)\s*(?:\((?P<year>\d{4})\))?\s*$",
+        r"^\s*(?:(?P<ord>{ORD})\s+)?perfil\s+(?P<local>local\s+)?de\s+governa(?:n[cç]a|[cç][aã]o)\s+d(?:a\s+migra[cç][aã]o|as\s+migra[cç][oõ]es)\s*[:|–—-]\s*(?P<place>.+?)\s*(?:\((?P<year>\d{4})\))?\s*$",
         // "Perfil de Governança da Migração a Nível Local: Município de São Paulo (2021)".
-        r"^\s*(?:(?P<ord>{ORD})\s+)?perfil\s+de\s+governa(?:n[cç]a|[cç][aã]o)\s+d(?:a\s+migra[cç][aã]o|as\s+migra[cç][oõ]es)(?P<local>\s+(?:a|ao)\s+n[ií]vel\s+local)\s*[:|–—-]\s*(?P<place>[^()]+?)\s*(?:\((?P<year>\d{4})\))?\s*$",
+        r"^\s*(?:(?P<ord>{ORD})\s+)?perfil\s+de\s+governa(?:n[cç]a|[cç][aã]o)\s+d(?:a\s+migra[cç][aã]o|as\s+migra[cç][oõ]es)(?P<local>\s+(?:a|ao)\s+n[ií]vel\s+local)\s*[:|–—-]\s*(?P<place>.+?)\s*(?:\((?P<year>\d{4})\))?\s*$",
         // "Indicadores de Governança da Migração | Perfil 2021 | República de Angola",
         // "… a Nível Local | Perfil 2022 | Município de …", "… Segundo Perfil 2022 | Brasil".
         r"indicadores\s+de\s+governa(?:n[cç]a|[cç][aã]o)\s+d(?:a\s+migra[cç][aã]o|as\s+migra[cç][oõ]es)(?P<local>\s+(?:a|ao)\s+n[ií]vel\s+local)?\.?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?(?:perfil|relat[oó]rio)\s+(?P<year>\d{4})\s*[|:–—-]?\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
@@ -200,3 +200,190 @@ pub static PT: Language = Language {
         "é", "são", "foi", "também", "está", "estão",
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::{Meaning, match_date_line, match_heading, match_title};
+    use crate::model::{DomainId, FindingKind};
+
+    fn meaning(text: &str) -> Option<(Meaning, &'static str)> {
+        match_heading(text).map(|m| (m.meaning, m.language))
+    }
+
+    #[test]
+    fn domain_headings_short_local_and_migof() {
+        for (text, id) in [
+            ("Direitos dos migrantes", DomainId::MigrantsRights),
+            ("DIREITOS DOS MIGRANTES", DomainId::MigrantsRights),
+            (
+                "ADESÃO ÀS NORMAS INTERNACIONAIS E RESPEITO PELOS DIREITOS DOS MIGRANTES",
+                DomainId::MigrantsRights,
+            ),
+            ("Abordagem de governo integral", DomainId::WholeOfGovernment),
+            ("Parcerias", DomainId::Partnerships),
+            ("Bem-estar dos migrantes", DomainId::WellBeing),
+            (
+                "Bem-estar socioeconômico dos migrantes",
+                DomainId::WellBeing,
+            ),
+            (
+                "Bem-estar socioeconómico dos migrantes",
+                DomainId::WellBeing,
+            ),
+            (
+                "Dimensões de mobilidade das crises",
+                DomainId::MobilityCrises,
+            ),
+            (
+                "Migração segura, ordenada e regular",
+                DomainId::SafeOrderlyRegular,
+            ),
+            (
+                "Garante que a migração ocorra de forma segura, ordenada e digna",
+                DomainId::SafeOrderlyRegular,
+            ),
+        ] {
+            assert_eq!(meaning(text), Some((Meaning::Domain(id), "pt")), "{text}");
+        }
+    }
+
+    #[test]
+    fn list_headings_of_both_spellings() {
+        let strength = Some((Meaning::List(FindingKind::Strength), "pt"));
+        let improvement = Some((Meaning::List(FindingKind::Improvement), "pt"));
+        assert_eq!(
+            meaning("Governança da migração: exemplos de áreas bem desenvolvidas:"),
+            strength
+        );
+        assert_eq!(
+            meaning("Governação da migração: exemplos de áreas bem desenvolvidas"),
+            strength
+        );
+        assert_eq!(meaning("áreas bem desenvolvidas"), strength);
+        assert_eq!(
+            meaning("Áreas com potencial para maior desenvolvimento:"),
+            improvement
+        );
+        assert_eq!(
+            meaning("áreas com potencial para futuro desenvolvimento"),
+            improvement
+        );
+        assert_eq!(
+            meaning("Lacunas e áreas suscetíveis de melhoria"),
+            improvement
+        );
+        assert_eq!(
+            meaning("Lacunas e áreas susceptíveis de melhoria"),
+            improvement
+        );
+    }
+
+    #[test]
+    fn spanish_headings_stay_spanish() {
+        assert_eq!(
+            meaning("Derechos de los migrantes"),
+            Some((Meaning::Domain(DomainId::MigrantsRights), "es"))
+        );
+        assert_eq!(
+            meaning("Áreas con potencial de desarrollo adicional"),
+            Some((Meaning::List(FindingKind::Improvement), "es"))
+        );
+        assert_eq!(
+            meaning("Migración segura, ordenada y regular"),
+            Some((Meaning::Domain(DomainId::SafeOrderlyRegular), "es"))
+        );
+    }
+
+    #[test]
+    fn printed_section_titles() {
+        assert_eq!(
+            meaning("PRINCIPAIS CONCLUSÕES").map(|m| m.0),
+            Some(Meaning::KeyFindings)
+        );
+        assert_eq!(
+            meaning("INTRODUÇÃO").map(|m| m.0),
+            Some(Meaning::Introduction)
+        );
+        for end in [
+            "ÍNDICE",
+            "OBJETIVOS",
+            "QUADRO CONCEPTUAL",
+            "ANÁLISE COVID-19",
+            "PRINCIPAIS FONTES",
+        ] {
+            assert_eq!(
+                meaning(end).map(|m| m.0),
+                Some(Meaning::EndOfFindings),
+                "{end}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(match_date_line("2021 Setembro").as_deref(), Some("2021-09"));
+        assert_eq!(match_date_line("março de 2022").as_deref(), Some("2022-03"));
+        assert_eq!(
+            match_date_line("15 de dezembro de 2019").as_deref(),
+            Some("2019-12")
+        );
+    }
+
+    #[test]
+    fn national_and_local_titles() {
+        let t = match_title("Perfil de Governança da Migração: República de Cabo Verde").unwrap();
+        assert_eq!(
+            (t.language, t.place.as_str(), t.year, t.edition, t.local),
+            ("pt", "República de Cabo Verde", None, None, false)
+        );
+        let t = match_title(
+            "Segundo Perfil de Governança da Migração: República Federativa do Brasil (2022)",
+        )
+        .unwrap();
+        assert_eq!(
+            (t.place.as_str(), t.year, t.edition),
+            ("República Federativa do Brasil", Some(2022), Some(2))
+        );
+        let t = match_title("2.º Perfil de Governação da Migração: República Portuguesa (2022)")
+            .unwrap();
+        assert_eq!((t.edition, t.year), (Some(2), Some(2022)));
+        let t = match_title("3.º Perfil de Governação da Migração: República Portuguesa (2025)")
+            .unwrap();
+        assert_eq!(t.edition, Some(3));
+        let t =
+            match_title("Perfil Local de Governança da Migração: Município de São Paulo (2021)")
+                .unwrap();
+        assert_eq!(
+            (t.place.as_str(), t.year, t.local),
+            ("Município de São Paulo", Some(2021), true)
+        );
+        let t = match_title(
+            "Perfil de Governança da Migração a Nível Local: Município da Praia (Cabo Verde) (2023)",
+        )
+        .unwrap();
+        assert_eq!(
+            (t.place.as_str(), t.country.as_deref(), t.year, t.local),
+            ("Município da Praia", Some("Cabo Verde"), Some(2023), true)
+        );
+        let t = match_title(
+            "INDICADORES DE GOVERNANÇA DA MIGRAÇÃO A NÍVEL LOCAL | PERFIL 2023 | MUNICÍPIO DA PRAIA (CABO VERDE)",
+        )
+        .unwrap();
+        assert_eq!(
+            (t.place.as_str(), t.country.as_deref(), t.year, t.local),
+            ("MUNICÍPIO DA PRAIA", Some("CABO VERDE"), Some(2023), true)
+        );
+        let t = match_title("Citação obrigatória: Organização Internacional para as Migrações (OIM), 2022. Indicadores de Governança da Migração | Perfil 2021 | República de Angola. OIM, Genebra.").unwrap();
+        assert_eq!(
+            t.title,
+            "Indicadores de Governança da Migração | Perfil 2021 | República de Angola"
+        );
+        assert_eq!(t.language, "pt");
+        assert!(
+            match_title(
+                "Indicadores de Gobernanza de la Migración Perfil 2021 | República de Nicaragua"
+            )
+            .is_some_and(|t| t.language == "es")
+        );
+    }
+}
