@@ -1,0 +1,178 @@
+//! Portuguese profiles: every form parses to its truth word for word, the
+//! language is told from Spanish and from English site chrome, and the PDFs
+//! (profile, compendium, change report) carry Portuguese labels.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use mgi::model::Profile;
+use mgi::read::Form;
+use serde_json::Value;
+
+/// Each Portuguese sample, one per form.
+const SAMPLES: [&str; 5] = [
+    "cabo-verde-2021-pt-web.txt",
+    "sao-paulo-2021-pt-web-local.txt",
+    "brasil-2022-pt-html.html",
+    "mocambique-2024-pt-print-plain.txt",
+    "mocambique-2024-pt-print.pdf",
+];
+
+fn pt(name: &str) -> PathBuf {
+    fixture("pt").join(name)
+}
+
+fn parse_path(path: &Path) -> Profile {
+    mgi::profile::parse_file(path, Form::Auto, None)
+        .unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()))
+}
+
+fn truth(name: &str) -> Value {
+    let stem = name.rsplit_once('.').unwrap().0;
+    let text = std::fs::read_to_string(pt(&format!("{stem}.truth.json"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// What differs between the parsed profile and its truth.
+fn differences(name: &str) -> Vec<String> {
+    let p = parse_path(&pt(name));
+    let t = truth(name);
+    let model = serde_json::to_value(&p).unwrap();
+    let mut diffs = Vec::new();
+    for field in [
+        "place",
+        "place_official",
+        "level",
+        "language",
+        "country_iso3",
+        "year",
+        "edition",
+        "published",
+        "title",
+    ] {
+        if model.get(field) != t.get(field) {
+            diffs.push(format!(
+                "{field}: expected {}, got {}",
+                t[field],
+                model.get(field).unwrap_or(&Value::Null)
+            ));
+        }
+    }
+    let want: Vec<(String, Vec<String>, Vec<String>)> = t["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let list = |k: &str| -> Vec<String> {
+                d[k].as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_string())
+                    .collect()
+            };
+            (
+                d["domain"].as_str().unwrap().to_string(),
+                list("strengths"),
+                list("improvements"),
+            )
+        })
+        .collect();
+    let got: Vec<(String, Vec<String>, Vec<String>)> = p
+        .domains
+        .iter()
+        .map(|d| {
+            let texts = |l: &[mgi::model::Finding]| l.iter().map(|f| f.text.clone()).collect();
+            (
+                d.domain.as_str().to_string(),
+                texts(&d.strengths),
+                texts(&d.improvements),
+            )
+        })
+        .collect();
+    if got != want {
+        diffs.push(format!("findings:\n  expected {want:#?}\n  got {got:#?}"));
+    }
+    let all: Vec<&str> = p.findings().map(|(_, _, _, f)| f.text.as_str()).collect();
+    for nf in t["not_findings"].as_array().into_iter().flatten() {
+        if all.contains(&nf.as_str().unwrap()) {
+            diffs.push(format!("not a finding but taken as one: {nf}"));
+        }
+    }
+    diffs
+}
+
+#[test]
+fn every_form_parses_to_its_truth() {
+    for name in SAMPLES {
+        let diffs = differences(name);
+        assert!(
+            diffs.is_empty(),
+            "{name} differs from its truth:\n{}",
+            diffs.join("\n")
+        );
+    }
+}
+
+#[test]
+fn samples_parse_without_warnings() {
+    for name in SAMPLES {
+        let p = parse_path(&pt(name));
+        assert!(p.warnings.is_empty(), "{name}: {:#?}", p.warnings);
+    }
+}
+
+#[test]
+fn printed_text_and_its_pdf_give_the_same_findings() {
+    let text = parse_path(&pt("mocambique-2024-pt-print-plain.txt"));
+    let pdf = parse_path(&pt("mocambique-2024-pt-print.pdf"));
+    assert_eq!(text.domains.len(), 6);
+    for (a, b) in text.domains.iter().zip(&pdf.domains) {
+        assert_eq!(a.strengths, b.strengths);
+        assert_eq!(a.improvements, b.improvements);
+    }
+}
+
+/// The Cabo Verde page cut after its second domain: the English chrome now
+/// names more domains than the Portuguese findings do.
+fn chrome_heavy_copy() -> String {
+    let text = std::fs::read_to_string(pt("cabo-verde-2021-pt-web.txt")).unwrap();
+    let cut = text.find("Key findings\nParcerias").expect("third domain");
+    text[..cut].to_string()
+}
+
+#[test]
+fn english_chrome_does_not_make_a_portuguese_page_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cabo-verde-cut.txt");
+    std::fs::write(&path, chrome_heavy_copy()).unwrap();
+    let p = parse_path(&path);
+    assert_eq!(p.domains.len(), 2);
+    assert_eq!(p.language, "pt");
+    assert_eq!(p.id, "cabo-verde-cut-pt");
+}
+
+#[test]
+fn spanish_profiles_stay_spanish_and_portuguese_ones_portuguese() {
+    let es = parse_path(&fixture("corpus/guatemala-2020-es-web.txt"));
+    assert_eq!(es.language, "es");
+    assert_eq!(es.place.as_deref(), Some("Guatemala"));
+    for name in SAMPLES {
+        assert_eq!(parse_path(&pt(name)).language, "pt", "{name}");
+    }
+}
+
+#[test]
+fn a_short_portuguese_profile_is_portuguese() {
+    // One domain, one finding each: few words to tell the language by.
+    let text = "Direitos dos migrantes\n\nÁreas bem desenvolvidas:\n\n  • Os migrantes têm acesso à saúde.\n\nÁreas com potencial para maior desenvolvimento:\n\n  • Não há estratégia.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("curto.txt");
+    std::fs::write(&path, text).unwrap();
+    let p = parse_path(&path);
+    assert_eq!(p.language, "pt");
+    let text = "Derechos de los migrantes\n\nÁreas bien desarrolladas:\n\n  • Los migrantes tienen acceso a la salud.\n\nÁreas con potencial de desarrollo adicional:\n\n  • No hay estrategia.\n";
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(parse_path(&path).language, "es");
+}
