@@ -11,13 +11,15 @@ use mgi::model::Profile;
 use mgi::read::Form;
 use serde_json::Value;
 
-/// Each Portuguese sample, one per form.
-const SAMPLES: [&str; 5] = [
+/// Each Portuguese sample, one per form. The printed report's HTML source
+/// (what LibreOffice made the PDF from) shares the PDF's truth file.
+const SAMPLES: [&str; 6] = [
     "cabo-verde-2021-pt-web.txt",
     "sao-paulo-2021-pt-web-local.txt",
     "brasil-2022-pt-html.html",
     "mocambique-2024-pt-print-plain.txt",
     "mocambique-2024-pt-print.pdf",
+    "mocambique-2024-pt-print.html",
 ];
 
 fn pt(name: &str) -> PathBuf {
