@@ -13,10 +13,11 @@ use serde_json::Value;
 
 /// Each Portuguese sample, one per form. The printed report's HTML source
 /// (what LibreOffice made the PDF from) shares the PDF's truth file.
-const SAMPLES: [&str; 6] = [
+const SAMPLES: [&str; 7] = [
     "cabo-verde-2021-pt-web.txt",
     "sao-paulo-2021-pt-web-local.txt",
     "brasil-2022-pt-html.html",
+    "sao-paulo-2021-pt-html-local.html",
     "mocambique-2024-pt-print-plain.txt",
     "mocambique-2024-pt-print.pdf",
     "mocambique-2024-pt-print.html",
