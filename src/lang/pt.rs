@@ -319,6 +319,28 @@ mod tests {
     }
 
     #[test]
+    fn headings_in_wordings_the_table_does_not_list() {
+        // Recognised by their key words among the words of the domain's names.
+        for (text, id) in [
+            ("Domínio 3: Parcerias e cooperação", DomainId::Partnerships),
+            (
+                "BEM-ESTAR SOCIOECONÔMICO DAS PESSOAS MIGRANTES E DA SOCIEDADE",
+                DomainId::WellBeing,
+            ),
+            (
+                "Dimensões de mobilidade das situações de crise",
+                DomainId::MobilityCrises,
+            ),
+        ] {
+            assert_eq!(meaning(text), Some((Meaning::Domain(id), "pt")), "{text}");
+        }
+        assert_eq!(
+            meaning("Lacunas e áreas com potencial de melhoria:"),
+            Some((Meaning::List(FindingKind::Improvement), "pt"))
+        );
+    }
+
+    #[test]
     fn spanish_headings_stay_spanish() {
         assert_eq!(
             meaning("Derechos de los migrantes"),
@@ -331,6 +353,14 @@ mod tests {
         assert_eq!(
             meaning("Migración segura, ordenada y regular"),
             Some((Meaning::Domain(DomainId::SafeOrderlyRegular), "es"))
+        );
+        assert_eq!(
+            meaning("Dominio 3: Alianzas y cooperación"),
+            Some((Meaning::Domain(DomainId::Partnerships), "es"))
+        );
+        assert_eq!(
+            meaning("BIENESTAR SOCIOECONÓMICO DE LAS PERSONAS MIGRANTES Y DE LA SOCIEDAD"),
+            Some((Meaning::Domain(DomainId::WellBeing), "es"))
         );
     }
 
