@@ -179,3 +179,75 @@ fn a_short_portuguese_profile_is_portuguese() {
     std::fs::write(&path, text).unwrap();
     assert_eq!(parse_path(&path).language, "es");
 }
+
+#[test]
+fn pdfs_have_portuguese_labels() {
+    let inputs = folder_with(&[
+        "pt/cabo-verde-2021-pt-web.txt",
+        "pt/sao-paulo-2021-pt-web-local.txt",
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let o = mgi_build(inputs.path(), out.path(), &[]);
+    assert!(
+        o.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let national = pdf_text(&out.path().join("pdf/cabo-verde-2021-pt.pdf"));
+    for label in [
+        "INDICADORES DE GOVERNANÇA DA MIGRAÇÃO",
+        "Resumo das conclusões",
+        "Exemplos de áreas bem desenvolvidas",
+        "Áreas com potencial para maior desenvolvimento",
+        "Publicado em outubro de 2021",
+        "Página",
+    ] {
+        assert!(national.contains(label), "{label:?} not in {national}");
+    }
+    assert!(!national.contains("A NÍVEL LOCAL"));
+    let local = pdf_text(&out.path().join("pdf/sao-paulo-2021-pt.pdf"));
+    assert!(
+        local.contains("INDICADORES DE GOVERNANÇA DA MIGRAÇÃO A NÍVEL LOCAL"),
+        "{local}"
+    );
+    assert!(local.contains("Perfil local"), "{local}");
+    let book = pdf_text(&out.path().join("pdf/compendium.pdf"));
+    assert!(book.contains("Resumo das conclusões"), "{book}");
+    assert!(
+        book.contains("Dimensões de mobilidade das crises"),
+        "{book}"
+    );
+}
+
+#[test]
+fn change_report_has_portuguese_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = pt("cabo-verde-2021-pt-web.txt");
+    let old_text = std::fs::read_to_string(&new)
+        .unwrap()
+        .replace("(2021)", "(2018)")
+        .replace("2021 Outubro", "2018 Maio")
+        .replace(
+            "  • Não existe uma estratégia para lidar com a deslocação provocada pelos efeitos das alterações climáticas.\n",
+            "",
+        );
+    let old = dir.path().join("cabo-verde-2018-pt-web.txt");
+    std::fs::write(&old, old_text).unwrap();
+    let pdf = dir.path().join("changes.pdf");
+    let o = mgi(
+        &[
+            "diff",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = pdf_text(&pdf);
+    for label in ["Resumo das alterações", "Acrescentado", "Sem alterações"] {
+        assert!(text.contains(label), "{label:?} not in {text}");
+    }
+}
