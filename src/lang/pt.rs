@@ -232,6 +232,12 @@ pub static PT: Language = Language {
         // "… a Nível Local | Perfil 2022 | Município de …", "… Segundo Perfil 2022 | Brasil".
         r"indicadores\s+de\s+governa(?:n[cç]a|[cç][aã]o)\s+d(?:a\s+migra[cç][aã]o|as\s+migra[cç][oõ]es)(?P<local>\s+(?:a|ao)\s+n[ií]vel\s+local)?\.?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?(?:perfil|relat[oó]rio)\s+(?P<year>\d{4})\s*[|:–—-]?\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
+    title_words: &[
+        &["perfil"],
+        &["governança", "governação"],
+        &["migração", "migrações"],
+    ],
+    local_words: &["a nível local", "ao nível local", "local"],
     // Frequent words; those Spanish shares ("de", "que", "para", "por",
     // "no", "se") are listed too, so that they weigh the same in both.
     stopwords: &[
@@ -417,6 +423,13 @@ mod tests {
         let t = match_title("2.º Perfil de Governação da Migração: República Portuguesa (2022)")
             .unwrap();
         assert_eq!((t.edition, t.year), (Some(2), Some(2022)));
+        // Words in another order, found by the title's key words.
+        let t = match_title("Perfil Local da Governação das Migrações: Município de Lisboa (2024)")
+            .unwrap();
+        assert_eq!(
+            (t.language, t.place.as_str(), t.year, t.local),
+            ("pt", "Município de Lisboa", Some(2024), true)
+        );
         let t = match_title("3.º Perfil de Governação da Migração: República Portuguesa (2025)")
             .unwrap();
         assert_eq!(t.edition, Some(3));
