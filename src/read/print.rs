@@ -220,27 +220,9 @@ pub fn read_print(text: &str) -> Document {
     }
 
     let mut blocks = Vec::new();
-    // The mark of the list's outer bullets: a bullet with another mark, or
-    // indented further, is a sub-point of the one above.
-    let mut outer: Option<(char, usize)> = None;
+    let mut nesting = Nesting::default();
     for g in &out {
-        let depth = match (g.kind, g.mark, outer) {
-            // A numbered item (maybe a numbered heading) starts afresh.
-            (GroupKind::Bullet, Some((c, _)), _) if c.is_alphanumeric() => {
-                outer = None;
-                0
-            }
-            (GroupKind::Bullet, Some((c, ind)), Some((oc, oind))) if c != oc || ind > oind + 1 => 1,
-            (GroupKind::Bullet, mark, _) => {
-                outer = mark;
-                0
-            }
-            (GroupKind::Plain, ..) => {
-                outer = None;
-                0
-            }
-            (GroupKind::Note, ..) => 0,
-        };
+        let depth = nesting.depth_of(g);
         emit(g, depth, &hyphenated, &mut blocks, &mut warnings);
     }
     Document {
@@ -382,6 +364,54 @@ fn merged_pairs(line: &str) -> Vec<(String, String)> {
             ok.then(|| (head.to_string(), tail))
         })
         .collect()
+}
+
+/// Which bullets of printed text are sub-points. `pdftotext` keeps no
+/// indentation in plain mode, so a bullet is a sub-point when it stands
+/// deeper than the bullet above (`-layout`), or when its mark differs from
+/// that of the bullets of the list and it follows a bullet that ends with
+/// `:` or a sub-point with the same mark.
+#[derive(Debug, Default)]
+struct Nesting {
+    /// Mark and indentation of the list's outer bullets.
+    outer: Option<(char, usize)>,
+    /// The last outer bullet ended with `:`.
+    introduces: bool,
+    /// Mark of the sub-points being read.
+    sub: Option<char>,
+}
+
+impl Nesting {
+    fn depth_of(&mut self, g: &Group) -> usize {
+        match (g.kind, g.mark) {
+            (GroupKind::Note, _) => 0,
+            (GroupKind::Plain, _) => {
+                *self = Nesting::default();
+                0
+            }
+            // A numbered item (maybe a numbered heading) starts afresh.
+            (GroupKind::Bullet, Some((c, _))) if c.is_alphanumeric() && !WEAK_GLYPHS.contains(&c) => {
+                *self = Nesting::default();
+                0
+            }
+            // A mark with no text changes nothing.
+            (GroupKind::Bullet, _) if g.lines.is_empty() => 0,
+            (GroupKind::Bullet, mark) => {
+                if let (Some((c, ind)), Some((oc, oind))) = (mark, self.outer) {
+                    let deeper = ind > oind + 1;
+                    let other_mark = c != oc && (self.introduces || self.sub == Some(c));
+                    if deeper || other_mark {
+                        self.sub = Some(c);
+                        return 1;
+                    }
+                }
+                self.outer = mark;
+                self.sub = None;
+                self.introduces = g.lines.last().is_some_and(|(_, l)| l.trim_end().ends_with(':'));
+                0
+            }
+        }
+    }
 }
 
 /// Split into pages at form feeds. A form feed does not start a line: the
@@ -688,7 +718,14 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
         }
         if is_glyph_alone(t) {
             match cur.as_mut() {
-                Some(g) if g.kind == GroupKind::Bullet && g.lines.is_empty() => {
+                // Marks printed in a column before their texts; a mark of
+                // another kind starts a bullet of its own (a nested list's
+                // first item under an empty outer mark).
+                Some(g)
+                    if g.kind == GroupKind::Bullet
+                        && g.lines.is_empty()
+                        && g.mark.is_none_or(|(c, _)| t.starts_with(c)) =>
+                {
                     g.glyph_lines.push(line.no)
                 }
                 _ => {
