@@ -31,24 +31,21 @@ pub struct Country {
     pub iso3: &'static str,
     /// ISO 3166-1 alpha-2 (`ML`).
     pub iso2: &'static str,
-    /// CLDR display names.
-    pub en: &'static str,
-    pub fr: &'static str,
-    pub es: &'static str,
+    /// CLDR display names, one per language column of the table:
+    /// `(language code, name)`, English first.
+    pub names: Vec<(&'static str, &'static str)>,
 }
 
 impl Country {
-    /// The CLDR name in `language` (`en`, `fr`, `es`, or a tag starting with
-    /// one of them); English for any other language.
+    /// The CLDR name in `language` (a code of the table, or a tag starting
+    /// with one: `pt-BR`); English for any other language.
     pub fn name(&self, language: &str) -> &'static str {
         let primary = language.split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("fr") {
-            self.fr
-        } else if primary.eq_ignore_ascii_case("es") {
-            self.es
-        } else {
-            self.en
-        }
+        self.names
+            .iter()
+            .find(|(code, _)| code.eq_ignore_ascii_case(primary))
+            .or(self.names.first())
+            .map_or("", |(_, name)| name)
     }
 }
 
@@ -91,7 +88,7 @@ pub fn country_by_iso3(code: &str) -> Option<&'static Country> {
         .map(|&i| &COUNTRIES.list[i])
 }
 
-/// Find a country by any of its names in English, French or Spanish, or by
+/// Find a country by any of its names in the languages of the table, or by
 /// an official long form: "République du Mali" → MLI, "Republic of Ghana" →
 /// GHA, "The Kyrgyz Republic" → KGZ, "Niger" → NER (never Nigeria).
 ///
@@ -607,7 +604,20 @@ fn split_aliases(field: &'static str) -> Vec<&'static str> {
 }
 
 static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
-    let rows = rows(COUNTRIES_TSV, "data/countries.tsv", 6);
+    // iso3, iso2, one column per language, aliases.
+    let header: Vec<&'static str> = COUNTRIES_TSV
+        .lines()
+        .next()
+        .unwrap_or("")
+        .split('\t')
+        .map(str::trim)
+        .collect();
+    assert!(
+        header.len() >= 4 && header[..2] == ["iso3", "iso2"] && header.last() == Some(&"aliases"),
+        "data/countries.tsv: bad header {header:?}"
+    );
+    let languages = &header[2..header.len() - 1];
+    let rows = rows(COUNTRIES_TSV, "data/countries.tsv", header.len());
     let mut table = Countries {
         list: Vec::with_capacity(rows.len()),
         aliases: Vec::with_capacity(rows.len()),
@@ -617,21 +627,25 @@ static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
     };
     for fields in &rows {
         let index = table.list.len();
+        // English first: the name of a language the table lacks.
+        let mut names: Vec<(&'static str, &'static str)> = languages
+            .iter()
+            .copied()
+            .zip(fields[2..fields.len() - 1].iter().copied())
+            .collect();
+        names.sort_by_key(|(code, _)| *code != "en");
         table.list.push(Country {
             iso3: fields[0],
             iso2: fields[1],
-            en: fields[2],
-            fr: fields[3],
-            es: fields[4],
+            names,
         });
-        table.aliases.push(split_aliases(fields[5]));
+        table.aliases.push(split_aliases(fields[fields.len() - 1]));
         table.by_iso3.insert(fields[0], index);
     }
     // Primary names first, then aliases, then long forms: on a clash the
     // stronger name wins (and the test lists the clash).
     for index in 0..table.list.len() {
-        let Country { en, fr, es, .. } = table.list[index];
-        for name in [en, fr, es] {
+        for (_, name) in table.list[index].names.clone() {
             table.claim(name, index);
         }
     }
@@ -841,6 +855,44 @@ mod tests {
     }
 
     #[test]
+    fn portuguese_names_and_long_forms() {
+        assert_eq!(iso3("República de Cabo Verde"), Some("CPV"));
+        assert_eq!(iso3("República de Angola"), Some("AGO"));
+        assert_eq!(iso3("República Federativa do Brasil"), Some("BRA"));
+        assert_eq!(iso3("República da Guiné-Bissau"), Some("GNB"));
+        assert_eq!(iso3("República de Moçambique"), Some("MOZ"));
+        assert_eq!(iso3("República Democrática de Timor-Leste"), Some("TLS"));
+        assert_eq!(iso3("República Portuguesa"), Some("PRT"));
+        assert_eq!(iso3("São Tomé e Príncipe"), Some("STP"));
+        assert_eq!(iso3("República Democrática do Congo"), Some("COD"));
+        assert_eq!(iso3("Costa do Marfim"), Some("CIV"));
+        // Brazilian and European spellings.
+        assert_eq!(iso3("Quênia"), Some("KEN"));
+        assert_eq!(iso3("Quénia"), Some("KEN"));
+        assert_eq!(iso3("Países Baixos"), Some("NLD"));
+        assert_eq!(short_name("República Federativa do Brasil", "pt"), "Brasil");
+        assert_eq!(short_name("República de Moçambique", "pt"), "Moçambique");
+        assert_eq!(
+            short_name("República da Guiné-Bissau", "pt"),
+            "Guiné-Bissau"
+        );
+        assert_eq!(short_name("República Portuguesa", "pt"), "Portugal");
+        assert_eq!(country_by_iso3("BRA").unwrap().name("pt-BR"), "Brasil");
+    }
+
+    #[test]
+    fn every_language_has_its_country_names() {
+        let mali = country_by_iso3("MLI").unwrap();
+        for lang in crate::lang::LANGUAGES {
+            assert!(
+                mali.names.iter().any(|(code, _)| *code == lang.code),
+                "data/countries.tsv has no column {}: run scripts/gen-countries.mjs",
+                lang.code
+            );
+        }
+    }
+
+    #[test]
     fn by_code() {
         let mali = country_by_iso3("MLI").unwrap();
         assert_eq!(mali.name("fr"), "Mali");
@@ -848,7 +900,8 @@ mod tests {
         assert_eq!(country_by_iso3("civ").unwrap().name("es"), "Côte d’Ivoire");
         assert_eq!(country_by_iso3("PER").unwrap().name("es"), "Perú");
         assert_eq!(country_by_iso3("TCD").unwrap().name("fr-FR"), "Tchad");
-        assert_eq!(country_by_iso3("TCD").unwrap().name("pt"), "Chad");
+        assert_eq!(country_by_iso3("TCD").unwrap().name("pt"), "Chade");
+        assert_eq!(country_by_iso3("TCD").unwrap().name("de"), "Chad");
         assert!(country_by_iso3("ZZZ").is_none());
         assert!(country_by_iso3("EU").is_none());
     }

@@ -72,10 +72,13 @@ pub fn parse_bytes(
 
 /// Combine recognised content, the manifest and the tables.
 pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Profile {
+    let text_language = findings_language(&rec);
     let mut warnings = rec.warnings;
     let title = rec.title;
 
-    let language = match (&manifest.language, rec.language) {
+    // The findings' own words, when they clearly tell, beat the headings'
+    // vote: a portal page may keep its site chrome in another language.
+    let language = match (&manifest.language, text_language.or(rec.language)) {
         (Some(m), _) => m.clone(),
         (None, Some(l)) => l.to_string(),
         (None, None) => {
@@ -205,6 +208,18 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
         domains: rec.domains,
         warnings,
     }
+}
+
+/// The language the findings are clearly written in, if they tell.
+fn findings_language(rec: &Recognised) -> Option<&'static str> {
+    let text = rec
+        .domains
+        .iter()
+        .flat_map(|d| d.strengths.iter().chain(&d.improvements))
+        .map(|f| f.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::lang::detect_language(&text)
 }
 
 fn same_place(official: &str, short: &str, language: &str) -> bool {

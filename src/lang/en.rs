@@ -116,6 +116,9 @@ pub static EN: Language = Language {
         "Sources",
         "Progress since the last assessment",
         "Progress since the previous assessment",
+        // A printed report's section before the findings: named, so that no
+        // other table's near spelling ("Objectivos") claims it.
+        "Objectives",
     ],
     end_of_findings_prefixes: &["Progress since ", "Updates since "],
     intro_chrome: &[

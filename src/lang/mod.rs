@@ -5,9 +5,11 @@
 //! patterns) lives in a [`Language`] table. Adding a language is adding a
 //! module with one `pub static` table and listing it in [`LANGUAGES`].
 
+mod detect;
 mod en;
 mod es;
 mod fr;
+mod pt;
 pub mod signature;
 
 use std::collections::HashMap;
@@ -16,6 +18,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{DomainId, FindingKind};
+
+pub use detect::detect_language;
 
 /// What one language says, as plain data.
 pub struct Language {
@@ -71,7 +75,7 @@ pub struct Language {
 }
 
 /// The languages the tool knows, English first (the fallback).
-pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &es::ES];
+pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &es::ES, &pt::PT];
 
 /// The table of a language code.
 pub fn language(code: &str) -> Option<&'static Language> {
@@ -628,10 +632,14 @@ fn split_country(place: &str) -> (String, Option<String>) {
 
 /// The number an ordinal word stands for in a language.
 pub fn ordinal(lang: &Language, word: &str) -> Option<u32> {
+    // Exact (in any case) first: `normalize` drops a leading number, so
+    // "2.º" and "3.º" would both fold to "o".
+    let lower = word.to_lowercase();
     let w = normalize(word);
     lang.ordinals
         .iter()
-        .find(|(o, _)| normalize(o) == w)
+        .find(|(o, _)| o.to_lowercase() == lower)
+        .or_else(|| lang.ordinals.iter().find(|(o, _)| normalize(o) == w))
         .map(|(_, n)| *n)
 }
 

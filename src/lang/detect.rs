@@ -1,0 +1,124 @@
+//! The language of running text, from the `stopwords` of the tables.
+//!
+//! Close languages share many frequent words (Portuguese and Spanish both
+//! write "de", "que", "para", "por"): a word listed by two tables tells
+//! nothing, so only the words one table alone lists are counted. The text is
+//! given a language only when that language's words clearly outnumber every
+//! other's; otherwise the caller keeps what the headings said.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::LANGUAGES;
+
+/// At least this many distinctive words before a language is named.
+const MIN_WORDS: usize = 2;
+
+/// The winner needs more than this many times the words of the runner-up.
+const MIN_RATIO: usize = 2;
+
+/// Each word that only one table lists, with that table's index in
+/// [`LANGUAGES`].
+static DISTINCTIVE: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
+    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, lang) in LANGUAGES.iter().enumerate() {
+        for word in lang.stopwords {
+            let owners = owners.entry(word.to_lowercase()).or_default();
+            if !owners.contains(&i) {
+                owners.push(i);
+            }
+        }
+    }
+    owners
+        .into_iter()
+        .filter(|(_, o)| o.len() == 1)
+        .map(|(w, o)| (w, o[0]))
+        .collect()
+});
+
+/// How many distinctive words of each language `text` holds, in the order of
+/// [`LANGUAGES`].
+pub fn distinctive_counts(text: &str) -> Vec<usize> {
+    let mut counts = vec![0; LANGUAGES.len()];
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() {
+            continue;
+        }
+        if let Some(&i) = DISTINCTIVE.get(&word.to_lowercase()) {
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
+/// The language `text` is clearly written in, if any.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let counts = distinctive_counts(text);
+    let (best, &top) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    let runner_up = counts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    (top >= MIN_WORDS && top > runner_up * MIN_RATIO).then(|| LANGUAGES[best].code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_sentences() {
+        assert_eq!(
+            detect_language("O Brasil não dispõe de uma estratégia nacional de migração."),
+            Some("pt")
+        );
+        assert_eq!(
+            detect_language("El país no cuenta con una estrategia nacional de migración."),
+            Some("es")
+        );
+        assert_eq!(
+            detect_language("Le pays ne dispose pas d’une stratégie nationale."),
+            Some("fr")
+        );
+        assert_eq!(
+            detect_language("The country has no national migration strategy."),
+            Some("en")
+        );
+    }
+
+    #[test]
+    fn shared_words_tell_nothing() {
+        // "de", "que", "para", "por", "no", "se" are both Portuguese and Spanish.
+        assert_eq!(detect_language("de que para por no se de que"), None);
+        assert_eq!(detect_language("Angola"), None);
+        assert_eq!(detect_language(""), None);
+    }
+
+    #[test]
+    fn near_twins_are_told_apart() {
+        let pt = "A Lei n.º 23/2007 regula a entrada, permanência e saída de estrangeiros do território nacional e prevê a autorização de residência para vítimas de tráfico de seres humanos.";
+        let es = "La Ley n.º 23/2007 regula la entrada, permanencia y salida de extranjeros del territorio nacional y prevé la autorización de residencia para víctimas de trata de personas.";
+        assert_eq!(detect_language(pt), Some("pt"));
+        assert_eq!(detect_language(es), Some("es"));
+    }
+
+    #[test]
+    fn mixed_text_goes_to_the_language_of_most_of_it() {
+        // Portuguese findings quoting Spanish names of institutions.
+        let text = "O Ministério das Relações Exteriores coopera com a Secretaría de Relaciones Exteriores del Gobierno de México e com o Ministerio de Relaciones Exteriores y Culto da Costa Rica. Os migrantes têm acesso aos serviços de saúde e à educação pública nas mesmas condições que os nacionais.";
+        assert_eq!(detect_language(text), Some("pt"));
+        let text = "La Dirección General de Migración y Extranjería coopera con el Serviço de Estrangeiros e Fronteiras de Portugal en la formación de los funcionarios de las fronteras y en el intercambio de datos.";
+        assert_eq!(detect_language(text), Some("es"));
+    }
+
+    #[test]
+    fn evenly_mixed_text_is_left_undecided() {
+        assert_eq!(
+            detect_language("os migrantes do país com uma e el país de los migrantes y con"),
+            None
+        );
+    }
+}
