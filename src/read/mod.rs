@@ -6,6 +6,7 @@
 
 pub mod decode;
 pub mod html;
+pub mod layout;
 pub mod pdf;
 pub mod print;
 pub mod text;

@@ -1,0 +1,270 @@
+//! PDFs read by their layout: web pages printed by Chromium (English,
+//! French, Spanish, with and without the browser's header and footer),
+//! LibreOffice reports with two-column key findings and with numbered
+//! coloured boxes before the domain headings, and the Kiribati report.
+//! The fixtures and their truth files are made by
+//! `tests/fixtures/layout/make.py` from its own sources.
+
+mod common;
+
+use std::path::Path;
+
+use common::fixture;
+use mgi::model::Profile;
+use mgi::read::layout::PrintForm;
+use mgi::read::{BlockKind, Form};
+use serde_json::Value;
+
+fn parse(rel: &str) -> Profile {
+    mgi::profile::parse_file(&fixture(rel), Form::Auto, None)
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn layout(rel: &str) -> mgi::read::layout::Layout {
+    mgi::read::pdf::read_pdf_layout(&fixture(rel), &[]).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn truth(rel: &str) -> Value {
+    let path = fixture(&rel.replace(".pdf", ".truth.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn findings(p: &Profile) -> Vec<(String, &'static str, String)> {
+    p.findings()
+        .map(|(d, k, _, f)| (d.domain.as_str().to_string(), k.as_str(), f.text.clone()))
+        .collect()
+}
+
+/// The list items of the truth, (text, depth), in order.
+fn truth_items(t: &Value) -> Vec<(String, usize)> {
+    t["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["text"].as_str().unwrap().to_string(),
+                i["depth"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect()
+}
+
+/// The list items the layout reader gives, (text, depth), in order.
+fn list_items(l: &mgi::read::layout::Layout) -> Vec<(String, usize)> {
+    l.doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::ListItem { depth } => Some((b.text.clone(), depth)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every letter printed on the pages is in some block: nothing dropped.
+fn assert_every_letter_kept(rel: &str, l: &mgi::read::layout::Layout) {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(fixture(rel))
+        .arg("-")
+        .output()
+        .unwrap();
+    let count = |s: &str| {
+        let mut letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.sort_unstable();
+        letters
+    };
+    let printed =
+        count(&String::from_utf8_lossy(&out.stdout).replace(['\u{fb01}', '\u{fb02}'], "fi"));
+    let blocks: String = l
+        .doc
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        count(&blocks).len(),
+        printed.len(),
+        "{rel}: letters lost or added"
+    );
+}
+
+const PRINTS: [(&str, &str); 3] = [
+    ("tonga-2023-en", "en"),
+    ("senegal-2022-fr", "fr"),
+    ("ecuador-2021-es", "es"),
+];
+
+#[test]
+fn browser_print_gives_the_findings_of_its_page() {
+    for (stem, lang) in PRINTS {
+        let html = parse(&format!("layout/{stem}.html"));
+        assert!(html.findings().count() >= 15, "{stem}");
+        for suffix in ["-print", "-print-hf"] {
+            let rel = format!("layout/{stem}{suffix}.pdf");
+            let pdf = parse(&rel);
+            assert_eq!(findings(&pdf), findings(&html), "{rel}");
+            assert_eq!(pdf.language, lang, "{rel}");
+            let l = layout(&rel);
+            assert_eq!(list_items(&l), truth_items(&truth(&rel)), "{rel}");
+            assert_eq!(l.form, PrintForm::WebPage, "{rel}: {}", l.evidence);
+            assert_every_letter_kept(&rel, &l);
+        }
+    }
+}
+
+#[test]
+fn browser_header_and_footer_are_notes_and_the_evidence() {
+    let l = layout("layout/tonga-2023-en-print-hf.pdf");
+    assert!(l.evidence.contains("on 3 of 3 pages"), "{}", l.evidence);
+    let notes: Vec<&str> = l
+        .doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Note)
+        .map(|b| b.text.as_str())
+        .collect();
+    for page in ["1/3", "2/3", "3/3"] {
+        assert!(notes.contains(&page), "{page} in {notes:?}");
+    }
+    assert!(notes.iter().any(|n| n.starts_with("file:///")));
+    // None of it inside a finding.
+    for (_, _, text) in findings(&parse("layout/tonga-2023-en-print-hf.pdf")) {
+        assert!(
+            !text.contains("Migration Data Portal") && !text.contains("file:"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn long_title_is_joined_over_its_lines() {
+    let l = layout("layout/tonga-2023-en-print.pdf");
+    assert!(l.doc.blocks.iter().any(|b| b.kind == BlockKind::Heading
+        && b.text == "Second Migration Governance Profile: Kingdom of Tonga (2023)"),);
+    let p = parse("layout/tonga-2023-en-print.pdf");
+    assert_eq!(p.year, Some(2023));
+    assert_eq!(p.country_iso3.as_deref(), Some("TON"));
+}
+
+fn assert_report(rel: &str) -> mgi::read::layout::Layout {
+    let l = layout(rel);
+    let t = truth(rel);
+    assert_eq!(list_items(&l), truth_items(&t), "{rel}");
+    assert_eq!(l.form, PrintForm::Report, "{rel}: {}", l.evidence);
+    let p = parse(rel);
+    let want: Vec<(String, &str, String)> = t["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let kind = i["kind"].as_str().unwrap();
+            (
+                i["domain"].as_str().unwrap().to_string(),
+                kind,
+                i["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .map(|(d, k, text)| {
+            (
+                d,
+                if k == "strength" {
+                    "strength"
+                } else {
+                    "improvement"
+                },
+                text,
+            )
+        })
+        .collect();
+    let got = findings(&p);
+    let got_texts: Vec<&str> = got.iter().map(|f| f.2.as_str()).collect();
+    for (_, _, text) in &want {
+        assert!(got_texts.contains(&text.as_str()), "{rel}: missing {text}");
+    }
+    assert_every_letter_kept(rel, &l);
+    l
+}
+
+#[test]
+fn two_column_report_gives_every_finding_in_order() {
+    assert_report("layout/tonga-2023-en-report-columns.pdf");
+}
+
+#[test]
+fn icon_box_report_keeps_footnotes_out_of_findings() {
+    let rel = "layout/tonga-2023-en-report-boxes.pdf";
+    let l = assert_report(rel);
+    let t = truth(rel);
+    let notes: Vec<&str> = l
+        .doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Note)
+        .map(|b| b.text.as_str())
+        .collect();
+    for note in t["footnotes"].as_array().unwrap() {
+        let note = note.as_str().unwrap();
+        assert!(
+            notes.iter().any(|n| n.ends_with(note)),
+            "footnote {note} not a note"
+        );
+        for (_, _, text) in findings(&parse(rel)) {
+            assert!(!text.contains(note), "footnote glued to {text}");
+        }
+    }
+    // The numbered boxes' headings are read by their text.
+    assert!(l.doc.blocks.iter().any(|b| b.kind == BlockKind::Heading
+        && b.text == "ADHERENCE TO INTERNATIONAL STANDARDS AND FULFILMENT OF MIGRANTS’ RIGHTS"));
+}
+
+#[test]
+fn kiribati_report_parses_to_its_truth() {
+    let rel = "corpus/kiribati-2023-en-print.pdf";
+    let p = parse(rel);
+    let t: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("corpus/kiribati-2023-en-print.truth.json")).unwrap(),
+    )
+    .unwrap();
+    for field in [
+        "place",
+        "country_iso3",
+        "year",
+        "edition",
+        "title",
+        "language",
+    ] {
+        assert_eq!(
+            serde_json::to_value(&p).unwrap()[field],
+            t[field],
+            "{field}"
+        );
+    }
+    for (d, want) in p.domains.iter().zip(t["domains"].as_array().unwrap()) {
+        assert_eq!(d.domain.as_str(), want["domain"].as_str().unwrap());
+        for (list, key) in [
+            (&d.strengths, "strengths"),
+            (&d.improvements, "improvements"),
+        ] {
+            let got: Vec<&str> = list.iter().map(|f| f.text.as_str()).collect();
+            let want: Vec<&str> = want[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            assert_eq!(got, want, "{} {key}", d.domain.as_str());
+        }
+    }
+    assert_eq!(p.domains.len(), t["domains"].as_array().unwrap().len());
+    assert_eq!(layout(rel).form, PrintForm::Report);
+}
+
+#[test]
+fn fixtures_script_is_committed_with_its_sources() {
+    for f in ["make.py", "content.py"] {
+        assert!(Path::new(&fixture(&format!("layout/{f}"))).exists());
+    }
+}
