@@ -192,6 +192,29 @@ fn parse(file: &Path, form: Form) -> ExitCode {
     }
 }
 
+/// For a PDF, the form it was read as and why (`read as a printed report
+/// (a running header on 10 of 12 pages …)`). The PDF is read again: `check`
+/// is for vetting, and the note is worth the time.
+fn pdf_form_note(path: &Path, form: Form) -> Option<String> {
+    let is_pdf = match form {
+        Form::Pdf => true,
+        Form::Auto => {
+            use std::io::Read;
+            let mut head = [0u8; 5];
+            let n = std::fs::File::open(path)
+                .and_then(|mut f| f.read(&mut head))
+                .unwrap_or(0);
+            mgi::read::detect_form(path, &head[..n]) == Form::Pdf
+        }
+        _ => false,
+    };
+    if !is_pdf {
+        return None;
+    }
+    let (doc, _) = mgi::read::read_file(path, Form::Pdf).ok()?;
+    doc.read_as.map(|r| format!("read as {r}"))
+}
+
 fn check(inputs: &[PathBuf], form: Form) -> ExitCode {
     let (files, manifests, errors) = build::collect_inputs(inputs);
     let mut n_errors = errors.len();
@@ -202,6 +225,9 @@ fn check(inputs: &[PathBuf], form: Form) -> ExitCode {
     for result in build::parse_all(&files, &manifests, form) {
         match result {
             Ok(p) => {
+                if let Some(note) = pdf_form_note(Path::new(&p.source), form) {
+                    println!("{}", Diagnostic::note(Path::new(&p.source), &note));
+                }
                 for w in &p.warnings {
                     println!(
                         "{}",

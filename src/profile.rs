@@ -19,9 +19,9 @@ pub fn parse_file(
     form: Form,
     manifest: Option<&ManifestEntry>,
 ) -> Result<Profile, InputError> {
-    let (doc, _form) = read::read_file(path, form)?;
-    let rec = recognise::recognise(&doc).map_err(|e| InputError::new(path, None, e.message))?;
-    let mut rec = rec;
+    let (doc, form) = read::read_file(path, form)?;
+    let mut rec = recognise::recognise(&doc)
+        .map_err(|_| InputError::new(path, None, no_findings_message(&doc, form)))?;
     if rec.language.is_none() {
         // The headings did not tell; the page's own declaration (`<html lang>`) may.
         rec.language = doc
@@ -33,6 +33,64 @@ pub fn parse_file(
     let mut profile = assemble(rec, path, manifest.cloned().unwrap_or_default());
     profile.warnings.splice(0..0, doc.warnings);
     Ok(profile)
+}
+
+/// Why a document gave no findings: what was looked for, in the document's
+/// language, the form it was read as, and the form to try instead.
+pub fn no_findings_message(doc: &read::Document, form: Form) -> String {
+    use crate::lang;
+    let sample: String = doc
+        .blocks
+        .iter()
+        .take(400)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let language = doc
+        .declared_language
+        .as_deref()
+        .and_then(lang::language)
+        .or_else(|| {
+            lang::LANGUAGES
+                .iter()
+                .copied()
+                .map(|l| (lang::stopword_score(l, &sample), l))
+                .filter(|(score, _)| *score > 0)
+                .max_by_key(|(score, _)| *score)
+                .map(|(_, l)| l)
+        })
+        .unwrap_or(lang::LANGUAGES[0]);
+    // The shorter, general wording of each list heading.
+    let shortest = |phrases: &[&'static str]| {
+        phrases
+            .iter()
+            .min_by_key(|p| p.chars().count())
+            .copied()
+            .unwrap_or("")
+    };
+    let read_as = doc
+        .read_as
+        .clone()
+        .unwrap_or_else(|| form.describe().to_string());
+    let try_form = match form {
+        Form::Text | Form::Html => "--format print",
+        Form::Pdf => "--format print on its text (`pdftotext FILE.pdf FILE.txt`)",
+        _ => "--format text",
+    };
+    let columns = doc
+        .warnings
+        .iter()
+        .find(|w| w.message.starts_with(read::columns::WARNING_START))
+        .map(|w| format!(" ({})", w.message))
+        .unwrap_or_default();
+    format!(
+        "no key findings found: no bullet stands under both a domain heading and a list heading \
+         (looked for, in language `{}`: \"{}\" / \"{}\"); read as {read_as}{columns}; is this an MGI profile? \
+         If it is, try {try_form}",
+        language.code,
+        shortest(language.strengths),
+        shortest(language.improvements),
+    )
 }
 
 /// Combine recognised content, the manifest and the tables.

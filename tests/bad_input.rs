@@ -471,19 +471,28 @@ Key points of the meeting:
 
 #[test]
 fn texts_that_are_not_profiles_are_refused() {
-    for (name, bytes) in [
-        ("news.txt", NEWS.as_bytes().to_vec()),
+    // What was looked for is said in the document's language, with the form
+    // the file was read as and the form to try.
+    for (name, bytes, looked_for) in [
+        (
+            "news.txt",
+            NEWS.as_bytes().to_vec(),
+            "in language `en`: \"Well-developed areas\" / \"Areas with potential for development\"",
+        ),
         (
             "not-a-profile-hub-fr.txt",
             std::fs::read(fixture("corpus/not-a-profile-hub-fr.txt")).unwrap(),
+            "in language `fr`: \"Aspects bien développés\" / \"Aspects à développer\"",
         ),
     ] {
         let e = parse_err(name, &bytes);
         assert_eq!(
             e.message,
-            "no key findings found: no bullet stands under both a domain heading and a list heading \
-             (\"examples of well-developed areas\" / \"areas with potential for further development\"); \
-             is this an MGI profile?",
+            format!(
+                "no key findings found: no bullet stands under both a domain heading and a list heading \
+                 (looked for, {looked_for}); read as web text (no form feeds between pages, no markup); \
+                 is this an MGI profile? If it is, try --format print"
+            ),
             "{name}"
         );
         assert!(e.to_string().starts_with(&format!("{}", e.path.display())));

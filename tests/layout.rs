@@ -268,3 +268,70 @@ fn fixtures_script_is_committed_with_its_sources() {
         assert!(Path::new(&fixture(&format!("layout/{f}"))).exists());
     }
 }
+
+#[test]
+fn check_says_which_form_was_chosen_and_why() {
+    let o = common::mgi(
+        &[
+            "check",
+            fixture("layout/tonga-2023-en-print-hf.pdf")
+                .to_str()
+                .unwrap(),
+            fixture("layout/senegal-2022-fr-print.pdf")
+                .to_str()
+                .unwrap(),
+            fixture("layout/tonga-2023-en-report-boxes.pdf")
+                .to_str()
+                .unwrap(),
+        ],
+        &common::root(),
+    );
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{stdout}");
+    for (file, note) in [
+        (
+            "tonga-2023-en-print-hf.pdf",
+            "note: read as a web page printed from a browser (a browser's print header or footer (date, address, page n/N) on 3 of 3 pages)",
+        ),
+        (
+            "senegal-2022-fr-print.pdf",
+            "note: read as a web page printed from a browser (the PDF was made by a browser (HeadlessChrome))",
+        ),
+        (
+            "tonga-2023-en-report-boxes.pdf",
+            "note: read as a printed report (a running header on 3 of 3 pages (\"MIGRATION GOVERNANCE INDICATORS SECOND PROFILE 2023 | KINGDOM OF TONGA\"))",
+        ),
+    ] {
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.ends_with(&format!("{file}: {note}"))),
+            "{file}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn columns_side_by_side_in_text_are_named_not_scrambled_silently() {
+    let rel = "layout/tonga-2023-en-report-columns-layout.pdftotext";
+    let message = match mgi::profile::parse_file(&fixture(rel), Form::Auto, None) {
+        Ok(p) => p
+            .warnings
+            .iter()
+            .map(|w| w.message.clone())
+            .find(|m| m.starts_with(mgi::read::columns::WARNING_START))
+            .expect("a warning about the columns"),
+        Err(e) => e.message,
+    };
+    assert!(message.contains("two columns side by side"), "{message}");
+    assert!(message.contains("give the PDF itself"), "{message}");
+    // One-column texts made by the same tools give no such warning.
+    for rel in [
+        "layout/tonga-2023-en-report-boxes-layout.pdftotext",
+        "corpus/kiribati-2023-en-print-layout.txt",
+        "corpus/zimbabwe-2021-en-print.txt",
+    ] {
+        let text = std::fs::read_to_string(fixture(rel)).unwrap();
+        assert!(mgi::read::columns::side_by_side(&text).is_none(), "{rel}");
+    }
+}

@@ -62,13 +62,21 @@ pub fn read_pdf_layout(path: &Path, bytes: &[u8]) -> Result<Layout, InputError> 
         })?;
         &temp.path
     };
-    let stdout = extract(PDFTOTEXT, &BBOX_ARGS, file, TIMEOUT).map_err(err)?;
+    // The two extractors run at the same time.
+    let (stdout, fonts) = std::thread::scope(|s| {
+        let fonts = s.spawn(|| extract(PDFTOHTML, &FONT_ARGS, file, TIMEOUT));
+        let words = extract(PDFTOTEXT, &BBOX_ARGS, file, TIMEOUT);
+        let fonts = fonts
+            .join()
+            .unwrap_or_else(|_| Err("pdftohtml could not be run".to_string()));
+        (words, fonts)
+    });
+    let stdout = stdout.map_err(err)?;
     let words = String::from_utf8_lossy(&stdout);
     if !words.contains("<word ") {
         return Err(err(NO_TEXT_LAYER.to_string()));
     }
     // Fonts make headings; without them the words' heights stand in.
-    let fonts = extract(PDFTOHTML, &FONT_ARGS, file, TIMEOUT);
     let mut layout = read_layout(
         &words,
         fonts
