@@ -40,9 +40,13 @@ pub type Region = (Vec<Word>, (f64, f64));
 pub fn reading_order(words: Vec<Word>, min_gutter: f64) -> Vec<Region> {
     let mut out = Vec::new();
     let column = bounds(&words);
-    cut(words, column, min_gutter, &mut out);
+    cut(words, column, min_gutter, 0, &mut out);
     out
 }
+
+/// Cuts deeper than this leave the rest as one region (its lines are still
+/// told apart by height): a page of thousands of lines stays cheap.
+const MAX_DEPTH: usize = 400;
 
 fn bounds(words: &[Word]) -> (f64, f64) {
     words
@@ -73,8 +77,8 @@ fn is_marker(text: &str) -> bool {
             && text.chars().all(|c| c.is_ascii_digit() || ".)".contains(c)))
 }
 
-fn cut(words: Vec<Word>, column: (f64, f64), min_gutter: f64, out: &mut Vec<Region>) {
-    if words.len() <= 1 {
+fn cut(words: Vec<Word>, column: (f64, f64), min_gutter: f64, depth: usize, out: &mut Vec<Region>) {
+    if words.len() <= 1 || depth > MAX_DEPTH {
         if !words.is_empty() {
             out.push((words, column));
         }
@@ -97,15 +101,23 @@ fn cut(words: Vec<Word>, column: (f64, f64), min_gutter: f64, out: &mut Vec<Regi
         Some(g) if g.1 - g.0 > h_width => {
             let (left, right): (Vec<Word>, Vec<Word>) =
                 words.into_iter().partition(|w| w.x1 <= g.0);
+            if left.is_empty() || right.is_empty() {
+                out.push(([left, right].concat(), column));
+                return;
+            }
             let (lc, rc) = (bounds(&left), bounds(&right));
-            cut(left, lc, min_gutter, out);
-            cut(right, rc, min_gutter, out);
+            cut(left, lc, min_gutter, depth + 1, out);
+            cut(right, rc, min_gutter, depth + 1, out);
         }
         _ if h_width > 0.0 => {
             let at = horizontal[0].0;
             let (top, bottom): (Vec<Word>, Vec<Word>) = words.into_iter().partition(|w| w.y1 <= at);
-            cut(top, column, min_gutter, out);
-            cut(bottom, column, min_gutter, out);
+            if top.is_empty() || bottom.is_empty() {
+                out.push(([top, bottom].concat(), column));
+                return;
+            }
+            cut(top, column, min_gutter, depth + 1, out);
+            cut(bottom, column, min_gutter, depth + 1, out);
         }
         _ => out.push((words, column)),
     }

@@ -126,7 +126,7 @@ fn body_size(pages: &[Page]) -> f64 {
 /// The Creator and Producer the PDF declares (`pdftotext` copies them
 /// into the head of its output).
 fn producer(xhtml: &str) -> Option<String> {
-    let head = &xhtml[..xhtml.find("<body").unwrap_or(xhtml.len().min(4096))];
+    let head = xhtml.find("<body").map_or(xhtml, |end| &xhtml[..end]);
     let mut out = Vec::new();
     for name in ["Creator", "Producer"] {
         let key = format!("<meta name=\"{name}\" content=\"");
@@ -170,4 +170,49 @@ fn decide(seen: &furniture::Findings, producer: Option<&str>, pages: usize) -> (
         PrintForm::Other,
         "neither a browser's header and footer nor a report's running header was found".to_string(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odd_extractor_output_never_panics() {
+        for words in [
+            "",
+            "<page",
+            "<page width=\"x\" height=\"NaN\"><word xMin=\"NaN\" yMin=\"1\" xMax=\"2\" yMax=\"3\">a</word></page>",
+            "<word xMin=\"1\" yMin=\"1\" xMax=\"2\" yMax=\"3\">before any page</word>",
+            "<page width=\"100\" height=\"100\"><word xMin=\"5\" yMin=\"5\" xMax=\"5\" yMax=\"5\">é</word>\
+             <word xMin=\"5\" yMin=\"5\" xMax=\"5\" yMax=\"5\">é</word></page>",
+        ] {
+            let l = read_layout(
+                words,
+                Some("<page width=\"0\"><fontspec id=\"0\" size=\"inf\"/><text font=\"0\">"),
+            );
+            assert!(l.doc.blocks.len() <= 2);
+        }
+    }
+
+    #[test]
+    fn a_page_of_thousands_of_lines_is_read_whole() {
+        let mut words = String::from("<page width=\"600\" height=\"100000\">");
+        for i in 0..5000 {
+            let y = 10.0 + 12.0 * f64::from(i);
+            words.push_str(&format!(
+                "<word xMin=\"50\" yMin=\"{y}\" xMax=\"80\" yMax=\"{}\">w{i}</word>",
+                y + 10.0
+            ));
+        }
+        words.push_str("</page>");
+        let l = read_layout(&words, None);
+        let text: String = l
+            .doc
+            .blocks
+            .iter()
+            .map(|b| b.text.clone())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(text.split_whitespace().count(), 5000);
+    }
 }

@@ -69,7 +69,11 @@ pub fn parse_words(xhtml: &str) -> Vec<Page> {
                 bold: false,
                 text,
             };
+            let finite = [word.x0, word.x1, word.y0, word.y1]
+                .iter()
+                .all(|v| v.is_finite());
             if let Some(page) = pages.last_mut()
+                && finite
                 && !word.text.trim().is_empty()
             {
                 page.words.push(word);
@@ -101,7 +105,7 @@ pub fn attach_fonts(pages: &mut [Page], xml: &str) {
                     && cy >= r.top - 1.0
                     && cy <= r.top + r.height + 1.0
             });
-            if let Some(run) = found {
+            if let Some(run) = found.filter(|r| (r.size / scale).is_finite()) {
                 word.size = run.size / scale;
                 word.bold = run.bold;
             }
