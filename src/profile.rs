@@ -21,7 +21,7 @@ pub fn parse_file(
 ) -> Result<Profile, InputError> {
     let (doc, form) = read::read_file(path, form)?;
     let mut rec = recognise::recognise(&doc)
-        .map_err(|_| InputError::new(path, None, no_findings_message(&doc, form)))?;
+        .map_err(|e| InputError::new(path, None, no_findings_message(&doc, form, &e.message)))?;
     if rec.language.is_none() {
         // The headings did not tell; the page's own declaration (`<html lang>`) may.
         rec.language = doc
@@ -35,62 +35,26 @@ pub fn parse_file(
     Ok(profile)
 }
 
-/// Why a document gave no findings: what was looked for, in the document's
-/// language, the form it was read as, and the form to try instead.
-pub fn no_findings_message(doc: &read::Document, form: Form) -> String {
-    use crate::lang;
-    let sample: String = doc
-        .blocks
-        .iter()
-        .take(400)
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let language = doc
-        .declared_language
-        .as_deref()
-        .and_then(lang::language)
-        .or_else(|| {
-            lang::LANGUAGES
-                .iter()
-                .copied()
-                .map(|l| (lang::stopword_score(l, &sample), l))
-                .filter(|(score, _)| *score > 0)
-                .max_by_key(|(score, _)| *score)
-                .map(|(_, l)| l)
-        })
-        .unwrap_or(lang::LANGUAGES[0]);
-    // The shorter, general wording of each list heading.
-    let shortest = |phrases: &[&'static str]| {
-        phrases
-            .iter()
-            .min_by_key(|p| p.chars().count())
-            .copied()
-            .unwrap_or("")
-    };
+/// The recogniser's "no key findings" message (which quotes the list
+/// headings in the document's language), completed with the form the file
+/// was read as and the form to try instead.
+pub fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -> String {
     let read_as = doc
         .read_as
         .clone()
         .unwrap_or_else(|| form.describe().to_string());
-    let try_form = match form {
-        Form::Text | Form::Html => "--format print",
-        Form::Pdf => "--format print on its text (`pdftotext FILE.pdf FILE.txt`)",
-        _ => "--format text",
-    };
     let columns = doc
         .warnings
         .iter()
         .find(|w| w.message.starts_with(read::columns::WARNING_START))
         .map(|w| format!(" ({})", w.message))
         .unwrap_or_default();
-    format!(
-        "no key findings found: no bullet stands under both a domain heading and a list heading \
-         (looked for, in language `{}`: \"{}\" / \"{}\"); read as {read_as}{columns}; is this an MGI profile? \
-         If it is, try {try_form}",
-        language.code,
-        shortest(language.strengths),
-        shortest(language.improvements),
-    )
+    let try_form = match form {
+        Form::Text | Form::Html => "--format print",
+        Form::Pdf => "--format print on its text (`pdftotext FILE.pdf FILE.txt`)",
+        _ => "--format text",
+    };
+    format!("{recognised} Read as {read_as}{columns}; if it is one, try {try_form}.")
 }
 
 /// Combine recognised content, the manifest and the tables.

@@ -154,35 +154,39 @@ fn assert_report(rel: &str) -> mgi::read::layout::Layout {
     let t = truth(rel);
     assert_eq!(list_items(&l), truth_items(&t), "{rel}");
     assert_eq!(l.form, PrintForm::Report, "{rel}: {}", l.evidence);
+    // Every finding in order, each with its sub-points (the recogniser
+    // attaches those to their finding).
     let p = parse(rel);
-    let want: Vec<(String, &str, String)> = t["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| {
-            let kind = i["kind"].as_str().unwrap();
-            (
+    let got = findings(&p);
+    let mut tops: Vec<(String, &str, String, Vec<String>)> = Vec::new();
+    for i in t["items"].as_array().unwrap() {
+        let text = i["text"].as_str().unwrap().to_string();
+        if i["depth"].as_u64().unwrap() > 0 {
+            tops.last_mut().unwrap().3.push(text);
+        } else {
+            let kind = if i["kind"] == "strength" {
+                "strength"
+            } else {
+                "improvement"
+            };
+            tops.push((
                 i["domain"].as_str().unwrap().to_string(),
                 kind,
-                i["text"].as_str().unwrap().to_string(),
-            )
-        })
-        .map(|(d, k, text)| {
-            (
-                d,
-                if k == "strength" {
-                    "strength"
-                } else {
-                    "improvement"
-                },
                 text,
-            )
-        })
-        .collect();
-    let got = findings(&p);
-    let got_texts: Vec<&str> = got.iter().map(|f| f.2.as_str()).collect();
-    for (_, _, text) in &want {
-        assert!(got_texts.contains(&text.as_str()), "{rel}: missing {text}");
+                Vec::new(),
+            ));
+        }
+    }
+    assert_eq!(got.len(), tops.len(), "{rel}: {got:#?}");
+    for ((domain, kind, text), (want_domain, want_kind, want_text, subs)) in got.iter().zip(&tops) {
+        assert_eq!((domain, *kind), (want_domain, *want_kind), "{rel}: {text}");
+        assert!(
+            text.starts_with(want_text.as_str()),
+            "{rel}: {text} is not {want_text}"
+        );
+        for sub in subs {
+            assert!(text.contains(sub.as_str()), "{rel}: {sub} not in {text}");
+        }
     }
     assert_every_letter_kept(rel, &l);
     l

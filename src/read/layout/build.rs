@@ -2,7 +2,7 @@
 //! items by glyph or hanging indentation, paragraphs, text that goes on
 //! over a column or a page; furniture and footnotes as notes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::furniture::Aside;
 use super::lines::Line;
@@ -48,7 +48,7 @@ struct Measures {
     /// Each column position (left and right bounds) and the right edge of
     /// its lines over the whole document.
     column_rights: Vec<((f64, f64), f64)>,
-    hyphenated: HashSet<String>,
+    lexicon: Lexicon,
 }
 
 impl Builder {
@@ -97,7 +97,7 @@ impl Builder {
         Measures {
             heading_lefts,
             column_rights,
-            hyphenated: hyphenated_words(&all),
+            lexicon: Lexicon::of(&all),
         }
     }
 
@@ -175,7 +175,7 @@ impl Walk<'_> {
     fn append(&mut self, l: &Line, col: (f64, f64)) {
         let keep = self.b.keep_hyphens;
         if let Some(o) = self.open.as_mut() {
-            append_text(&mut o.text, &l.text, &self.m.hyphenated, keep);
+            append_text(&mut o.text, &l.text, &self.m.lexicon, keep);
             if col != o.last_column {
                 o.text_left += col.0 - o.last_column.0;
             }
@@ -258,7 +258,11 @@ impl Walk<'_> {
         }
         let right = self.right_edge(o.last_column);
         let room = right - o.last.x1;
-        room < 0.3 * l.size + l.first_word_width
+        let ended_early = room >= 0.3 * l.size + l.first_word_width;
+        // A list item ends where its last line does; running text sets
+        // short lines inside a paragraph too (a title, a ragged layout), so
+        // a paragraph ends early only after a full stop.
+        !ended_early || (o.kind == BlockKind::Paragraph && !ends_sentence(&o.last.text))
     }
 
     fn right_edge(&self, col: (f64, f64)) -> f64 {
@@ -312,6 +316,19 @@ fn line_text(l: &Line) -> String {
     }
 }
 
+/// The text ends a sentence (a footnote marker glued after it aside).
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let unmarked = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = if unmarked.len() < t.len() && unmarked.ends_with(['.', ')', '”', '’', '"']) {
+        unmarked
+    } else {
+        t
+    };
+    t.trim_end_matches([')', ']', '”', '’', '"', '»', ' '])
+        .ends_with(['.', '!', '?', ':', ';'])
+}
+
 fn is_lone_number(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
@@ -324,20 +341,50 @@ fn is_contents_line(text: &str) -> bool {
     body.len() < t.len() && body.trim_end().ends_with("....")
 }
 
-/// The hyphenated word pairs of a text (`whole-of` and `of-government` for
-/// `whole-of-government`), lower case.
-fn hyphenated_words(text: &str) -> HashSet<String> {
-    let mut pairs = HashSet::new();
-    for word in text.split_whitespace() {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let parts: Vec<&str> = word.split('-').collect();
-        for w in parts.windows(2) {
-            if !w[0].is_empty() && !w[1].is_empty() {
-                pairs.insert(format!("{}-{}", w[0], w[1]).to_lowercase());
+/// What the document's own words say about a hyphen at a line end.
+struct Lexicon {
+    /// Adjacent parts of the words written with a hyphen (`whole-of` and
+    /// `of-government` for `whole-of-government`), lower case.
+    pairs: HashSet<String>,
+    /// How often each word (lower case, split at hyphens) occurs.
+    counts: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    fn of(text: &str) -> Lexicon {
+        let mut pairs = HashSet::new();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for word in text.split_whitespace() {
+            let word = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let parts: Vec<&str> = word.split('-').collect();
+            for w in parts.windows(2) {
+                if !w[0].is_empty() && !w[1].is_empty() {
+                    pairs.insert(format!("{}-{}", w[0], w[1]));
+                }
+            }
+            for p in parts.into_iter().filter(|p| !p.is_empty()) {
+                *counts.entry(p.to_string()).or_default() += 1;
             }
         }
+        Lexicon { pairs, counts }
     }
-    pairs
+
+    /// The hyphen between `head` and `tail` (lower case) at a line end
+    /// belongs to the word: the document writes the pair with a hyphen
+    /// elsewhere, or both halves are words of their own in it (each met
+    /// more than once, so not only as this line's halves) and the two
+    /// written together never are (`in-` / `migration`).
+    fn keeps_hyphen(&self, head: &str, tail: &str) -> bool {
+        let count = |w: &str| self.counts.get(w).copied().unwrap_or(0);
+        self.pairs.contains(&format!("{head}-{tail}"))
+            || HYPHEN_PREFIXES.contains(&head)
+            || (head.chars().count() >= 2
+                && count(head) >= 2
+                && count(tail) >= 2
+                && count(&format!("{head}{tail}")) == 0)
+    }
 }
 
 /// First parts that keep their hyphen at a line end even when the whole
@@ -346,7 +393,7 @@ const HYPHEN_PREFIXES: &[&str] = &["self", "well", "non", "co", "ex", "socio"];
 
 /// Join a line to the text before it: a space, or, after a hyphen at the
 /// end of a line, nothing (the hyphen is dropped when it only broke a word).
-fn append_text(out: &mut String, line: &str, hyphenated: &HashSet<String>, keep_hyphens: bool) {
+fn append_text(out: &mut String, line: &str, lexicon: &Lexicon, keep_hyphens: bool) {
     let next = line.chars().next().unwrap_or(' ');
     let trimmed = out.trim_end_matches(" -").len();
     if trimmed < out.len() {
@@ -375,8 +422,7 @@ fn append_text(out: &mut String, line: &str, hyphenated: &HashSet<String>, keep_
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
-        let kept = hyphenated.contains(&format!("{head}-{tail}"))
-            || HYPHEN_PREFIXES.contains(&head.as_str());
+        let kept = lexicon.keeps_hyphen(&head, &tail);
         if !kept {
             out.pop();
         }
@@ -390,7 +436,9 @@ mod tests {
 
     #[test]
     fn line_end_hyphens() {
-        let known: HashSet<String> = hyphenated_words("a whole-of-government approach");
+        let known = Lexicon::of(
+            "a whole-of-government approach; in the in migration migration, ganization",
+        );
         let join = |a: &str, b: &str, keep| {
             let mut s = a.to_string();
             append_text(&mut s, b, &known, keep);
@@ -407,6 +455,16 @@ mod tests {
         assert_eq!(join("low-", "income", true), "low-income");
         assert_eq!(join("(2020-", "2035)", false), "(2020-2035)");
         assert_eq!(join("end.", "Next", false), "end. Next");
+        assert_eq!(join("the in-", "migration", false), "the in-migration");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("in 2022.6"));
+        assert!(ends_sentence("(see above.)"));
+        assert!(ends_sentence("as follows:"));
+        assert!(!ends_sentence("covers COVID-"));
+        assert!(!ends_sentence("Agenda 2030"));
     }
 
     #[test]

@@ -3,11 +3,29 @@
 
 use super::source::Word;
 
-/// Glyphs that mark a list item when they stand first on a line.
+/// Glyphs that mark a list item when they stand first on a line. Symbol
+/// fonts' bullets (U+F0B7, U+F0A7 …, in the Private Use Area) count too:
+/// see [`is_bullet_glyph`].
 pub const BULLET_GLYPHS: &[&str] = &[
-    "•", "◦", "▪", "▫", "●", "○", "■", "□", "◆", "◇", "►", "▶", "➢", "➤", "✓", "✔", "", "", "-",
-    "–", "—", "*", "·", "∙", "⁃", "o",
+    "\u{2022}", "\u{25e6}", "\u{25aa}", "\u{25ab}", "\u{25cf}", "\u{25cb}", "\u{25a0}", "\u{25a1}",
+    "\u{25c6}", "\u{25c7}", "\u{25ba}", "\u{25b6}", "\u{27a2}", "\u{27a4}", "\u{2713}", "\u{2714}",
+    "-", "\u{2013}", "\u{2014}", "*", "\u{b7}", "\u{2219}", "\u{2043}", "o",
 ];
+
+/// Glyphs that are never words: a bullet even when a mere space follows.
+const STRONG_GLYPHS: &[&str] = &[
+    "\u{2022}", "\u{25e6}", "\u{25aa}", "\u{25cf}", "\u{25a0}", "\u{27a2}", "\u{25ba}",
+];
+
+/// One character of the Private Use Area, where symbol fonts put their bullets.
+fn is_private_use(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if ('\u{e000}'..='\u{f8ff}').contains(&c))
+}
+
+pub fn is_bullet_glyph(text: &str) -> bool {
+    BULLET_GLYPHS.contains(&text) || is_private_use(text)
+}
 
 /// One printed line of one column. Footnote markers stay glued to the
 /// word they follow, as printed.
@@ -71,7 +89,7 @@ fn gaps(mut spans: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
 
 /// A word that only marks something (a bullet, a list or box number).
 fn is_marker(text: &str) -> bool {
-    BULLET_GLYPHS.contains(&text)
+    is_bullet_glyph(text)
         || (text.chars().count() <= 3
             && text.chars().next().is_some_and(|c| c.is_ascii_digit())
             && text.chars().all(|c| c.is_ascii_digit() || ".)".contains(c)))
@@ -132,9 +150,7 @@ pub fn lines_of(page: usize, mut words: Vec<Word>) -> Vec<Line> {
     heights.sort_by(f64::total_cmp);
     let median = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
     let (big_numbers, words): (Vec<Word>, Vec<Word>) = words.into_iter().partition(|w| {
-        w.height() >= 1.25 * median
-            && is_marker(&w.text)
-            && !BULLET_GLYPHS.contains(&w.text.as_str())
+        w.height() >= 1.25 * median && is_marker(&w.text) && !is_bullet_glyph(&w.text)
     });
     let mut groups: Vec<Vec<Word>> = big_numbers.into_iter().map(|w| vec![w]).collect();
     let first_text_group = groups.len();
@@ -181,12 +197,9 @@ fn make_line(page: usize, words: Vec<Word>) -> Option<Line> {
     let y1 = words.iter().map(|w| w.y1).fold(f64::MIN, f64::max);
     // A glyph that can also be a word (`o`, `-`) counts only when a tab,
     // not a space, follows it.
-    let strong = matches!(
-        first.text.as_str(),
-        "•" | "◦" | "▪" | "●" | "■" | "" | "➢" | "►"
-    );
+    let strong = STRONG_GLYPHS.contains(&first.text.as_str()) || is_private_use(&first.text);
     let glyph_alone = words.len() > 1
-        && BULLET_GLYPHS.contains(&first.text.as_str())
+        && is_bullet_glyph(&first.text)
         && (strong || words[1].x0 - first.x1 >= 0.6 * size);
     let (glyph, rest) = if glyph_alone {
         (Some(first.text.clone()), &words[1..])
@@ -230,8 +243,10 @@ fn join_words(words: &[Word]) -> String {
     let mut out = String::new();
     let mut prev: Option<&Word> = None;
     for w in words {
+        // A space is wider than 15 % of the type size; narrower gaps are
+        // kerning, a marker glued to its word, or a word cut in pieces.
         if let Some(p) = prev
-            && w.x0 - p.x1 >= 0.03 * p.height()
+            && w.x0 - p.x1 >= 0.15 * p.size.min(p.height())
         {
             out.push(' ');
         }
