@@ -218,12 +218,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Fo
         f => (f, "as --format asks"),
     };
     let mut doc = match form {
-        Form::Pdf => {
-            let layout = pdf::read_pdf_layout(path, bytes)?;
-            let mut doc = layout.doc;
-            doc.read_as = Some(format!("{} ({})", layout.form.describe(), layout.evidence));
-            doc
-        }
+        Form::Pdf => pdf::read_pdf(path, bytes)?,
         Form::Html => html::read_html(bytes).map_err(|m| InputError::new(path, None, m))?,
         Form::Text | Form::Print | Form::Auto => {
             let decoded = decode::decode(bytes).map_err(|m| InputError::new(path, None, m))?;

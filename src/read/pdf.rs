@@ -1,17 +1,15 @@
-//! PDF files: extract the text layer, then read it as printed text.
+//! PDF files: read by their layout ([`super::layout`]).
 //!
-//! The text layer is extracted by poppler's `pdftotext`, run as a separate
-//! process with a time limit, and laid out as its plain mode lays it out (the
-//! form [`super::print::read_print`] reads): one line per printed line, a
-//! blank line after each text flow, a form feed after each page.
+//! poppler's extractors run as separate processes, each with a time limit,
+//! at the same time: `pdftotext -bbox-layout` gives the words with their
+//! boxes, `pdftohtml -xml -i` the size and weight of each run of text. When
+//! the fonts cannot be read, the words' heights stand in for their sizes.
 //!
-//! The plain mode itself is not used: it joins a line that ends with a hyphen
-//! to the next one and drops the hyphen, which loses the hyphens of compound
-//! words and ranges broken at a line end (`whole-of-` / `government` gives
-//! `whole-ofgovernment`, `(2020-` / `2035)` gives `(20202035)`). The words,
-//! lines and flows are taken from `pdftotext -bbox-layout` instead, and the
-//! line ends are left to the printed-text reader, which knows when a hyphen
-//! broke a word and when it belongs to it.
+//! [`extract_text`] gives the text layer as plain text laid out as
+//! `pdftotext`'s plain mode lays it out (one line per printed line, a blank
+//! line after each text flow, a form feed after each page), but with the
+//! hyphens at line ends kept: the plain mode joins `whole-of-` / `government`
+//! into `whole-ofgovernment` and `(2020-` / `2035)` into `(20202035)`.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -43,7 +41,10 @@ const NO_TEXT_LAYER: &str =
 /// Read a PDF profile. `path` is used when it is the file `bytes` came from;
 /// otherwise `bytes` are written to a temporary file for the extractors.
 pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
-    read_pdf_layout(path, bytes).map(|layout| layout.doc)
+    let layout = read_pdf_layout(path, bytes)?;
+    let mut doc = layout.doc;
+    doc.read_as = Some(format!("{} ({})", layout.form.describe(), layout.evidence));
+    Ok(doc)
 }
 
 /// Read a PDF profile by its layout, with the form it was taken for and why.
