@@ -28,6 +28,7 @@ struct Open {
     kind: BlockKind,
     text: String,
     line: usize,
+    last_line: usize,
     /// Left edge of the text of its continuation lines.
     text_left: f64,
     last: Line,
@@ -154,8 +155,9 @@ impl Walk<'_> {
 
     fn close(&mut self) {
         if let Some(o) = self.open.take() {
-            self.blocks
-                .push(Block::new(o.kind, collapse_whitespace(&o.text), o.line));
+            let mut block = Block::new(o.kind, collapse_whitespace(&o.text), o.line);
+            block.last_line = o.last_line;
+            self.blocks.push(block);
         }
     }
 
@@ -165,6 +167,7 @@ impl Walk<'_> {
             kind,
             text: l.text.clone(),
             line: self.line_no,
+            last_line: self.line_no,
             text_left: l.left,
             last: l.clone(),
             last_column: col,
@@ -182,6 +185,7 @@ impl Walk<'_> {
             o.last = l.clone();
             o.last_column = col;
             o.lines += 1;
+            o.last_line = self.line_no;
         }
     }
 
@@ -338,7 +342,11 @@ fn is_lone_number(text: &str) -> bool {
 fn is_contents_line(text: &str) -> bool {
     let t = text.trim_end();
     let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
-    body.len() < t.len() && body.trim_end().ends_with("....")
+    let leader = body.len() - body.trim_end_matches(['.', ' ', '\u{2026}']).len();
+    let dots = body[body.len() - leader..]
+        .matches(['.', '\u{2026}'])
+        .count();
+    body.len() < t.len() && dots >= 4
 }
 
 /// What the document's own words say about a hyphen at a line end.
@@ -395,6 +403,12 @@ const HYPHEN_PREFIXES: &[&str] = &["self", "well", "non", "co", "ex", "socio"];
 /// end of a line, nothing (the hyphen is dropped when it only broke a word).
 fn append_text(out: &mut String, line: &str, lexicon: &Lexicon, keep_hyphens: bool) {
     let next = line.chars().next().unwrap_or(' ');
+    // A soft hyphen where the line broke: the word goes on.
+    if out.ends_with('\u{ad}') {
+        out.pop();
+        out.push_str(line);
+        return;
+    }
     let trimmed = out.trim_end_matches(" -").len();
     if trimmed < out.len() {
         out.truncate(trimmed);
@@ -456,6 +470,7 @@ mod tests {
         assert_eq!(join("(2020-", "2035)", false), "(2020-2035)");
         assert_eq!(join("end.", "Next", false), "end. Next");
         assert_eq!(join("the in-", "migration", false), "the in-migration");
+        assert_eq!(join("discrimi\u{ad}", "nation", true), "discrimination");
     }
 
     #[test]
@@ -471,6 +486,7 @@ mod tests {
     fn contents_lines() {
         assert!(is_contents_line("KEY FINDINGS.........7"));
         assert!(is_contents_line("1. RIGHTS ....... 12"));
+        assert!(is_contents_line("Objectives . . . . . . . . 3"));
         assert!(!is_contents_line("In 2022, 40 per cent"));
     }
 }
