@@ -99,6 +99,8 @@ const HYPHEN_PREFIXES: &[&str] = &["self", "well"];
 struct Line<'a> {
     no: usize,
     text: &'a str,
+    /// Leading spaces before the text (kept by `pdftotext -layout`).
+    indent: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +120,8 @@ struct Group {
     /// bullet (more than one when the glyphs were printed in a column).
     glyph_lines: Vec<usize>,
     lines: Vec<(usize, String)>,
+    /// A bullet's mark and the indentation it stands at.
+    mark: Option<(char, usize)>,
     /// How many of `lines` are headings in capitals, kept as lines are
     /// added so that asking whether all are stays constant-time (a group
     /// may have very many lines).
@@ -130,6 +134,7 @@ impl Group {
             kind,
             start,
             glyph_lines: Vec::new(),
+            mark: None,
             lines: Vec::new(),
             caps_heading_lines: 0,
         }
@@ -145,6 +150,12 @@ impl Group {
     fn extend(&mut self, other: Group) {
         self.caps_heading_lines += other.caps_heading_lines;
         self.lines.extend(other.lines);
+    }
+
+    /// The last input line of the group.
+    fn last_line(&self) -> usize {
+        let last = self.lines.last().map_or(self.start, |(no, _)| *no);
+        last.max(self.glyph_lines.last().copied().unwrap_or(0))
     }
 
     /// Every line is a heading in capitals (true when there is none).
@@ -209,8 +220,28 @@ pub fn read_print(text: &str) -> Document {
     }
 
     let mut blocks = Vec::new();
+    // The mark of the list's outer bullets: a bullet with another mark, or
+    // indented further, is a sub-point of the one above.
+    let mut outer: Option<(char, usize)> = None;
     for g in &out {
-        emit(g, &hyphenated, &mut blocks, &mut warnings);
+        let depth = match (g.kind, g.mark, outer) {
+            // A numbered item (maybe a numbered heading) starts afresh.
+            (GroupKind::Bullet, Some((c, _)), _) if c.is_alphanumeric() => {
+                outer = None;
+                0
+            }
+            (GroupKind::Bullet, Some((c, ind)), Some((oc, oind))) if c != oc || ind > oind + 1 => 1,
+            (GroupKind::Bullet, mark, _) => {
+                outer = mark;
+                0
+            }
+            (GroupKind::Plain, ..) => {
+                outer = None;
+                0
+            }
+            (GroupKind::Note, ..) => 0,
+        };
+        emit(g, depth, &hyphenated, &mut blocks, &mut warnings);
     }
     Document {
         blocks,
@@ -379,6 +410,7 @@ fn push_line<'a>(pages: &mut [Vec<Line<'a>>], no: usize, text: &'a str) {
         page.push(Line {
             no,
             text: text.trim(),
+            indent: text.len() - text.trim_start().len(),
         });
     }
 }
@@ -572,6 +604,15 @@ fn bullet_start(line: &str, at_paragraph_start: bool) -> Option<&str> {
     {
         return Some(line[i..].trim_start());
     }
+    // A weak glyph set off by a hanging indent (`o    la Direction`, as
+    // `-layout` prints a nested list): no word is followed by such a gap.
+    let mut chars = line.char_indices();
+    if let Some((_, c)) = chars.next()
+        && WEAK_GLYPHS.contains(&c)
+        && line[c.len_utf8()..].starts_with("  ")
+    {
+        return Some(line[c.len_utf8()..].trim_start());
+    }
     if at_paragraph_start {
         strip_bullet(line)
     } else {
@@ -654,6 +695,7 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
                     groups.extend(cur.take());
                     let mut g = Group::new(GroupKind::Bullet, line.no);
                     g.glyph_lines.push(line.no);
+                    g.mark = t.chars().next().map(|c| (c, line.indent));
                     cur = Some(g);
                 }
             }
@@ -662,6 +704,7 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
         if let Some(rest) = bullet_start(t, cur.is_none()) {
             groups.extend(cur.take());
             let mut g = Group::new(GroupKind::Bullet, line.no);
+            g.mark = t.chars().next().map(|c| (c, line.indent));
             g.push(line.no, rest);
             cur = Some(g);
             continue;
@@ -847,6 +890,7 @@ fn append_line(out: &mut String, line: &str, hyphenated: &HashSet<String>) {
 /// Turn one group into blocks.
 fn emit(
     g: &Group,
+    depth: usize,
     hyphenated: &HashSet<String>,
     blocks: &mut Vec<Block>,
     warnings: &mut Vec<Warning>,
@@ -871,7 +915,12 @@ fn emit(
             }
             let text = join_lines(g.lines.iter().map(|(_, l)| l.as_str()), hyphenated);
             if !text.is_empty() {
-                blocks.push(Block::new(BlockKind::ListItem { depth: 0 }, text, g.start));
+                blocks.push(Block::spanning(
+                    BlockKind::ListItem { depth },
+                    text,
+                    g.start,
+                    g.last_line(),
+                ));
             }
         }
         GroupKind::Plain => {
@@ -882,7 +931,7 @@ fn emit(
                 } else {
                     BlockKind::Paragraph
                 };
-                blocks.push(Block::new(kind, text, g.start));
+                blocks.push(Block::spanning(kind, text, g.start, g.last_line()));
             }
         }
         GroupKind::Note => {

@@ -78,6 +78,8 @@ struct OpenBullet {
     /// Indentation of its mark, and of its text (where wrapped lines start).
     indent: usize,
     text_column: usize,
+    /// Nesting depth (0 for the outermost list).
+    depth: usize,
     /// The line before was part of it (no blank line since).
     adjacent: bool,
 }
@@ -124,7 +126,16 @@ pub fn read_text(text: &str) -> Document {
             o.adjacent = true;
             continue;
         }
-        if let Some(rest) = strip_bullet(trimmed) {
+        // A nested list's mark: deeper than the open bullet's text, or a
+        // sibling of an open nested item.
+        let deeper = open.as_ref().filter(|o| {
+            o.adjacent && (indent > o.text_column || (o.depth > 0 && indent == o.indent))
+        });
+        let mark = match deeper {
+            Some(o) => bullet_mark(trimmed, Some(o)),
+            None => strip_bullet(trimmed),
+        };
+        if let Some(rest) = mark {
             while indents.last().is_some_and(|&top| top > indent) {
                 indents.pop();
             }
@@ -138,13 +149,17 @@ pub fn read_text(text: &str) -> Document {
                 block: blocks.len(),
                 indent,
                 text_column,
+                depth,
                 adjacent: true,
             });
             blocks.push(Block::new(BlockKind::ListItem { depth }, text, line_no));
             after_paragraph_line = false;
             continue;
         }
-        let mut block = Block::new(BlockKind::Paragraph, more, line_no);
+        let mut block = match DECORATED.captures(&more) {
+            Some(c) => Block::new(BlockKind::Heading, c[1].to_string(), line_no),
+            None => Block::new(BlockKind::Paragraph, undecorate(&more), line_no),
+        };
         // Right under a bullet, but neither indented nor in lower case: only
         // the recogniser can tell a heading from the rest of the bullet.
         block.may_continue = open.as_ref().is_some_and(|o| o.adjacent) || after_paragraph_line;
@@ -161,23 +176,59 @@ pub fn read_text(text: &str) -> Document {
 
 /// Whether a line goes on the open bullet: its text when the mark stood
 /// alone; a line right under it that is indented past the mark or starts
-/// in lower case; a dash or star at the column where the bullet's wrapped
-/// lines start (a dash inside the sentence, not a new mark).
+/// in lower case; a dash or star followed by one space at the column where
+/// the bullet's wrapped lines start (a dash inside the sentence, where a
+/// nested list's mark is followed by more spaces, as in `-   item`).
 fn continues_bullet(o: &OpenBullet, bullet: &Block, trimmed: &str, indent: usize) -> bool {
     if bullet.text.is_empty() {
-        return strip_bullet(trimmed).is_none();
+        return bullet_mark(trimmed, None).is_none();
     }
     if !o.adjacent {
         return false;
     }
-    match strip_bullet(trimmed) {
-        Some(_) => {
-            let weak = trimmed.starts_with(['-', '–', '—', '*']);
-            weak && indent == o.text_column && indent > o.indent
-        }
-        None => indent > o.indent || trimmed.chars().next().is_some_and(char::is_lowercase),
+    if bullet_mark(trimmed, Some(o)).is_some() {
+        let weak = trimmed.starts_with(['-', '–', '—', '*']);
+        let one_space = trimmed.chars().nth(1) == Some(' ') && trimmed.chars().nth(2) != Some(' ');
+        return weak && one_space && indent == o.text_column && indent > o.indent;
     }
+    indent > o.indent || trimmed.chars().next().is_some_and(char::is_lowercase)
 }
+
+/// The text after a bullet mark at the start of `trimmed`, if there is one.
+/// `+` and `o` (the marks lynx and html2text give nested lists) count only
+/// deeper than the text of the open bullet: elsewhere they start words or
+/// sums.
+fn bullet_mark<'a>(trimmed: &'a str, open: Option<&OpenBullet>) -> Option<&'a str> {
+    if let Some(rest) = strip_bullet(trimmed) {
+        return Some(rest);
+    }
+    let nested = NESTED_BULLET.find(trimmed)?;
+    let _ = open?;
+    Some(&trimmed[nested.end()..])
+}
+
+/// Marks of nested lists in text dumps: lynx's `+`, html2text's `o`.
+static NESTED_BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[+o]\s+").expect("valid regex"));
+
+/// One end of an html2text heading wrapped over lines: `****** Profil …`
+/// on the first line, `… (2021) ******` on the last.
+fn undecorate(line: &str) -> String {
+    let t = line.trim();
+    let t = match t.strip_prefix("**") {
+        Some(rest) if rest.trim_start_matches('*').starts_with(' ') => rest.trim_start_matches('*'),
+        _ => t,
+    };
+    let t = match t.strip_suffix("**") {
+        Some(rest) if rest.trim_end_matches('*').ends_with(' ') => rest.trim_end_matches('*'),
+        _ => t,
+    };
+    t.trim().to_string()
+}
+
+/// A heading as html2text decorates it: `**** Partnerships ****`.
+static DECORATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\*{2,}\s*(.*?)\s*\*{2,}$").expect("valid regex"));
 
 #[cfg(test)]
 mod tests {
