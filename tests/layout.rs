@@ -303,7 +303,7 @@ fn check_says_which_form_was_chosen_and_why() {
         ),
         (
             "tonga-2023-en-report-boxes.pdf",
-            "note: read as a printed report (a running header on 3 of 3 pages (\"MIGRATION GOVERNANCE INDICATORS SECOND PROFILE 2023 | KINGDOM OF TONGA\"))",
+            "note: read as a printed report (a running header on 5 of 5 pages (\"MIGRATION GOVERNANCE INDICATORS SECOND PROFILE 2023 | KINGDOM OF TONGA\"))",
         ),
     ] {
         assert!(

@@ -7,7 +7,11 @@ use std::collections::HashMap;
 use super::lines::Line;
 
 /// Share of the page height, at the top and at the bottom, where furniture stands.
-const BAND: f64 = 0.08;
+const BAND: f64 = 0.1;
+
+/// Running headers and footers are set no larger than the body text; a
+/// heading that happens to open two pages at the same height is larger.
+const MAX_FURNITURE_SIZE: f64 = 1.05;
 
 /// Why a line is not part of the running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +102,9 @@ pub fn find(
                     None
                 } else if is_browser_line(&l.text) {
                     Some(Aside::Browser)
-                } else if repeated(l) || is_page_number(&l.text) {
+                } else if (repeated(l) && l.size <= MAX_FURNITURE_SIZE * body)
+                    || is_page_number(&l.text)
+                {
                     Some(Aside::Running)
                 } else {
                     None
