@@ -58,6 +58,8 @@ impl OutputError {
 pub enum Severity {
     Error,
     Warning,
+    /// What the tool decided, for the user to know (never a problem).
+    Note,
 }
 
 /// One message about one place in one file, printed as `path:line: severity: message`.
@@ -87,6 +89,15 @@ impl<'a> Diagnostic<'a> {
             message,
         }
     }
+
+    pub fn note(path: &'a Path, message: &'a str) -> Self {
+        Diagnostic {
+            path,
+            line: None,
+            severity: Severity::Note,
+            message,
+        }
+    }
 }
 
 /// A path as shown in messages: control characters (a newline in a file
@@ -113,6 +124,7 @@ impl fmt::Display for Diagnostic<'_> {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         let path = display_path(self.path);
         match self.line {

@@ -54,9 +54,9 @@ pub fn parse_bytes(
     form: Form,
     manifest: Option<&ManifestEntry>,
 ) -> Result<Profile, InputError> {
-    let (doc, _form) = read::read_bytes(path, bytes, form)?;
-    let rec = recognise::recognise(&doc).map_err(|e| InputError::new(path, None, e.message))?;
-    let mut rec = rec;
+    let (doc, form) = read::read_bytes(path, bytes, form)?;
+    let mut rec = recognise::recognise(&doc)
+        .map_err(|e| InputError::new(path, None, no_findings_message(&doc, form, &e.message)))?;
     if rec.language.is_none() {
         // The headings did not tell; the page's own declaration (`<html lang>`) may.
         rec.language = doc
@@ -68,6 +68,28 @@ pub fn parse_bytes(
     let mut profile = assemble(rec, path, manifest.cloned().unwrap_or_default());
     profile.warnings.splice(0..0, doc.warnings);
     Ok(profile)
+}
+
+/// The recogniser's "no key findings" message (which quotes the list
+/// headings in the document's language), completed with the form the file
+/// was read as and the form to try instead.
+pub fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -> String {
+    let read_as = doc
+        .read_as
+        .clone()
+        .unwrap_or_else(|| form.describe().to_string());
+    let columns = doc
+        .warnings
+        .iter()
+        .find(|w| w.message.starts_with(read::columns::WARNING_START))
+        .map(|w| format!(" ({})", w.message))
+        .unwrap_or_default();
+    let try_form = match form {
+        Form::Text | Form::Html => "--format print",
+        Form::Pdf => "--format print on its text (`pdftotext FILE.pdf FILE.txt`)",
+        _ => "--format text",
+    };
+    format!("{recognised} Read as {read_as}{columns}; if it is one, try {try_form}.")
 }
 
 /// Combine recognised content, the manifest and the tables.

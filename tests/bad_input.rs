@@ -471,6 +471,8 @@ Key points of the meeting:
 
 #[test]
 fn texts_that_are_not_profiles_are_refused() {
+    // What was looked for is said in the document's language, with the form
+    // the file was read as and the form to try.
     for (name, bytes) in [
         ("news.txt", NEWS.as_bytes().to_vec()),
         (
@@ -481,15 +483,19 @@ fn texts_that_are_not_profiles_are_refused() {
         let e = parse_err(name, &bytes);
         assert_eq!(
             e.message,
-            if name == "news.txt" {
-                "no key findings found: no bullet stands under both a domain heading and a list heading \
-                 (\"Migration governance: examples of well-developed areas\" / \"Areas with potential for further development\"); \
-                 is this an MGI profile?"
-            } else {
-                "no key findings found: no bullet stands under both a domain heading and a list heading \
-                 (\"Gouvernance de la migration : exemples d'aspects bien développés\" / \"Aspects qui pourraient être renforcés\"); \
-                 is this an MGI profile?"
-            },
+            format!(
+                "{} Read as web text (no form feeds between pages, no markup); \
+                 if it is one, try --format print.",
+                if name == "news.txt" {
+                    "no key findings found: no bullet stands under both a domain heading and a list heading \
+                     (\"Migration governance: examples of well-developed areas\" / \"Areas with potential for further development\"); \
+                     is this an MGI profile?"
+                } else {
+                    "no key findings found: no bullet stands under both a domain heading and a list heading \
+                     (\"Gouvernance de la migration : exemples d'aspects bien développés\" / \"Aspects qui pourraient être renforcés\"); \
+                     is this an MGI profile?"
+                }
+            ),
             "{name}"
         );
         assert!(e.to_string().starts_with(&format!("{}", e.path.display())));

@@ -157,10 +157,10 @@ fn parse_prints_the_model_and_check_reports_problems() {
     assert_eq!(o.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
-        stdout
-            .lines()
-            .any(|l| l.ends_with("is this an MGI profile?")
-                && l.contains("not-a-profile-hub-fr.txt: error:")),
+        stdout.lines().any(
+            |l| l.ends_with("is this an MGI profile? Read as web text (no form feeds between pages, no markup); if it is one, try --format print.")
+                && l.contains("not-a-profile-hub-fr.txt: error:")
+        ),
         "{stdout}"
     );
     assert!(

@@ -5,8 +5,10 @@
 //! (`crate::recognise`) turns any of them into a profile.
 
 pub mod attachment;
+pub mod columns;
 pub mod decode;
 pub mod html;
+pub mod layout;
 pub mod pdf;
 pub mod print;
 pub mod text;
@@ -117,6 +119,17 @@ pub enum Form {
 }
 
 impl Form {
+    /// What a file read in this form is taken for, in messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Form::Auto => "whatever it looks like",
+            Form::Text => "web text",
+            Form::Html => "an HTML page",
+            Form::Print => "text extracted from a printed PDF",
+            Form::Pdf => "a PDF",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Form::Auto => "auto",
@@ -141,6 +154,9 @@ pub struct Document {
     pub running_header: Option<String>,
     /// What the reader had to assume or repair (encoding, odd bytes …).
     pub warnings: Vec<Warning>,
+    /// The form the file was read as, and why (`a printed report (a running
+    /// header on 10 of 12 pages …)`).
+    pub read_as: Option<String>,
 }
 
 /// Inputs larger than this (64 MiB) are refused: MGI profiles are tens of
@@ -201,11 +217,11 @@ fn too_large(path: &Path, len: Option<u64>) -> InputError {
 
 /// Read bytes already in memory (`path` names them in messages).
 pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Form), InputError> {
-    let form = match form {
-        Form::Auto => detect_form(path, bytes),
-        f => f,
+    let (form, why) = match form {
+        Form::Auto => detect_form_why(path, bytes),
+        f => (f, "as --format asks"),
     };
-    let doc = match form {
+    let mut doc = match form {
         Form::Pdf => pdf::read_pdf(path, bytes)?,
         Form::Html => html::read_html(bytes).map_err(|m| InputError::new(path, None, m))?,
         Form::Text | Form::Print | Form::Auto => {
@@ -216,9 +232,13 @@ pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Fo
                 text::read_text(&decoded.text)
             };
             doc.warnings.splice(0..0, decoded.warnings);
+            doc.warnings.extend(columns::side_by_side(&decoded.text));
             doc
         }
     };
+    if doc.read_as.is_none() {
+        doc.read_as = Some(format!("{} ({why})", form.describe()));
+    }
     Ok((doc, form))
 }
 
@@ -229,17 +249,22 @@ fn looks_printed(text: &str) -> bool {
 
 /// Decide the form of a file by its extension, then by its first bytes.
 pub fn detect_form(path: &Path, bytes: &[u8]) -> Form {
+    detect_form_why(path, bytes).0
+}
+
+/// [`detect_form`], and what decided it.
+pub fn detect_form_why(path: &Path, bytes: &[u8]) -> (Form, &'static str) {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase());
     match ext.as_deref() {
-        Some("pdf") => return Form::Pdf,
-        Some("html" | "htm" | "xhtml") => return Form::Html,
+        Some("pdf") => return (Form::Pdf, "by its extension"),
+        Some("html" | "htm" | "xhtml") => return (Form::Html, "by its extension"),
         _ => {}
     }
     if bytes.starts_with(b"%PDF-") {
-        return Form::Pdf;
+        return (Form::Pdf, "it starts as a PDF does");
     }
     let head = &bytes[..bytes.len().min(2048)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
@@ -249,12 +274,12 @@ pub fn detect_form(path: &Path, bytes: &[u8]) -> Form {
         || head.contains("<html")
         || (head.starts_with('<') && head.contains("<body"))
     {
-        return Form::Html;
+        return (Form::Html, "it starts as an HTML page does");
     }
     if looks_printed(&String::from_utf8_lossy(bytes)) {
-        return Form::Print;
+        return (Form::Print, "form feeds between its pages");
     }
-    Form::Text
+    (Form::Text, "no form feeds between pages, no markup")
 }
 
 /// Characters that take no room and mean nothing in a profile: zero-width

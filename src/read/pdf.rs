@@ -1,17 +1,15 @@
-//! PDF files: extract the text layer, then read it as printed text.
+//! PDF files: read by their layout ([`super::layout`]).
 //!
-//! The text layer is extracted by poppler's `pdftotext`, run as a separate
-//! process with a time limit, and laid out as its plain mode lays it out (the
-//! form [`super::print::read_print`] reads): one line per printed line, a
-//! blank line after each text flow, a form feed after each page.
+//! poppler's extractors run as separate processes, each with a time limit,
+//! at the same time: `pdftotext -bbox-layout` gives the words with their
+//! boxes, `pdftohtml -xml -i` the size and weight of each run of text. When
+//! the fonts cannot be read, the words' heights stand in for their sizes.
 //!
-//! The plain mode itself is not used: it joins a line that ends with a hyphen
-//! to the next one and drops the hyphen, which loses the hyphens of compound
-//! words and ranges broken at a line end (`whole-of-` / `government` gives
-//! `whole-ofgovernment`, `(2020-` / `2035)` gives `(20202035)`). The words,
-//! lines and flows are taken from `pdftotext -bbox-layout` instead, and the
-//! line ends are left to the printed-text reader, which knows when a hyphen
-//! broke a word and when it belongs to it.
+//! [`extract_text`] gives the text layer as plain text laid out as
+//! `pdftotext`'s plain mode lays it out (one line per printed line, a blank
+//! line after each text flow, a form feed after each page), but with the
+//! hyphens at line ends kept: the plain mode joins `whole-of-` / `government`
+//! into `whole-ofgovernment` and `(2020-` / `2035)` into `(20202035)`.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -20,12 +18,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::Document;
-use super::print::read_print;
+use super::layout::{Layout, read_layout};
 use crate::error::InputError;
 use crate::model::Warning;
 
-/// The extractor, from poppler-utils.
+/// The extractors, from poppler-utils: words with their boxes, and text
+/// runs with their fonts.
 const PDFTOTEXT: &str = "pdftotext";
+const PDFTOHTML: &str = "pdftohtml";
+const BBOX_ARGS: [&str; 3] = ["-enc", "UTF-8", "-bbox-layout"];
+const FONT_ARGS: [&str; 5] = ["-xml", "-i", "-stdout", "-enc", "UTF-8"];
 
 /// How long `pdftotext` may take on one file before it is stopped.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -37,41 +39,74 @@ const NO_TEXT_LAYER: &str =
     "the PDF has no text layer (a scan?): run OCR first or give a text copy";
 
 /// Read a PDF profile. `path` is used when it is the file `bytes` came from;
-/// otherwise `bytes` are written to a temporary file for the extractor.
+/// otherwise `bytes` are written to a temporary file for the extractors.
 pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
+    let layout = read_pdf_layout(path, bytes)?;
+    let mut doc = layout.doc;
+    doc.read_as = Some(format!("{} ({})", layout.form.describe(), layout.evidence));
+    Ok(doc)
+}
+
+/// Read a PDF profile by its layout, with the form it was taken for and why.
+pub fn read_pdf_layout(path: &Path, bytes: &[u8]) -> Result<Layout, InputError> {
     let err = |msg: String| InputError::new(path, None, msg);
     let same_file = std::fs::metadata(path)
         .is_ok_and(|m| m.is_file() && (bytes.is_empty() || m.len() == bytes.len() as u64));
-    let extracted = if same_file {
-        extract(PDFTOTEXT, path, TIMEOUT)
+    let temp;
+    let file = if same_file {
+        path
     } else {
-        let temp = TempFile::write(bytes).map_err(|e| {
+        temp = TempFile::write(bytes).map_err(|e| {
             err(format!(
                 "cannot write a temporary copy of the PDF for pdftotext: {e}"
             ))
         })?;
-        extract(PDFTOTEXT, &temp.path, TIMEOUT)
+        &temp.path
     };
-    let stdout = extracted.map_err(err)?;
-    let layout = String::from_utf8_lossy(&stdout);
-    let text = text_from_layout(&layout);
-    if text.trim().is_empty() {
+    // The two extractors run at the same time.
+    let (stdout, fonts) = std::thread::scope(|s| {
+        let fonts = s.spawn(|| extract(PDFTOHTML, &FONT_ARGS, file, TIMEOUT));
+        let words = extract(PDFTOTEXT, &BBOX_ARGS, file, TIMEOUT);
+        let fonts = fonts
+            .join()
+            .unwrap_or_else(|_| Err("pdftohtml could not be run".to_string()));
+        (words, fonts)
+    });
+    let stdout = stdout.map_err(err)?;
+    let words = String::from_utf8_lossy(&stdout);
+    if !words.contains("<word ") {
         return Err(err(NO_TEXT_LAYER.to_string()));
     }
-    let mut doc = read_print(&text);
-    if matches!(layout, std::borrow::Cow::Owned(_)) {
-        doc.warnings.insert(
+    // Fonts make headings; without them the words' heights stand in.
+    let mut layout = read_layout(
+        &words,
+        fonts
+            .as_deref()
+            .ok()
+            .map(String::from_utf8_lossy)
+            .as_deref(),
+    );
+    if let Err(e) = fonts {
+        layout.doc.warnings.insert(
+            0,
+            Warning::general(format!(
+                "font sizes could not be read ({e}): headings are told by the height of their words only"
+            )),
+        );
+    }
+    if matches!(words, std::borrow::Cow::Owned(_)) {
+        layout.doc.warnings.insert(
             0,
             Warning::general("pdftotext gave text that is not valid UTF-8: odd bytes replaced"),
         );
     }
-    Ok(doc)
+    Ok(layout)
 }
 
 /// The text layer of a PDF file as [`read_pdf`] reads it (see the module
 /// documentation), or a message for the user.
 pub fn extract_text(path: &Path) -> Result<String, String> {
-    let stdout = extract(PDFTOTEXT, path, TIMEOUT)?;
+    let stdout = extract(PDFTOTEXT, &BBOX_ARGS, path, TIMEOUT)?;
     Ok(text_from_layout(&String::from_utf8_lossy(&stdout)))
 }
 
@@ -139,7 +174,7 @@ fn attribute(tag: &str, key: &str) -> Option<f64> {
 }
 
 /// The entities of pdftotext's XHTML (and numeric ones) as characters.
-fn decode_entities(s: &str) -> String {
+pub(crate) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -180,26 +215,39 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
-/// Run `program -enc UTF-8 -bbox-layout <file> -` and return its standard
-/// output, or a message for the user.
-fn extract(program: &str, file: &Path, timeout: Duration) -> Result<Vec<u8>, String> {
+/// Run `program ARGS <file> [-]` and return its standard output, or a
+/// message for the user.
+fn extract(
+    program: &str,
+    args: &[&str],
+    file: &Path,
+    timeout: Duration,
+) -> Result<Vec<u8>, String> {
     // A relative name starting with `-` would be taken for an option.
     let file: PathBuf = if file.is_relative() && file.to_string_lossy().starts_with('-') {
         Path::new(".").join(file)
     } else {
         file.to_path_buf()
     };
-    let mut child = Command::new(program)
-        .args(["-enc", "UTF-8", "-bbox-layout"])
-        .arg(&file)
-        .arg("-")
+    // Named in messages by what it is, whatever path runs it.
+    let tool = if program == PDFTOHTML {
+        PDFTOHTML
+    } else {
+        PDFTOTEXT
+    };
+    let mut command = Command::new(program);
+    command.args(args).arg(&file);
+    if program != PDFTOHTML {
+        command.arg("-");
+    }
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => NOT_INSTALLED.to_string(),
-            _ => format!("cannot run pdftotext: {e}"),
+            _ => format!("cannot run {tool}: {e}"),
         })?;
     // Read both pipes while waiting, so that a full pipe cannot block the
     // child. A small PDF can hold a huge text (compressed streams): what is
@@ -214,7 +262,7 @@ fn extract(program: &str, file: &Path, timeout: Duration) -> Result<Vec<u8>, Str
                 let _ = child.kill();
                 let _ = child.wait();
                 return Err(format!(
-                    "pdftotext did not finish within {} s: the PDF may be damaged or very large",
+                    "{tool} did not finish within {} s: the PDF may be damaged or very large",
                     timeout.as_secs()
                 ));
             }
@@ -238,9 +286,9 @@ fn extract(program: &str, file: &Path, timeout: Duration) -> Result<Vec<u8>, Str
         let msg = String::from_utf8_lossy(&stderr);
         let msg = msg.trim();
         return Err(if msg.is_empty() {
-            format!("pdftotext failed ({status})")
+            format!("{tool} failed ({status})")
         } else {
-            format!("pdftotext failed: {msg}")
+            format!("{tool} failed: {msg}")
         });
     }
     Ok(stdout)
@@ -322,12 +370,12 @@ mod tests {
     fn extract_retrying(program: &Path, timeout: Duration) -> Result<Vec<u8>, String> {
         let program = program.to_str().unwrap();
         for _ in 0..20 {
-            match extract(program, Path::new("a.pdf"), timeout) {
+            match extract(program, &BBOX_ARGS, Path::new("a.pdf"), timeout) {
                 Err(e) if e.contains("busy") => std::thread::sleep(Duration::from_millis(50)),
                 r => return r,
             }
         }
-        extract(program, Path::new("a.pdf"), timeout)
+        extract(program, &BBOX_ARGS, Path::new("a.pdf"), timeout)
     }
 
     #[test]
@@ -370,7 +418,13 @@ mod tests {
 
     #[test]
     fn missing_extractor_says_how_to_install_it() {
-        let err = extract("mgi-no-such-pdftotext", Path::new("a.pdf"), TIMEOUT).unwrap_err();
+        let err = extract(
+            "mgi-no-such-pdftotext",
+            &BBOX_ARGS,
+            Path::new("a.pdf"),
+            TIMEOUT,
+        )
+        .unwrap_err();
         assert_eq!(err, NOT_INSTALLED);
     }
 

@@ -124,6 +124,10 @@ struct Ledger {
     finding_lines: HashMap<(DomainId, FindingKind, String), usize>,
     /// The first list heading met for each list of each domain (line, text).
     list_headings: HashMap<(DomainId, FindingKind), (usize, String)>,
+    /// A domain with findings named again outside the findings (line, text,
+    /// first line): reported only if a list follows, since a word like
+    /// "Government" in a list of sources is no second section.
+    reopened: Option<(usize, String, usize)>,
 }
 
 /// What the document says about itself, by vote.
@@ -438,6 +442,14 @@ impl Walk {
 
     fn open_list(&mut self, kind: FindingKind, line: usize, text: &str) {
         self.cursor.part = Part::Findings;
+        if let Some((at, name, first)) = self.ledger.reopened.take() {
+            self.ledger.warnings.push(Warning::at(
+                at,
+                format!(
+                    "domain \"{name}\" appears again (first at line {first}); the findings of both are kept in one domain"
+                ),
+            ));
+        }
         if let Some(d) = self.cursor.domain {
             self.cursor.list = Some(kind);
             self.ledger
@@ -456,6 +468,7 @@ impl Walk {
 
     fn open_domain(&mut self, id: DomainId, line: usize, text: &str) {
         self.cursor.list = None;
+        self.ledger.reopened = None;
         // Web chrome doubles each domain name; a repeat of the heading just
         // opened is the same section.
         if let Some(d) = self.cursor.domain
@@ -481,12 +494,7 @@ impl Walk {
                         .iter()
                         .find(|(d, _)| *d == id)
                         .map_or(0, |(_, l)| *l);
-                    ledger.warnings.push(Warning::at(
-                        line,
-                        format!(
-                            "domain \"{text}\" appears again (first at line {first}); the findings of both are kept in one domain"
-                        ),
-                    ));
+                    ledger.reopened = Some((line, text.to_string(), first));
                 } else {
                     // A chrome section: the key-findings heading names the domain.
                     ledger.domains[i].name = text.to_string();
