@@ -29,7 +29,9 @@ use crate::read::Form;
 use crate::render::{self, Typst};
 
 /// File name endings taken as profiles when walking a folder.
-pub const PROFILE_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "xhtml", "pdf"];
+pub const PROFILE_EXTENSIONS: [&str; 11] = [
+    "txt", "text", "html", "htm", "xhtml", "pdf", "docx", "odt", "doc", "rtf", "wpd",
+];
 
 /// The build state file inside the output folder.
 pub const STATE_FILE: &str = ".mgi-build.json";
