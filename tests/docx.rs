@@ -552,3 +552,26 @@ fn a_build_takes_a_folder_mixing_every_form() {
         assert!(out.path().join(format!("json/{id}.json")).is_file(), "{id}");
     }
 }
+
+#[test]
+fn text_boxes_are_read_after_their_paragraph_and_once() {
+    let body = r#"<w:p><w:r><w:t>Before the box.</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">
+      <mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">
+        <w:txbxContent><w:p><w:r><w:t>Inside the box.</w:t></w:r></w:p></w:txbxContent></wp:anchor></w:drawing></mc:Choice>
+      <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Inside the box.</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>
+    </mc:AlternateContent></w:r></w:p><w:p><w:r><w:t>After.</w:t></w:r></w:p>"#;
+    let doc = read_docx(&docx(body)).unwrap();
+    let texts: Vec<(&str, usize)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.text.as_str(), b.line))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Before the box.", 1),
+            ("Inside the box.", 2),
+            ("After.", 3)
+        ]
+    );
+}

@@ -325,10 +325,11 @@ fn numbering(num_pr: Node) -> Option<usize> {
     Some(level.min(8))
 }
 
-/// Footnotes and endnotes by id.
+/// Footnotes and endnotes by id, in the order of their parts.
 #[derive(Default)]
 struct Notes<'a, 'i> {
-    by_id: Vec<(NoteKey, Node<'a, 'i>)>,
+    in_order: Vec<(NoteKey, Node<'a, 'i>)>,
+    by_key: HashMap<NoteKey, usize>,
 }
 
 type NoteKey = (&'static str, String);
@@ -346,13 +347,17 @@ impl<'a, 'i> Notes<'a, 'i> {
                 continue;
             }
             if let Some(id) = attr(n, "id") {
-                self.by_id.push(((kind, id.to_string()), n));
+                let key = (kind, id.to_string());
+                self.by_key
+                    .entry(key.clone())
+                    .or_insert(self.in_order.len());
+                self.in_order.push((key, n));
             }
         }
     }
 
     fn get(&self, key: &NoteKey) -> Option<Node<'a, 'i>> {
-        self.by_id.iter().find(|(k, _)| k == key).map(|(_, n)| *n)
+        self.by_key.get(key).map(|&i| self.in_order[i].1)
     }
 }
 
@@ -554,7 +559,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
     /// Notes that no paragraph refers to: kept as notes at the end.
     fn unreferenced_notes(&mut self, out: &mut Vec<Block>) -> Result<(), String> {
         let line = self.paragraphs.max(1);
-        let keys: Vec<NoteKey> = self.notes.by_id.iter().map(|(k, _)| k.clone()).collect();
+        let keys: Vec<NoteKey> = self.notes.in_order.iter().map(|(k, _)| k.clone()).collect();
         for key in keys {
             self.note(key, line, 0, out)?;
         }

@@ -220,6 +220,14 @@ impl Walker<'_> {
                 (Some(TEXT_NS), "list") => self.list(c, depth + 1, list_depth + 1, out)?,
                 (Some(TEXT_NS), "tracked-changes") => self.count_changes(c),
                 (Some(TABLE_NS), "table") => self.table(c, depth + 1, out)?,
+                // Frames anchored to the page stand between paragraphs.
+                (Some(DRAW_NS), _) => {
+                    let mut asides = Asides::default();
+                    find_text_boxes(c, depth + 1, &mut asides);
+                    for text_box in asides.text_boxes {
+                        self.block_content(text_box, depth + 1, 0, out)?;
+                    }
+                }
                 (Some(TEXT_NS), "section" | "table-of-content" | "index-body" | "index-title")
                 | (Some(TEXT_NS), "alphabetical-index" | "illustration-index" | "table-index")
                 | (Some(TEXT_NS), "user-index" | "object-index" | "bibliography")
