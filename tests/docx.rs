@@ -575,3 +575,60 @@ fn text_boxes_are_read_after_their_paragraph_and_once() {
         ]
     );
 }
+
+#[test]
+fn odt_styles_notes_comments_and_changes() {
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">
+<office:automatic-styles>
+ <style:style style:name="P1" style:family="paragraph" style:parent-style-name="Domaine"/>
+ <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:tracked-changes>
+ <text:changed-region text:id="c1"><text:insertion><office:change-info><dc:creator>R</dc:creator></office:change-info></text:insertion></text:changed-region>
+ <text:changed-region text:id="c2"><text:deletion><office:change-info><dc:creator>R</dc:creator></office:change-info><text:p>dropped words</text:p></text:deletion></text:changed-region>
+</text:tracked-changes>
+<text:p text:style-name="P1">Partenariats</text:p>
+<text:p><text:span text:style-name="T1">Aspects qui pourraient être renforcés :</text:span></text:p>
+<text:p>Kept <text:change-start text:change-id="c1"/>inserted<text:change-end text:change-id="c1"/> text<text:change text:change-id="c2"/>.<office:annotation><dc:creator>R</dc:creator><text:p>A reviewer's remark.</text:p></office:annotation><text:note text:id="n1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>The note.</text:p></text:note-body></text:note></text:p>
+</office:text></office:body></office:document-content>"#;
+    let styles = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"><office:styles>
+ <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:default-outline-level="2"/>
+ <style:style style:name="Domaine" style:family="paragraph" style:parent-style-name="Heading_20_2"/>
+</office:styles></office:document-styles>"#;
+    let bytes = zip_of(&[("content.xml", content), ("styles.xml", styles)]);
+    let (doc, _) = read::read_bytes(Path::new("x.odt"), &bytes, Form::Auto).unwrap();
+    let kinds: Vec<(BlockKind, &str, usize)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str(), b.line))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (BlockKind::Heading, "Partenariats", 1),
+            (
+                BlockKind::Heading,
+                "Aspects qui pourraient être renforcés :",
+                2
+            ),
+            (BlockKind::Paragraph, "Kept inserted text.", 3),
+            (BlockKind::Note, "The note.", 3),
+        ]
+    );
+    let messages: Vec<&str> = doc.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the document holds review marks (1 pending insertion, 1 pending deletion, 1 comment): \
+          read as if every change were accepted (insertions kept, deletions dropped); comments are not read"
+        ]
+    );
+}
