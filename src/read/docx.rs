@@ -75,9 +75,17 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, String> {
     });
     let (title, warning) = office::property_title(&blocks, core_title, "docProps/core.xml");
     warnings.extend(warning);
+    let core_language = core.as_ref().and_then(|c| {
+        c.root_element()
+            .children()
+            .find(|n| n.tag_name().name() == "language")
+            .and_then(|n| n.text())
+    });
     Ok(Document {
         blocks,
-        declared_language: None,
+        declared_language: core_language
+            .or(styles.language.as_deref())
+            .and_then(office::primary_language),
         running_header: title,
         warnings,
     })
@@ -246,6 +254,8 @@ struct Style {
 struct Styles {
     by_id: HashMap<String, Style>,
     default_paragraph: Option<String>,
+    /// The language of the document defaults (`w:docDefaults`).
+    language: Option<String>,
 }
 
 /// How far a chain of `basedOn` is followed (a loop stops there).
@@ -253,7 +263,15 @@ const MAX_STYLE_CHAIN: usize = 32;
 
 impl Styles {
     fn from_xml(doc: &roxmltree::Document) -> Styles {
-        let mut styles = Styles::default();
+        let mut styles = Styles {
+            language: doc
+                .descendants()
+                .find(|n| is_w(*n, "docDefaults"))
+                .and_then(|d| d.descendants().find(|n| is_w(*n, "lang")))
+                .and_then(|n| attr(n, "val"))
+                .map(str::to_string),
+            ..Styles::default()
+        };
         for s in doc.root_element().children().filter(|n| is_w(*n, "style")) {
             let Some(id) = attr(s, "styleId") else {
                 continue;

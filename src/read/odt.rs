@@ -80,9 +80,14 @@ pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
     });
     let (title, warning) = office::property_title(&blocks, meta_title, "meta.xml");
     warnings.extend(warning);
+    let meta_language = meta.as_ref().and_then(|m| {
+        m.descendants()
+            .find(|n| n.is_element() && n.tag_name().name() == "language")
+            .and_then(|n| n.text())
+    });
     Ok(Document {
         blocks,
-        declared_language: None,
+        declared_language: meta_language.and_then(office::primary_language),
         running_header: title,
         warnings,
     })

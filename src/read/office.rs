@@ -211,6 +211,13 @@ pub fn property_title(
     })
 }
 
+/// The primary subtag of a language tag (`fr-FR` → `fr`), lowercased.
+pub fn primary_language(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?;
+    let ok = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
+    ok.then(|| primary.to_ascii_lowercase())
+}
+
 /// One table: rows of cells, each cell the blocks read from it.
 pub type Table = Vec<Vec<Vec<Block>>>;
 
