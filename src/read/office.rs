@@ -227,7 +227,8 @@ pub type Table = Vec<Vec<Vec<Block>>>;
 /// next to improvements) is read column by column. Otherwise it is read
 /// row by row. In either layout, once a list heading has been read, the
 /// plain paragraphs of the following cells are the items of that list
-/// (one row or one cell per finding), until a domain heading.
+/// (one row or one cell per finding), until a domain heading; a cell
+/// without a letter (an item number, a bullet) is a note beside them.
 pub fn table_blocks(table: Table) -> Vec<Block> {
     let by_columns = table.first().is_some_and(|row| {
         let filled: Vec<&Vec<Block>> = row.iter().filter(|c| !c.is_empty()).collect();
@@ -264,7 +265,13 @@ pub fn table_blocks(table: Table) -> Vec<Block> {
             Some(_) => in_list = false,
             None => {}
         }
-        if in_list && block.kind == BlockKind::Paragraph {
+        if in_list
+            && block.kind == BlockKind::Paragraph
+            && !block.text.chars().any(char::is_alphabetic)
+        {
+            // A column of item numbers or bullets: the mark, not an item.
+            out.push(Block::new(BlockKind::Note, block.text, block.line));
+        } else if in_list && block.kind == BlockKind::Paragraph {
             out.push(Block::new(
                 BlockKind::ListItem { depth: 0 },
                 block.text,
@@ -372,6 +379,30 @@ mod tests {
                     BlockKind::Heading
                 ),
                 ("I1", item),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_per_finding_with_its_number_gives_items() {
+        let table = vec![
+            vec![vec![item(
+                "Areas with potential for further development:",
+                1,
+            )]],
+            vec![vec![item("1.", 2)], vec![item("I1", 3)]],
+            vec![vec![item("2.", 4)], vec![item("I2", 5)]],
+        ];
+        let kinds: Vec<BlockKind> = table_blocks(table).iter().map(|b| b.kind).collect();
+        let item = BlockKind::ListItem { depth: 0 };
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Note,
+                item,
+                BlockKind::Note,
+                item
             ]
         );
     }
