@@ -29,8 +29,8 @@ use crate::read::Form;
 use crate::render::{self, Typst};
 
 /// File name endings taken as profiles when walking a folder.
-pub const PROFILE_EXTENSIONS: [&str; 11] = [
-    "txt", "text", "html", "htm", "xhtml", "pdf", "docx", "odt", "doc", "rtf", "wpd",
+pub const PROFILE_EXTENSIONS: [&str; 12] = [
+    "txt", "text", "html", "htm", "xhtml", "pdf", "docx", "odt", "fodt", "doc", "rtf", "wpd",
 ];
 
 /// The build state file inside the output folder.

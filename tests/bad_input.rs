@@ -882,7 +882,7 @@ fn fixture_inputs() -> Vec<PathBuf> {
             } else if p
                 .extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| ["txt", "html", "htm", "pdf", "docx", "odt"].contains(&e))
+                .is_some_and(|e| ["txt", "html", "htm", "pdf", "docx", "odt", "fodt"].contains(&e))
             {
                 out.push(p);
             }

@@ -34,6 +34,7 @@ fn niger_2022_as_docx_odt_word_html_saved_page_and_web_text_gives_the_same_findi
     for rel in [
         "office/niger-2022-fr.docx",
         "office/niger-2022-fr.odt",
+        "office/niger-2022-fr.fodt",
         "forms/niger-2022-fr-word.html",
         "forms/niger-2022-fr.html",
     ] {
@@ -51,6 +52,7 @@ fn forms_are_detected_by_content_whatever_the_name() {
     for (rel, form) in [
         ("office/niger-2022-fr.docx", Form::Docx),
         ("office/niger-2022-fr.odt", Form::Odt),
+        ("office/niger-2022-fr.fodt", Form::Odt),
         ("office/ghana-2022-en-review.docx", Form::Docx),
     ] {
         let bytes = std::fs::read(fixture(rel)).unwrap();

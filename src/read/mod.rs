@@ -244,13 +244,16 @@ fn office_form(ext: Option<&str>, bytes: &[u8]) -> Option<Form> {
     if legacy::is_legacy(bytes) {
         return Some(Form::Legacy);
     }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    if head.contains("<office:document ") || head.contains("<office:document>") {
+        return Some(Form::Odt);
+    }
     if head.trim_start().starts_with('<') {
         return None;
     }
     match ext {
         Some("docx" | "docm" | "dotx" | "dotm") => Some(Form::Docx),
-        Some("odt" | "ott") => Some(Form::Odt),
+        Some("odt" | "ott" | "fodt") => Some(Form::Odt),
         Some("doc" | "dot" | "rtf" | "wpd") => Some(Form::Legacy),
         _ => None,
     }

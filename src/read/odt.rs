@@ -27,8 +27,12 @@ use crate::lang;
 
 const CONTENT: &str = "content.xml";
 
-/// Read an `.odt`. The error is a message for the user.
+/// Read an `.odt`, or a flat OpenDocument file (`.fodt`: one XML file).
+/// The error is a message for the user.
 pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
+    if !bytes.starts_with(b"PK") {
+        return read_flat(bytes);
+    }
     let mut zip = office::open_package(bytes)?;
     let content_text = office::read_part(&mut zip, CONTENT)?.ok_or_else(|| {
         if zip.index_for_name("mimetype").is_some() {
@@ -40,16 +44,43 @@ pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
     let styles_text = office::read_part(&mut zip, "styles.xml")?;
     let meta_text = office::read_part(&mut zip, "meta.xml")?;
     let content = office::parse_xml(CONTENT, &content_text)?;
-    let mut styles = Styles::default();
-    if let Some(text) = &styles_text {
-        styles.add(&office::parse_xml("styles.xml", text)?);
-    }
-    styles.add(&content);
+    let styles = styles_text
+        .as_deref()
+        .map(|t| office::parse_xml("styles.xml", t))
+        .transpose()?;
     let meta = meta_text
         .as_deref()
         .map(|t| office::parse_xml("meta.xml", t))
         .transpose()?;
+    read_parsed(&content, styles.as_ref(), meta.as_ref())
+}
 
+/// A flat OpenDocument file: styles, metadata and text in one XML document.
+fn read_flat(bytes: &[u8]) -> Result<Document, String> {
+    const PART: &str = "the flat OpenDocument file";
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(body).map_err(|e| {
+        format!(
+            "{PART} is not UTF-8 (invalid byte at offset {}): save it again from its word processor",
+            e.valid_up_to()
+        )
+    })?;
+    let doc = office::parse_xml(PART, text)?;
+    read_parsed(&doc, None, Some(&doc))
+}
+
+/// The text of a parsed document: `content` holds the body and the
+/// automatic styles, `styles` the named styles, `meta` the properties.
+fn read_parsed(
+    content: &roxmltree::Document,
+    styles_doc: Option<&roxmltree::Document>,
+    meta: Option<&roxmltree::Document>,
+) -> Result<Document, String> {
+    let mut styles = Styles::default();
+    if let Some(doc) = styles_doc {
+        styles.add(doc);
+    }
+    styles.add(content);
     let text = content
         .descendants()
         .find(|n| is_office(*n, "text") && n.parent_element().is_some_and(|p| is_office(p, "body")))
@@ -73,14 +104,14 @@ pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
         .filter(|n| is_office(*n, "annotation"))
         .count();
     let mut warnings: Vec<_> = walker.review.warning().into_iter().collect();
-    let meta_title = meta.as_ref().and_then(|m| {
+    let meta_title = meta.and_then(|m| {
         m.descendants()
             .find(|n| n.is_element() && n.tag_name().name() == "title")
             .and_then(|n| n.text())
     });
     let (title, warning) = office::property_title(&blocks, meta_title, "meta.xml");
     warnings.extend(warning);
-    let meta_language = meta.as_ref().and_then(|m| {
+    let meta_language = meta.and_then(|m| {
         m.descendants()
             .find(|n| n.is_element() && n.tag_name().name() == "language")
             .and_then(|n| n.text())
