@@ -30,7 +30,8 @@ const CONTENT: &str = "content.xml";
 /// Read an `.odt`, or a flat OpenDocument file (`.fodt`: one XML file).
 /// The error is a message for the user.
 pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
-    if !bytes.starts_with(b"PK") {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.trim_ascii_start().starts_with(b"<") {
         return read_flat(bytes);
     }
     let mut zip = office::open_package(bytes)?;
@@ -65,7 +66,7 @@ fn read_flat(bytes: &[u8]) -> Result<Document, String> {
             e.valid_up_to()
         )
     })?;
-    let doc = office::parse_xml(PART, text)?;
+    let doc = office::parse_xml_of(PART, text)?;
     read_parsed(&doc, None, Some(&doc))
 }
 

@@ -133,17 +133,22 @@ fn too_large_part(name: &str) -> String {
 /// Parse one XML part. DTDs are refused: a document part never has one,
 /// and refusing them refuses entity expansion ("billion laughs") with them.
 pub fn parse_xml<'a>(name: &str, text: &'a str) -> Result<roxmltree::Document<'a>, String> {
+    parse_xml_of(&format!("the part {name} of the document"), text)
+}
+
+/// [`parse_xml`], the messages naming the XML as `what`.
+pub fn parse_xml_of<'a>(what: &str, text: &'a str) -> Result<roxmltree::Document<'a>, String> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
         ..Default::default()
     };
     roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
         roxmltree::Error::DtdDetected => format!(
-            "the part {name} of the document declares a DTD (entities that could expand without \
-             bound): word processors never write one; the file was not made by a word processor"
+            "{what} declares a DTD (entities that could expand without bound): word processors \
+             never write one; the file was not made by a word processor"
         ),
         e => format!(
-            "the part {name} of the document is not well-formed XML ({e}): the file is damaged; \
+            "{what} is not well-formed XML ({e}): the file is damaged; \
              open it in its word processor and save it again"
         ),
     })
