@@ -79,6 +79,37 @@ pub static FR: Language = Language {
         "Aspects pouvant être renforcés",
         "Aspects à développer",
     ],
+    domain_keys: &[
+        (MigrantsRights, &["droits", "droit"]),
+        (
+            WholeOfGovernment,
+            &["gouvernement", "gouvernementale", "pangouvernementale"],
+        ),
+        (
+            Partnerships,
+            &["partenariats", "partenaires", "partenariat", "coopération"],
+        ),
+        (
+            WellBeing,
+            &["bien-être", "socioéconomique", "socio-économique"],
+        ),
+        (MobilityCrises, &["crises", "crise"]),
+        (
+            SafeOrderlyRegular,
+            &["sûres", "sûre", "ordonnées", "ordonnée"],
+        ),
+    ],
+    strengths_keys: &["bien développés", "bien développées", "points forts"],
+    improvements_keys: &[
+        "renforcés",
+        "renforcées",
+        "à renforcer",
+        "à développer",
+        "potentiel",
+        "à améliorer",
+        "pourraient être améliorés",
+    ],
+    numbering_words: &["domaine", "dimension", "section", "principe", "objectif"],
     key_findings: &[
         "Principales conclusions",
         "Conclusions principales",

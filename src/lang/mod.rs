@@ -8,6 +8,7 @@
 mod en;
 mod es;
 mod fr;
+pub mod signature;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -27,6 +28,16 @@ pub struct Language {
     pub strengths: &'static [&'static str],
     /// Headings of the list of improvements ("areas with potential for further development").
     pub improvements: &'static [&'static str],
+    /// Key words of each domain: a short block that holds one of them, and
+    /// whose other words are nearly all words of the domain's names, is that
+    /// domain's heading in whatever wording (see [`signature`]).
+    pub domain_keys: &'static [(DomainId, &'static [&'static str])],
+    /// Key words (or word sequences) of the strengths list heading.
+    pub strengths_keys: &'static [&'static str],
+    /// Key words (or word sequences) of the improvements list heading.
+    pub improvements_keys: &'static [&'static str],
+    /// Words that number a heading ("Domain" in "Domain 1: Partnerships").
+    pub numbering_words: &'static [&'static str],
     /// Labels that open the key-findings part or one of its blocks.
     pub key_findings: &'static [&'static str],
     /// The heading of the profile-specific introduction.
@@ -93,7 +104,7 @@ pub struct HeadingMatch {
 }
 
 /// Headings longer than this (in characters, normalised) are never headings.
-const MAX_HEADING_CHARS: usize = 120;
+const MAX_HEADING_CHARS: usize = 160;
 
 /// One phrase of a table, normalised for matching.
 struct Entry {
@@ -174,12 +185,23 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// Recognise a heading in `text` (a whole block), tolerating case, accents,
 /// apostrophes, punctuation, a leading number ("1: ") and small typos.
 pub fn match_heading(text: &str) -> Option<HeadingMatch> {
+    match_heading_expecting(text, None)
+}
+
+/// [`match_heading`], with `expected` (the meaning the reading order makes
+/// likely, such as the next domain in MiGOF order) winning a tie between
+/// two meanings that the key words fit equally well.
+pub fn match_heading_expecting(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
     let norm = normalize(text);
     if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
     let lex = &*LEXICON;
     if let Some(&i) = lex.exact.get(&norm) {
+        return Some(lex.entries[i].matched(false));
+    }
+    let unnumbered = signature::heading_words(text);
+    if let Some(&i) = lex.exact.get(&unnumbered_phrase(&norm, &unnumbered)) {
         return Some(lex.entries[i].matched(false));
     }
     if let Some(e) = lex
@@ -210,7 +232,56 @@ pub fn match_heading(text: &str) -> Option<HeadingMatch> {
             best = Some((d, entry));
         }
     }
-    best.map(|(_, e)| e.matched(true))
+    if let Some((_, e)) = best {
+        return Some(e.matched(true));
+    }
+    match_heading_by_signature(text, expected)
+}
+
+/// The heading `norm` (normalised) without its numbering: `words` are its
+/// folded words with the numbering already dropped, so the numbering is as
+/// many words off the front of `norm` as `norm` has more than `words`.
+fn unnumbered_phrase(norm: &str, words: &[String]) -> String {
+    let all: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    let skip = all.len().saturating_sub(words.len());
+    all[skip..].join(" ")
+}
+
+/// Recognise a heading by its key words (see [`signature`]). When two
+/// meanings fit equally well, `expected` (the domain that MiGOF order puts
+/// next) wins. A match that needed a typo or a word foreign to the tables is
+/// approximate.
+fn match_heading_by_signature(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
+    let found = signature::match_signatures(text);
+    let first = found.first()?;
+    let best = found
+        .iter()
+        .take_while(|m| m.coverage == first.coverage && m.strong == first.strong)
+        .find(|m| Some(m.meaning) == expected)
+        .unwrap_or(first);
+    let lang = language(best.language)?;
+    Some(HeadingMatch {
+        meaning: best.meaning,
+        language: best.language,
+        approximate: !best.strong,
+        canonical: canonical_phrase(lang, best.meaning)?,
+    })
+}
+
+/// The first phrase a language table gives for a meaning.
+fn canonical_phrase(lang: &Language, meaning: Meaning) -> Option<&'static str> {
+    match meaning {
+        Meaning::Domain(id) => lang
+            .domains
+            .iter()
+            .find(|(d, _)| *d == id)
+            .and_then(|(_, names)| names.first().copied()),
+        Meaning::List(FindingKind::Strength) => lang.strengths.first().copied(),
+        Meaning::List(FindingKind::Improvement) => lang.improvements.first().copied(),
+        Meaning::KeyFindings => lang.key_findings.first().copied(),
+        Meaning::Introduction => lang.introduction.first().copied(),
+        Meaning::EndOfFindings => lang.end_of_findings.first().copied(),
+    }
 }
 
 /// Counts of the characters of a phrase, folded into a few buckets. Each
@@ -300,7 +371,7 @@ fn push_normalized(out: &mut String, c: char) {
 }
 
 /// Levenshtein distance between `a` and `b` if it is at most `max`.
-fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
+pub(crate) fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
