@@ -521,7 +521,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
                     .numbering
                     .unwrap_or_else(|| self.styles.numbering(props.style));
                 let kind = office::paragraph_kind(heading, list, run.all_bold(), &text);
-                out.push(Block::new(kind, text, start));
+                out.push(Block::spanning(kind, text, start, line));
             }
         }
         for key in asides.notes {

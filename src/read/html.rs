@@ -272,9 +272,10 @@ fn is_list_label(el: ElementRef) -> bool {
     if e.name() != "span" {
         return false;
     }
-    let labelled = e
-        .attr("class")
-        .is_some_and(|c| c.split_ascii_whitespace().any(|c| c.starts_with("ListLabel")));
+    let labelled = e.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|c| c.starts_with("ListLabel"))
+    });
     let floated = e
         .attr("style")
         .is_some_and(|s| compact_style(s).contains("float:left"));
@@ -300,9 +301,17 @@ fn is_footnote_reference(el: ElementRef) -> bool {
         && !text.is_empty()
         && text.len() <= 3
         && text.chars().all(|c| c.is_ascii_digit())
-        && ["#ftn", "#_ftn", "#fn", "#sdfootnote", "#sdendnote", "#edn", "#_edn"]
-            .iter()
-            .any(|p| href.starts_with(p))
+        && [
+            "#ftn",
+            "#_ftn",
+            "#fn",
+            "#sdfootnote",
+            "#sdendnote",
+            "#edn",
+            "#_edn",
+        ]
+        .iter()
+        .any(|p| href.starts_with(p))
 }
 
 /// Whether an element contains the page itself: a top-level heading or

@@ -336,6 +336,7 @@ impl Walker<'_> {
                     (Some(o), Some(b)) => {
                         o.text.push(' ');
                         o.text.push_str(&b.text);
+                        o.last_line = b.last_line;
                     }
                     (None, Some(b)) => own = Some(b),
                     (_, None) => {}
