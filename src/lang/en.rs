@@ -167,6 +167,8 @@ pub static EN: Language = Language {
         r"(?:(?P<ord>{ORD})\s+)(?P<local>local\s+)?migration\s+governance\s+indicators\s+profile\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
     heading_styles: &["heading", "title", "subtitle"],
+    title_words: &[&["profile"], &["governance"], &["migration"]],
+    local_words: &["local"],
     stopwords: &[
         "the", "of", "and", "to", "in", "is", "are", "for", "on", "with", "by", "has", "not",
         "there",

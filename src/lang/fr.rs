@@ -176,6 +176,8 @@ pub static FR: Language = Language {
         r"indicateurs\s+de\s+gouvernance\s+(?:des\s+migrations|de\s+la\s+migration)(?P<local>\s+(?:au\s+niveau\s+)?locale?)?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?profil\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
     heading_styles: &["titre", "sous-titre"],
+    title_words: &[&["profil"], &["gouvernance"], &["migration", "migrations"]],
+    local_words: &["locale", "local", "au niveau local"],
     stopwords: &[
         "le", "la", "les", "des", "du", "et", "en", "est", "une", "un", "pour", "au", "aux", "sur",
         "pas", "qui",

@@ -62,6 +62,13 @@ pub struct Language {
     /// Names of word-processor paragraph styles that make a heading, without
     /// their level number ("Titre 1" → "titre"), lowercase.
     pub heading_styles: &'static [&'static str],
+    /// Key words of a title, in groups: a short line that holds a word of
+    /// every group, then a place after `:` or `|`, is a title whatever the
+    /// order of its words ("Profil de gouvernance locale de la migration :
+    /// Commune urbaine de Kankan (2021)").
+    pub title_words: &'static [&'static [&'static str]],
+    /// Words that make a title that of a local profile.
+    pub local_words: &'static [&'static str],
     /// Frequent short words, to tell languages apart in running text.
     pub stopwords: &'static [&'static str],
 }
@@ -508,8 +515,69 @@ static TITLE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(TITLE_PATTERNS.iter().map(|p| p.regex.as_str())).expect("valid patterns")
 });
 
-/// Recognise a profile title in a block of text.
+/// Recognise a profile title in a block of text: by the title patterns of
+/// the tables, else by its key words in any order.
 pub fn match_title(text: &str) -> Option<TitleMatch> {
+    match_title_pattern(text).or_else(|| match_title_by_words(text))
+}
+
+/// A title told by its key words (see [`Language::title_words`]): the words
+/// before the last `:` or `|` hold a word of every group, the place comes
+/// after it, and a year in brackets or an ordinal may stand anywhere.
+fn match_title_by_words(text: &str) -> Option<TitleMatch> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\((\d{4})\)|\b(\d{4})\b").expect("valid regex"));
+    let text = text.trim();
+    if text.chars().count() > 240 {
+        return None;
+    }
+    let cut = text.rfind([':', '|'])?;
+    let (head, tail) = (&text[..cut], text[cut + 1..].trim());
+    if head.split_whitespace().count() > 14 {
+        return None;
+    }
+    let words: Vec<String> = normalize(head).split(' ').map(str::to_string).collect();
+    let has = |w: &str| {
+        let w = normalize(w);
+        let parts: Vec<&str> = w.split(' ').collect();
+        words
+            .windows(parts.len())
+            .any(|win| win == parts.as_slice())
+    };
+    let lang = LANGUAGES.iter().find(|l| {
+        !l.title_words.is_empty()
+            && l.title_words
+                .iter()
+                .all(|group| group.iter().any(|w| has(w)))
+    })?;
+    let year = YEAR
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).or(c.get(2)))
+        .filter_map(|m| m.as_str().parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y));
+    let place = YEAR.replace_all(tail, "");
+    let place = place
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '|', '-', '–', '('])
+        .trim();
+    let starts_upper = place.chars().next().is_some_and(char::is_uppercase);
+    if place.is_empty() || !starts_upper || place.chars().count() > 100 {
+        return None;
+    }
+    let edition = words.iter().find_map(|w| ordinal(lang, w));
+    let (place, country) = split_country(place);
+    Some(TitleMatch {
+        title: collapse(text),
+        language: lang.code,
+        place,
+        year,
+        edition,
+        local: lang.local_words.iter().any(|w| has(w)),
+        country,
+    })
+}
+
+fn match_title_pattern(text: &str) -> Option<TitleMatch> {
     let candidates = TITLE_SET.matches(text);
     if !candidates.matched_any() {
         return None;

@@ -158,7 +158,7 @@ pub fn read_text(text: &str) -> Document {
         }
         let mut block = match DECORATED.captures(&more) {
             Some(c) => Block::new(BlockKind::Heading, c[1].to_string(), line_no),
-            None => Block::new(BlockKind::Paragraph, more, line_no),
+            None => Block::new(BlockKind::Paragraph, undecorate(&more), line_no),
         };
         // Right under a bullet, but neither indented nor in lower case: only
         // the recogniser can tell a heading from the rest of the bullet.
@@ -210,6 +210,21 @@ fn bullet_mark<'a>(trimmed: &'a str, open: Option<&OpenBullet>) -> Option<&'a st
 /// Marks of nested lists in text dumps: lynx's `+`, html2text's `o`.
 static NESTED_BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[+o]\s+").expect("valid regex"));
+
+/// One end of an html2text heading wrapped over lines: `****** Profil …`
+/// on the first line, `… (2021) ******` on the last.
+fn undecorate(line: &str) -> String {
+    let t = line.trim();
+    let t = match t.strip_prefix("**") {
+        Some(rest) if rest.trim_start_matches('*').starts_with(' ') => rest.trim_start_matches('*'),
+        _ => t,
+    };
+    let t = match t.strip_suffix("**") {
+        Some(rest) if rest.trim_end_matches('*').ends_with(' ') => rest.trim_end_matches('*'),
+        _ => t,
+    };
+    t.trim().to_string()
+}
 
 /// A heading as html2text decorates it: `**** Partnerships ****`.
 static DECORATED: LazyLock<Regex> =

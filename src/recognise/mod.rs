@@ -40,7 +40,13 @@ pub struct Recognised {
     pub language: Option<&'static str>,
     pub warnings: Vec<Warning>,
     pub audit: Audit,
+    /// Running text outside the findings (at most [`MAX_CONTEXT`] paragraphs),
+    /// where a place's country may be named when no table knows the place.
+    pub context: Vec<String>,
 }
+
+/// Paragraphs kept as context: enough for a report's opening sections.
+const MAX_CONTEXT: usize = 60;
 
 /// Bookkeeping for the "nothing lost" invariant.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -127,6 +133,7 @@ struct Votes {
     titles: Vec<(TitleMatch, usize)>,
     published: Option<String>,
     introduction: Vec<String>,
+    context: Vec<String>,
 }
 
 /// Recognise the findings and the metadata the text itself states.
@@ -183,6 +190,17 @@ impl Walk {
             }
             return Taken {
                 blocks: hit.blocks,
+                accounted: true,
+            };
+        }
+        if let Some(joined) = wrapped_title(blocks, i) {
+            self.cursor.open = None;
+            self.votes.titles.push((joined, block.line));
+            if self.cursor.part == Part::Findings {
+                self.close_findings();
+            }
+            return Taken {
+                blocks: 2,
                 accounted: true,
             };
         }
@@ -330,7 +348,11 @@ impl Walk {
             }
             Part::AfterKeyFindings => self.cursor.part = Part::Outside,
             Part::Findings => self.stray_text(block),
-            Part::Outside => {}
+            Part::Outside => {
+                if self.votes.context.len() < MAX_CONTEXT {
+                    self.votes.context.push(block.text.clone());
+                }
+            }
         }
     }
 
@@ -538,6 +560,7 @@ impl Walk {
             language,
             warnings: ledger.warnings,
             audit: ledger.audit,
+            context: votes.context,
         })
     }
 }
@@ -689,6 +712,21 @@ fn pick_language(votes: &[(&'static str, usize)], domains: &[Domain]) -> Option<
         .join(" ");
     tied.into_iter()
         .max_by_key(|code| lang::language(code).map_or(0, |l| lang::stopword_score(l, &text)))
+}
+
+/// A title wrapped over two lines (a text dump at 80 columns): the first
+/// line alone reads as a title without its year, the two together with it.
+fn wrapped_title(blocks: &[Block], i: usize) -> Option<TitleMatch> {
+    let (block, next) = (&blocks[i], blocks.get(i + 1)?);
+    if block.is_list_item() || next.is_list_item() || next.line > block.last_line + 1 {
+        return None;
+    }
+    let alone = lang::match_title(&block.text)?;
+    if alone.year.is_some() {
+        return None;
+    }
+    let joined = lang::match_title(&format!("{} {}", block.text, next.text))?;
+    joined.year.is_some().then_some(joined)
 }
 
 fn is_bullet_glyph(c: char) -> bool {
