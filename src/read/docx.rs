@@ -86,6 +86,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, String> {
         declared_language: core_language
             .or(styles.language.as_deref())
             .and_then(office::primary_language),
+        furniture: Vec::new(),
         running_header: title,
         warnings,
     })

@@ -147,6 +147,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The language the source declares (`<html lang>`), if any.
     pub declared_language: Option<String>,
+    /// Lines removed as page furniture (running headers and footers, page
+    /// numbers, contents lines): in no block, yet not lost.
+    pub furniture: Vec<usize>,
     /// The running page header of a printed profile, when one was removed;
     /// for a Word or OpenDocument file without a title line, the title of
     /// its properties. Either is a title candidate the blocks do not hold.

@@ -120,6 +120,7 @@ fn read_parsed(
     Ok(Document {
         blocks,
         declared_language: meta_language.and_then(office::primary_language),
+        furniture: Vec::new(),
         running_header: title,
         warnings,
     })
