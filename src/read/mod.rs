@@ -4,6 +4,7 @@
 //! itself, Word and OpenDocument files) ends up as the same `Document`, so a single recogniser
 //! (`crate::recognise`) turns any of them into a profile.
 
+pub mod attachment;
 pub mod decode;
 pub mod docx;
 pub mod html;
