@@ -14,7 +14,9 @@ use crate::error::InputError;
 use crate::manifest::{self, ManifestProblem, Manifests};
 
 /// File name endings taken as profiles when walking a folder.
-pub const PROFILE_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "xhtml", "pdf"];
+pub const PROFILE_EXTENSIONS: [&str; 12] = [
+    "txt", "text", "html", "htm", "xhtml", "pdf", "docx", "odt", "fodt", "doc", "rtf", "wpd",
+];
 
 /// The build state file that marks a folder as the output of a build.
 pub const STATE_FILE: &str = ".mgi-build.json";

@@ -43,6 +43,12 @@ pub enum FormArg {
     Print,
     /// A printed PDF profile itself.
     Pdf,
+    /// A Word document (`.docx`).
+    Docx,
+    /// An OpenDocument text (`.odt`, `.fodt`).
+    Odt,
+    /// A `.doc`, `.rtf` or `.wpd` file, converted by LibreOffice.
+    Legacy,
 }
 
 impl From<FormArg> for mgi::read::Form {
@@ -54,6 +60,9 @@ impl From<FormArg> for mgi::read::Form {
             FormArg::Html => Form::Html,
             FormArg::Print => Form::Print,
             FormArg::Pdf => Form::Pdf,
+            FormArg::Docx => Form::Docx,
+            FormArg::Odt => Form::Odt,
+            FormArg::Legacy => Form::Legacy,
         }
     }
 }

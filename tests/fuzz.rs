@@ -506,3 +506,172 @@ fn inputs_that_broke_a_property_once() {
     let r = recognise::recognise(&doc).unwrap();
     assert_eq!(r.domains[0].improvements[0].text, "a");
 }
+
+// ---------------------------------------------------------------------------
+// Word and OpenDocument files: the same properties, for text put into their
+// XML, for damaged XML parts and for damaged archives.
+
+fn zipped(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in parts {
+        z.start_file(*name, stored).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap();
+    out.into_inner()
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        // Characters XML 1.0 cannot hold are left out.
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+        })
+        .collect()
+}
+
+/// A `.docx` and an `.odt` of the lines of `text`: each line a heading, a
+/// list item (of depth 0 to 2), a bold paragraph or a paragraph.
+fn office_documents(text: &str, kinds: &[u8]) -> [(Form, Vec<u8>); 2] {
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let mut body = String::new();
+    let mut odt = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let t = xml_escape(line);
+        let kind = kinds.get(i).copied().unwrap_or(0) % 6;
+        let (ppr, rpr) = match kind {
+            0 => (r#"<w:outlineLvl w:val="1"/>"#.to_string(), ""),
+            1..=3 => (
+                format!(
+                    r#"<w:numPr><w:ilvl w:val="{}"/><w:numId w:val="1"/></w:numPr>"#,
+                    kind - 1
+                ),
+                "",
+            ),
+            4 => (String::new(), "<w:b/>"),
+            _ => (String::new(), ""),
+        };
+        body.push_str(&format!(
+            r#"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{t}</w:t></w:r></w:p>"#
+        ));
+        odt.push_str(&match kind {
+            0 => format!(r#"<text:h text:outline-level="2">{t}</text:h>"#),
+            1..=3 => {
+                let open = "<text:list><text:list-item>".repeat(usize::from(kind));
+                let close = "</text:list-item></text:list>".repeat(usize::from(kind));
+                format!("{open}<text:p>{t}</text:p>{close}")
+            }
+            _ => format!("<text:p>{t}</text:p>"),
+        });
+    }
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
+    );
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>{odt}</office:text></office:body></office:document-content>"#
+    );
+    [
+        (
+            Form::Docx,
+            zipped(&[("word/document.xml", document.as_bytes())]),
+        ),
+        (Form::Odt, zipped(&[("content.xml", content.as_bytes())])),
+    ]
+}
+
+fn check_office(bytes: &[u8], form: Form) -> Result<(), TestCaseError> {
+    let path = Path::new("fuzz/input.docx");
+    for form in [form, Form::Auto] {
+        let Ok((doc, read_as)) = read::read_bytes(path, bytes, form) else {
+            continue;
+        };
+        check_document(bytes, read_as, &doc)?;
+        if let Ok(r) = recognise::recognise(&doc) {
+            check_recognised(&doc, &r)?;
+            let p = mgi::profile::assemble(r, path, ManifestEntry::default());
+            check_profile(&p)?;
+        }
+    }
+    Ok(())
+}
+
+/// The main XML part of a committed fixture.
+fn fixture_part(rel: &str, part: &str) -> Vec<u8> {
+    use std::io::Read;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = Vec::new();
+    zip.by_name(part).unwrap().read_to_end(&mut out).unwrap();
+    out
+}
+
+proptest! {
+    #[test]
+    fn office_readers_never_panic_and_lose_nothing(
+        text in text(),
+        kinds in prop::collection::vec(any::<u8>(), 0..64),
+    ) {
+        for (form, bytes) in office_documents(&text, &kinds) {
+            check_office(&bytes, form)?;
+        }
+    }
+
+    #[test]
+    fn office_readers_refuse_damaged_parts_without_panic(
+        edits in prop::collection::vec((any::<Index>(), any::<u8>()), 1..8),
+        cut in any::<Index>(),
+        which in 0..3usize,
+    ) {
+        let (form, name, part) = match which {
+            0 => (Form::Docx, "word/document.xml", fixture_part("office/ghana-2022-en-review.docx", "word/document.xml")),
+            1 => (Form::Odt, "content.xml", fixture_part("office/niger-2022-fr.odt", "content.xml")),
+            _ => (Form::Docx, "word/document.xml", fixture_part("office/niger-2022-fr.docx", "word/document.xml")),
+        };
+        let mut xml = part;
+        for (at, byte) in edits {
+            let i = at.index(xml.len());
+            xml[i] = byte;
+        }
+        check_office(&zipped(&[(name, &xml)]), form)?;
+        // The archive itself cut short or damaged.
+        let mut archive = zipped(&[(name, &xml)]);
+        archive.truncate(cut.index(archive.len() + 1));
+        check_office(&archive, form)?;
+    }
+}
+
+/// Text put into a document is read back word for word: the office
+/// properties above are not vacuous.
+#[test]
+fn office_documents_of_profile_text_are_recognised() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = (text(), prop::collection::vec(any::<u8>(), 0..64));
+    let (mut read_back, mut recognised) = (0, 0);
+    for _ in 0..100 {
+        let (t, kinds) = strategy.new_tree(&mut runner).unwrap().current();
+        for (form, bytes) in office_documents(&t, &kinds) {
+            if let Ok((doc, _)) = read::read_bytes(Path::new("x"), &bytes, form)
+                && !doc.blocks.is_empty()
+            {
+                read_back += 1;
+                recognised += usize::from(recognise::recognise(&doc).is_ok());
+            }
+        }
+    }
+    assert!(read_back >= 150, "only {read_back} of 200 documents read");
+    assert!(
+        recognised >= 20,
+        "only {recognised} of 200 documents recognised"
+    );
+}

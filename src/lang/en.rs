@@ -169,6 +169,7 @@ pub static EN: Language = Language {
         r"(?P<local>local\s+)?migration\s+governance\s+indicators\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?profile\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
         r"(?:(?P<ord>{ORD})\s+)(?P<local>local\s+)?migration\s+governance\s+indicators\s+profile\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
+    heading_styles: &["heading", "title", "subtitle"],
     title_words: &[&["profile"], &["governance"], &["migration"]],
     local_words: &["local"],
     stopwords: &[

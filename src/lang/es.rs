@@ -176,6 +176,7 @@ pub static ES: Language = Language {
         r"^\s*(?:(?P<ord>{ORD})\s+)?perfil\s+(?P<local>local\s+)?de\s+gobernanza\s+de\s+la\s+migraci[oó]n\s*[:|–—-]\s*(?P<place>.+?)\s*\((?P<year>\d{4})\)\s*$",
         r"indicadores\s+de\s+gobernanza\s+de\s+la\s+migraci[oó]n(?P<local>\s+a\s+nivel\s+local)?\.?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?(?:perfil|informe)\s+(?P<year>\d{4})\s*[|:–—-]?\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
+    heading_styles: &["título", "subtítulo"],
     title_words: &[&["perfil"], &["gobernanza"], &["migración", "migraciones"]],
     local_words: &["a nivel local", "local"],
     stopwords: &[

@@ -175,6 +175,7 @@ pub static FR: Language = Language {
         r"^\s*(?:(?P<ord>{ORD})\s+)?profil\s+(?P<local>local\s+)?de\s+gouvernance\s+(?:de\s+la\s+migration|des\s+migrations)\s*[:|–—-]\s*(?P<place>.+?)\s*\((?P<year>\d{4})\)\s*$",
         r"indicateurs\s+de\s+gouvernance\s+(?:des\s+migrations|de\s+la\s+migration)(?P<local>\s+(?:au\s+niveau\s+)?locale?)?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?profil\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
+    heading_styles: &["titre", "sous-titre"],
     title_words: &[&["profil"], &["gouvernance"], &["migration", "migrations"]],
     local_words: &["locale", "local", "au niveau local"],
     stopwords: &[

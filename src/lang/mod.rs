@@ -63,6 +63,9 @@ pub struct Language {
     /// Named groups: `ord`, `local`, `year`, `place`, `country` (all optional
     /// but `place`).
     pub titles: &'static [&'static str],
+    /// Names of word-processor paragraph styles that make a heading, without
+    /// their level number ("Titre 1" → "titre"), lowercase.
+    pub heading_styles: &'static [&'static str],
     /// Key words of a title, in groups: a short line that holds a word of
     /// every group, then a place after `:` or `|`, is a title whatever the
     /// order of its words ("Profil de gouvernance locale de la migration :
@@ -76,6 +79,14 @@ pub struct Language {
 
 /// The languages the tool knows, English first (the fallback).
 pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &es::ES, &pt::PT];
+
+/// Whether a word-processor paragraph style name names a heading style of
+/// any language ("Heading 2", "Titre 1", "Título", "heading 3 Char" is not).
+pub fn is_heading_style_name(name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    let base = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    LANGUAGES.iter().any(|l| l.heading_styles.contains(&base))
+}
 
 /// The table of a language code.
 pub fn language(code: &str) -> Option<&'static Language> {

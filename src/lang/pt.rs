@@ -232,6 +232,7 @@ pub static PT: Language = Language {
         // "… a Nível Local | Perfil 2022 | Município de …", "… Segundo Perfil 2022 | Brasil".
         r"indicadores\s+de\s+governa(?:n[cç]a|[cç][aã]o)\s+d(?:a\s+migra[cç][aã]o|as\s+migra[cç][oõ]es)(?P<local>\s+(?:a|ao)\s+n[ií]vel\s+local)?\.?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?(?:perfil|relat[oó]rio)\s+(?P<year>\d{4})\s*[|:–—-]?\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
+    heading_styles: &["título", "subtítulo"],
     title_words: &[
         &["perfil"],
         &["governança", "governação"],

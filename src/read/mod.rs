@@ -1,14 +1,18 @@
 //! Stage 1: read a file, whatever its form, into one stream of [`Block`]s.
 //!
 //! Every form (web text, HTML, text extracted from a printed PDF, the PDF
-//! itself) ends up as the same `Document`, so a single recogniser
+//! itself, Word and OpenDocument files) ends up as the same `Document`, so a single recogniser
 //! (`crate::recognise`) turns any of them into a profile.
 
 pub mod attachment;
 pub mod columns;
 pub mod decode;
+pub mod docx;
 pub mod html;
 pub mod layout;
+pub mod legacy;
+pub mod odt;
+pub mod office;
 pub mod pdf;
 pub mod print;
 pub mod text;
@@ -116,6 +120,13 @@ pub enum Form {
     Print,
     /// A printed PDF profile itself.
     Pdf,
+    /// A Word document (Office Open XML, `.docx`).
+    Docx,
+    /// An OpenDocument text (`.odt`).
+    Odt,
+    /// A legacy word-processor file (`.doc`, `.rtf`, `.wpd`), converted to
+    /// `.docx` by LibreOffice.
+    Legacy,
 }
 
 impl Form {
@@ -127,6 +138,9 @@ impl Form {
             Form::Html => "an HTML page",
             Form::Print => "text extracted from a printed PDF",
             Form::Pdf => "a PDF",
+            Form::Docx => "a Word document",
+            Form::Odt => "an OpenDocument text",
+            Form::Legacy => "a legacy word-processor document",
         }
     }
 
@@ -137,6 +151,9 @@ impl Form {
             Form::Html => "html",
             Form::Print => "print",
             Form::Pdf => "pdf",
+            Form::Docx => "docx",
+            Form::Odt => "odt",
+            Form::Legacy => "legacy",
         }
     }
 }
@@ -150,7 +167,9 @@ pub struct Document {
     /// Lines removed as page furniture (running headers and footers, page
     /// numbers, contents lines): in no block, yet not lost.
     pub furniture: Vec<usize>,
-    /// The running page header of a printed profile, when one was removed.
+    /// The running page header of a printed profile, when one was removed;
+    /// for a Word or OpenDocument file without a title line, the title of
+    /// its properties. Either is a title candidate the blocks do not hold.
     pub running_header: Option<String>,
     /// What the reader had to assume or repair (encoding, odd bytes …).
     pub warnings: Vec<Warning>,
@@ -223,6 +242,9 @@ pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Fo
     };
     let mut doc = match form {
         Form::Pdf => pdf::read_pdf(path, bytes)?,
+        Form::Docx => docx::read_docx(bytes).map_err(|m| InputError::new(path, None, m))?,
+        Form::Odt => odt::read_odt(bytes).map_err(|m| InputError::new(path, None, m))?,
+        Form::Legacy => legacy::read_legacy(path, bytes)?,
         Form::Html => html::read_html(bytes).map_err(|m| InputError::new(path, None, m))?,
         Form::Text | Form::Print | Form::Auto => {
             let decoded = decode::decode(bytes).map_err(|m| InputError::new(path, None, m))?;
@@ -266,6 +288,12 @@ pub fn detect_form_why(path: &Path, bytes: &[u8]) -> (Form, &'static str) {
     if bytes.starts_with(b"%PDF-") {
         return (Form::Pdf, "it starts as a PDF does");
     }
+    if let Some(form) = office_form(ext.as_deref(), bytes) {
+        return (
+            form,
+            "a word processor's document, by its content or extension",
+        );
+    }
     let head = &bytes[..bytes.len().min(2048)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
@@ -280,6 +308,36 @@ pub fn detect_form_why(path: &Path, bytes: &[u8]) -> (Form, &'static str) {
         return (Form::Print, "form feeds between its pages");
     }
     (Form::Text, "no form feeds between pages, no markup")
+}
+
+/// The word-processor form of a file: by content (a ZIP package's entries,
+/// the signatures of OLE, RTF and WordPerfect files), then, when the
+/// content is no HTML page, by extension.
+fn office_form(ext: Option<&str>, bytes: &[u8]) -> Option<Form> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        // A ZIP archive that is no document is refused by the Word reader,
+        // which names what the archive holds.
+        return Some(match office::package_kind(bytes) {
+            office::PackageKind::Odt => Form::Odt,
+            office::PackageKind::Docx | office::PackageKind::Other => Form::Docx,
+        });
+    }
+    if legacy::is_legacy(bytes) {
+        return Some(Form::Legacy);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    if head.contains("<office:document ") || head.contains("<office:document>") {
+        return Some(Form::Odt);
+    }
+    if head.trim_start().starts_with('<') {
+        return None;
+    }
+    match ext {
+        Some("docx" | "docm" | "dotx" | "dotm") => Some(Form::Docx),
+        Some("odt" | "ott" | "fodt") => Some(Form::Odt),
+        Some("doc" | "dot" | "rtf" | "wpd") => Some(Form::Legacy),
+        _ => None,
+    }
 }
 
 /// Characters that take no room and mean nothing in a profile: zero-width

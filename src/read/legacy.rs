@@ -1,0 +1,153 @@
+//! Legacy word-processor files (`.doc`, `.rtf`, `.wpd`): converted to
+//! `.docx` by LibreOffice (`soffice`) when it is on `PATH`, then read as
+//! Word. The conversion runs in a private temporary folder with a private
+//! LibreOffice profile (the user's own is never touched), under a timeout,
+//! and the folder is removed afterwards.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use super::{Document, docx};
+use crate::error::InputError;
+
+/// A conversion that takes longer is stopped.
+pub const CONVERT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The signature of an OLE compound file (`.doc`, `.xls`, and Office files
+/// encrypted with a password).
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Whether the bytes are a legacy word-processor file (by signature).
+pub fn is_legacy(bytes: &[u8]) -> bool {
+    bytes.starts_with(OLE_MAGIC) || bytes.starts_with(b"{\\rtf") || bytes.starts_with(b"\xFFWPC")
+}
+
+/// An OLE file holding an `EncryptedPackage` stream: an Office document
+/// saved with a password (its directory names streams in UTF-16LE).
+pub fn is_encrypted_office(bytes: &[u8]) -> bool {
+    const NAME: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    bytes.starts_with(OLE_MAGIC) && bytes.windows(NAME.len()).any(|w| w == NAME)
+}
+
+/// Read a legacy file through LibreOffice.
+pub fn read_legacy(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
+    let err = |m: String| InputError::new(path, None, m);
+    if is_encrypted_office(bytes) {
+        return Err(err(
+            "the Office document is protected by a password (it is encrypted): open it, remove \
+             the password and save it as .docx, or give the profile as PDF or HTML"
+                .to_string(),
+        ));
+    }
+    let Some(soffice) = find_on_path("soffice") else {
+        return Err(err(
+            "this is a legacy word-processor file (.doc, .rtf or .wpd), read only through \
+             LibreOffice, which is not installed (no `soffice` on PATH): install LibreOffice, \
+             or open the file and save it as .docx"
+                .to_string(),
+        ));
+    };
+    let docx_bytes = convert(&soffice, path, bytes).map_err(err)?;
+    docx::read_docx(&docx_bytes).map_err(|m| err(format!("after conversion by LibreOffice: {m}")))
+}
+
+/// The first executable `name` in the folders of `PATH`.
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths)
+        .map(|dir| dir.join(name))
+        .find(|p| {
+            std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+}
+
+/// A private temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> std::io::Result<TempDir> {
+        use std::os::unix::fs::DirBuilderExt;
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("mgi-convert-{}-{n}", std::process::id()));
+        std::fs::DirBuilder::new().mode(0o700).create(&dir)?;
+        Ok(TempDir(dir))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Convert with `soffice --convert-to docx`; the bytes of the result.
+fn convert(soffice: &Path, path: &Path, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let io =
+        |what: &str, e: std::io::Error| format!("cannot convert with LibreOffice: {what}: {e}");
+    let tmp = TempDir::new().map_err(|e| io("temporary folder", e))?;
+    let ext = match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if ["doc", "dot", "rtf", "wpd"].contains(&e.to_ascii_lowercase().as_str()) => {
+            e.to_ascii_lowercase()
+        }
+        _ if bytes.starts_with(b"{\\rtf") => "rtf".to_string(),
+        _ if bytes.starts_with(b"\xFFWPC") => "wpd".to_string(),
+        _ => "doc".to_string(),
+    };
+    let input = tmp.0.join(format!("input.{ext}"));
+    std::fs::write(&input, bytes).map_err(|e| io("temporary copy", e))?;
+    let out_dir = tmp.0.join("out");
+    let profile = format!("file://{}", tmp.0.join("profile").display());
+    let mut cmd = Command::new(soffice);
+    cmd.arg(format!("-env:UserInstallation={profile}"))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+        ])
+        .arg(&out_dir)
+        .arg(&input)
+        .env("HOME", &tmp.0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let mut child = cmd.spawn().map_err(|e| io("cannot start soffice", e))?;
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| io("soffice", e))? {
+            break status;
+        }
+        if started.elapsed() > CONVERT_TIMEOUT {
+            kill_group(&mut child);
+            return Err(format!(
+                "LibreOffice did not convert the file within {} s: open it and save it as .docx",
+                CONVERT_TIMEOUT.as_secs()
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let converted = out_dir.join("input.docx");
+    if !status.success() || !converted.is_file() {
+        return Err(
+            "LibreOffice could not convert the file (damaged, or not a document): open it and \
+             save it as .docx, or give the profile as PDF or HTML"
+                .to_string(),
+        );
+    }
+    super::read_limited(&converted).map_err(|e| e.message)
+}
+
+/// Stop soffice and what it started (it runs in a process group of its own).
+fn kill_group(child: &mut std::process::Child) {
+    if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
+        let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
