@@ -157,6 +157,7 @@ struct Score {
     metadata_right: usize,
     metadata_total: usize,
     failed: usize,
+    warnings: usize,
 }
 
 impl Score {
@@ -170,6 +171,7 @@ impl Score {
         self.metadata_right += other.metadata_right;
         self.metadata_total += other.metadata_total;
         self.failed += other.failed;
+        self.warnings += other.warnings;
     }
 
     fn ratio(&self) -> f64 {
@@ -181,7 +183,7 @@ impl Score {
 
     fn row(&self, name: &str) -> String {
         format!(
-            "{name:<40} {:>4} {:>5} {:>6.1}% {:>5} {:>5} {:>5} {:>3}/{:<3} {:>4}",
+            "{name:<40} {:>4} {:>5} {:>6.1}% {:>5} {:>5} {:>5} {:>3}/{:<3} {:>4} {:>5}",
             self.expected,
             self.word_for_word,
             100.0 * self.ratio(),
@@ -190,7 +192,8 @@ impl Score {
             self.corrupted,
             self.metadata_right,
             self.metadata_total,
-            self.failed
+            self.failed,
+            self.warnings
         )
     }
 }
@@ -261,11 +264,7 @@ fn run_input(path: &Path, truth: &Value) -> Outcome {
         Ok(profile) => {
             let model = serde_json::to_value(&profile).expect("model as JSON");
             let mut outcome = compare(truth, &model);
-            if !profile.warnings.is_empty() {
-                outcome
-                    .details
-                    .push(format!("  {} warning(s)", profile.warnings.len()));
-            }
+            outcome.score.warnings = profile.warnings.len();
             outcome
         }
         Err(e) => {
@@ -312,9 +311,8 @@ fn form_of(id: &str, path: &Path) -> String {
 
 /// Columns: findings expected, recovered word for word in order, their
 /// share, recovered findings invented, fragments of a finding, corrupted
-/// findings, metadata fields right, inputs that failed to parse.
-const HEADER: &str =
-    "input                                    want   w4w   share  inv. frag. corr. meta    fail";
+/// findings, metadata fields right, inputs that failed to parse, warnings.
+const HEADER: &str = "input                                    want   w4w   share  inv. frag. corr. meta    fail  warn";
 
 #[test]
 fn tool_made_inputs_meet_the_targets() {
