@@ -158,6 +158,7 @@ struct Score {
     metadata_total: usize,
     failed: usize,
     warnings: usize,
+    silent: usize,
 }
 
 impl Score {
@@ -172,6 +173,7 @@ impl Score {
         self.metadata_total += other.metadata_total;
         self.failed += other.failed;
         self.warnings += other.warnings;
+        self.silent += other.silent;
     }
 
     fn ratio(&self) -> f64 {
@@ -183,7 +185,7 @@ impl Score {
 
     fn row(&self, name: &str) -> String {
         format!(
-            "{name:<40} {:>4} {:>5} {:>6.1}% {:>5} {:>5} {:>5} {:>3}/{:<3} {:>4} {:>5}",
+            "{name:<40} {:>4} {:>5} {:>6.1}% {:>5} {:>5} {:>5} {:>3}/{:<3} {:>4} {:>5} {:>6}",
             self.expected,
             self.word_for_word,
             100.0 * self.ratio(),
@@ -193,7 +195,8 @@ impl Score {
             self.metadata_right,
             self.metadata_total,
             self.failed,
-            self.warnings
+            self.warnings,
+            self.silent
         )
     }
 }
@@ -217,7 +220,22 @@ fn metadata_score(truth: &Value, model: &Value, details: &mut Vec<String>) -> us
     right
 }
 
-fn compare(truth: &Value, model: &Value) -> Outcome {
+/// Whether a warning names a finding: quotes four of its words in a row
+/// (all of them when it has fewer).
+fn named_in_warning(text: &str, warnings: &[String]) -> bool {
+    let want = words(text);
+    let n = want.len().min(4);
+    if n == 0 {
+        return false;
+    }
+    warnings.iter().any(|w| {
+        let got = words(w);
+        want.windows(n)
+            .any(|piece| got.windows(n).any(|g| g == piece))
+    })
+}
+
+fn compare(truth: &Value, model: &Value, warnings: &[String]) -> Outcome {
     let mut details = Vec::new();
     let want = expected_lists(truth);
     let got = recovered_lists(model);
@@ -232,9 +250,16 @@ fn compare(truth: &Value, model: &Value) -> Outcome {
         let recovered = got.get(key).map(Vec::as_slice).unwrap_or_default();
         score.word_for_word += in_order(expected, recovered);
         for e in expected {
-            if !recovered.iter().any(|g| e.matches(g)) {
-                details.push(format!("  missing  {} {}: {}", key.0, key.1, e.text));
+            if recovered.iter().any(|g| e.matches(g)) {
+                continue;
             }
+            let kind = if named_in_warning(&e.text, warnings) {
+                "missing "
+            } else {
+                score.silent += 1;
+                "SILENT  "
+            };
+            details.push(format!("  {kind} {} {}: {}", key.0, key.1, e.text));
         }
     }
     for (key, recovered) in &got {
@@ -263,12 +288,16 @@ fn run_input(path: &Path, truth: &Value) -> Outcome {
     match mgi::profile::parse_file(path, Form::Auto, None) {
         Ok(profile) => {
             let model = serde_json::to_value(&profile).expect("model as JSON");
-            let mut outcome = compare(truth, &model);
-            outcome.score.warnings = profile.warnings.len();
+            let warnings: Vec<String> =
+                profile.warnings.iter().map(|w| w.message.clone()).collect();
+            let mut outcome = compare(truth, &model, &warnings);
+            outcome.score.warnings = warnings.len();
             outcome
         }
         Err(e) => {
-            let mut outcome = compare(truth, &Value::Null);
+            // the error is the warning: nothing is lost silently
+            let mut outcome = compare(truth, &Value::Null, &[]);
+            outcome.score.silent = 0;
             outcome.score.failed = 1;
             outcome.details.push(format!("  error: {e}"));
             outcome
@@ -311,8 +340,9 @@ fn form_of(id: &str, path: &Path) -> String {
 
 /// Columns: findings expected, recovered word for word in order, their
 /// share, recovered findings invented, fragments of a finding, corrupted
-/// findings, metadata fields right, inputs that failed to parse, warnings.
-const HEADER: &str = "input                                    want   w4w   share  inv. frag. corr. meta    fail  warn";
+/// findings, metadata fields right, inputs that failed to parse, warnings,
+/// findings not recovered word for word that no warning names.
+const HEADER: &str = "input                                    want   w4w   share  inv. frag. corr. meta    fail  warn silent";
 
 #[test]
 fn tool_made_inputs_meet_the_targets() {
