@@ -514,10 +514,7 @@ mod tests {
     use super::*;
 
     fn f(text: &str, line: usize) -> Finding {
-        Finding {
-            text: text.into(),
-            line,
-        }
+        Finding::new(text, line)
     }
 
     #[test]

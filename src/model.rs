@@ -99,9 +99,36 @@ impl FindingKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Finding {
     /// The text as in the source: bullet mark removed, whitespace collapsed.
+    /// A finding with sub-points reads as its own text followed by each
+    /// sub-point, joined with `; ` (a single space after a text ending in `:`).
     pub text: String,
     /// 1-based line of the bullet in the input.
     pub line: usize,
+    /// The sub-points listed under the bullet, each word for word (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+}
+
+impl Finding {
+    pub fn new(text: impl Into<String>, line: usize) -> Self {
+        Finding {
+            text: text.into(),
+            line,
+            items: Vec::new(),
+        }
+    }
+
+    /// Add a sub-point: kept apart in `items` and appended to `text`.
+    pub fn push_item(&mut self, item: &str) {
+        let joiner = if self.items.is_empty() && self.text.ends_with(':') {
+            " "
+        } else {
+            "; "
+        };
+        self.text.push_str(joiner);
+        self.text.push_str(item);
+        self.items.push(item.to_string());
+    }
 }
 
 /// One MiGOF domain of a profile with its two lists.
@@ -136,6 +163,11 @@ impl Domain {
 pub struct Warning {
     pub line: Option<usize>,
     pub message: String,
+    /// The warning names text of the key findings that became neither a
+    /// finding, a heading nor page furniture: words of the source that the
+    /// model does not carry. `mgi check` fails on it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unplaced_text: bool,
 }
 
 impl Warning {
@@ -143,6 +175,7 @@ impl Warning {
         Warning {
             line: Some(line),
             message: message.into(),
+            unplaced_text: false,
         }
     }
 
@@ -150,6 +183,15 @@ impl Warning {
         Warning {
             line: None,
             message: message.into(),
+            unplaced_text: false,
+        }
+    }
+
+    /// A warning naming text of the key findings that the model does not carry.
+    pub fn unplaced(line: usize, message: impl Into<String>) -> Self {
+        Warning {
+            unplaced_text: true,
+            ..Warning::at(line, message)
         }
     }
 }

@@ -105,6 +105,34 @@ pub fn country_by_name(name: &str) -> Option<&'static Country> {
     find_country(name).map(|hit| hit.country)
 }
 
+/// The country named most often in running text ("… the capital of
+/// Zambia …", "… capitale de Madagascar …"), by its name in any language the
+/// tool knows, as whole words; with the name as found. An imprint's address
+/// ("Genève, Suisse") names another country once; the profile names its own
+/// again and again. Names of four letters or fewer are skipped: they are
+/// words too.
+pub fn country_named_in<'a>(
+    texts: impl Iterator<Item = &'a String>,
+) -> Option<(&'static Country, &'static str)> {
+    let folded: Vec<String> = texts.map(|t| format!(" {} ", normalize_name(t))).collect();
+    let mut best: Option<(usize, &'static Country, &'static str)> = None;
+    for c in countries() {
+        for lang in crate::lang::LANGUAGES {
+            let name = c.name(lang.code);
+            let key = normalize_name(name);
+            if key.chars().count() <= 4 {
+                continue;
+            }
+            let needle = format!(" {key} ");
+            let n: usize = folded.iter().map(|t| t.matches(&needle).count()).sum();
+            if n > 0 && best.is_none_or(|(b, ..)| n > b) {
+                best = Some((n, c, name));
+            }
+        }
+    }
+    best.map(|(_, c, name)| (c, name))
+}
+
 /// Find a known MGI local jurisdiction by name: "County of Nairobi",
 /// "Nairobi" and "City of Nairobi" are all Nairobi (KEN); "Ciudad de México"
 /// is itself a name. Case and accents do not matter; unit words ("City of",

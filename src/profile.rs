@@ -94,6 +94,21 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
             .map(|c| c.iso3.to_string())
             .or_else(|| manifest.country_iso3.clone()),
     };
+    // A city no table knows: the country its own text names.
+    let country_iso3 = country_iso3.or_else(|| {
+        let findings = rec
+            .domains
+            .iter()
+            .flat_map(|d| d.strengths.iter().chain(&d.improvements))
+            .map(|f| &f.text);
+        let (country, name) =
+            places::country_named_in(rec.introduction.iter().chain(&rec.context).chain(findings))?;
+        warnings.push(Warning::general(format!(
+            "country taken from the profile's own text, which names {name}: {}",
+            country.iso3
+        )));
+        Some(country.iso3.to_string())
+    });
     if country_iso3.is_none() {
         warnings.push(Warning::general(
             "country not known from the text, the table of MGI places or the manifest; country_iso3 left empty",

@@ -330,10 +330,7 @@ mod tests {
                 domain: DomainId::WellBeing,
                 name: "Well-being".into(),
                 strengths: vec![],
-                improvements: vec![Finding {
-                    text: "=1+1, said \"the\" text".into(),
-                    line: 7,
-                }],
+                improvements: vec![Finding::new("=1+1, said \"the\" text", 7)],
             }],
             warnings: vec![],
         };

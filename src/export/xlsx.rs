@@ -140,10 +140,7 @@ mod tests {
                 strengths: texts
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| Finding {
-                        text: (*t).into(),
-                        line: i + 1,
-                    })
+                    .map(|(i, t)| Finding::new(*t, i + 1))
                     .collect(),
                 improvements: vec![],
             }],

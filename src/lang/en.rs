@@ -80,6 +80,29 @@ pub static EN: Language = Language {
         "Areas with potential for development",
         "Areas that could be further developed",
     ],
+    domain_keys: &[
+        (MigrantsRights, &["rights", "right"]),
+        (WholeOfGovernment, &["government"]),
+        (
+            Partnerships,
+            &["partnerships", "partners", "partnership", "cooperation"],
+        ),
+        (
+            WellBeing,
+            &["well-being", "wellbeing", "socioeconomic", "socio-economic"],
+        ),
+        (MobilityCrises, &["crises", "crisis"]),
+        (SafeOrderlyRegular, &["safe", "orderly"]),
+    ],
+    strengths_keys: &["well-developed", "well developed", "strengths"],
+    improvements_keys: &[
+        "potential",
+        "further development",
+        "further developed",
+        "could be improved",
+        "for improvement",
+    ],
+    numbering_words: &["domain", "dimension", "section", "principle", "objective"],
     key_findings: &["Key findings", "Main findings"],
     introduction: &["Introduction"],
     end_of_findings: &[
@@ -143,6 +166,8 @@ pub static EN: Language = Language {
         r"(?P<local>local\s+)?migration\s+governance\s+indicators\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?profile\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
         r"(?:(?P<ord>{ORD})\s+)(?P<local>local\s+)?migration\s+governance\s+indicators\s+profile\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
+    title_words: &[&["profile"], &["governance"], &["migration"]],
+    local_words: &["local"],
     stopwords: &[
         "the", "of", "and", "to", "in", "is", "are", "for", "on", "with", "by", "has", "not",
         "there",

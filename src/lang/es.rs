@@ -23,6 +23,7 @@ pub static ES: Language = Language {
                 "Enfoque de gobierno en su conjunto",
                 "Formulación de políticas usando evidencia y enfoque de gobierno integral",
                 "Formula políticas basadas en evidencia y con un enfoque de gobierno integral",
+                "Formulación de políticas basadas en datos empíricos y aplicación de un enfoque de gobierno integral",
             ],
         ),
         (
@@ -79,6 +80,34 @@ pub static ES: Language = Language {
         "Áreas con potencial de mayor desarrollo",
         "Áreas de oportunidad para un desarrollo adicional",
     ],
+    domain_keys: &[
+        (MigrantsRights, &["derechos", "derecho"]),
+        (WholeOfGovernment, &["gobierno"]),
+        (
+            Partnerships,
+            &[
+                "alianzas",
+                "asociaciones",
+                "asociados",
+                "socios",
+                "cooperación",
+            ],
+        ),
+        (WellBeing, &["bienestar", "socioeconómico"]),
+        (MobilityCrises, &["crisis"]),
+        (SafeOrderlyRegular, &["segura", "ordenada"]),
+    ],
+    strengths_keys: &["bien desarrolladas", "bien desarrollados", "fortalezas"],
+    improvements_keys: &[
+        "potencial",
+        "mayor desarrollo",
+        "desarrollo adicional",
+        "podrían desarrollarse",
+        "oportunidad",
+        "por mejorar",
+        "a mejorar",
+    ],
+    numbering_words: &["dominio", "dimensión", "sección", "principio", "objetivo"],
     key_findings: &[
         "Resultados",
         "Principales resultados",
@@ -144,6 +173,8 @@ pub static ES: Language = Language {
         r"^\s*(?:(?P<ord>{ORD})\s+)?perfil\s+(?P<local>local\s+)?de\s+gobernanza\s+de\s+la\s+migraci[oó]n\s*[:|–—-]\s*(?P<place>.+?)\s*\((?P<year>\d{4})\)\s*$",
         r"indicadores\s+de\s+gobernanza\s+de\s+la\s+migraci[oó]n(?P<local>\s+a\s+nivel\s+local)?\.?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?(?:perfil|informe)\s+(?P<year>\d{4})\s*[|:–—-]?\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
+    title_words: &[&["perfil"], &["gobernanza"], &["migración", "migraciones"]],
+    local_words: &["a nivel local", "local"],
     stopwords: &[
         "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "para", "con", "una", "un",
         "no", "se",

@@ -79,6 +79,37 @@ pub static FR: Language = Language {
         "Aspects pouvant être renforcés",
         "Aspects à développer",
     ],
+    domain_keys: &[
+        (MigrantsRights, &["droits", "droit"]),
+        (
+            WholeOfGovernment,
+            &["gouvernement", "gouvernementale", "pangouvernementale"],
+        ),
+        (
+            Partnerships,
+            &["partenariats", "partenaires", "partenariat", "coopération"],
+        ),
+        (
+            WellBeing,
+            &["bien-être", "socioéconomique", "socio-économique"],
+        ),
+        (MobilityCrises, &["crises", "crise"]),
+        (
+            SafeOrderlyRegular,
+            &["sûres", "sûre", "ordonnées", "ordonnée"],
+        ),
+    ],
+    strengths_keys: &["bien développés", "bien développées", "points forts"],
+    improvements_keys: &[
+        "renforcés",
+        "renforcées",
+        "à renforcer",
+        "à développer",
+        "potentiel",
+        "à améliorer",
+        "pourraient être améliorés",
+    ],
+    numbering_words: &["domaine", "dimension", "section", "principe", "objectif"],
     key_findings: &[
         "Principales conclusions",
         "Conclusions principales",
@@ -144,6 +175,8 @@ pub static FR: Language = Language {
         r"^\s*(?:(?P<ord>{ORD})\s+)?profil\s+(?P<local>local\s+)?de\s+gouvernance\s+(?:de\s+la\s+migration|des\s+migrations)\s*[:|–—-]\s*(?P<place>.+?)\s*\((?P<year>\d{4})\)\s*$",
         r"indicateurs\s+de\s+gouvernance\s+(?:des\s+migrations|de\s+la\s+migration)(?P<local>\s+(?:au\s+niveau\s+)?locale?)?\s*[|:–—-]?\s*(?:(?P<ord>{ORD})\s+)?profil\s+(?P<year>\d{4})\s*[|:–—-]\s*(?P<place>[^|]+?)\s*(?:\.\s|\.?$)",
     ],
+    title_words: &[&["profil"], &["gouvernance"], &["migration", "migrations"]],
+    local_words: &["locale", "local", "au niveau local"],
     stopwords: &[
         "le", "la", "les", "des", "du", "et", "en", "est", "une", "un", "pour", "au", "aux", "sur",
         "pas", "qui",

@@ -8,6 +8,7 @@
 mod en;
 mod es;
 mod fr;
+pub mod signature;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -27,6 +28,16 @@ pub struct Language {
     pub strengths: &'static [&'static str],
     /// Headings of the list of improvements ("areas with potential for further development").
     pub improvements: &'static [&'static str],
+    /// Key words of each domain: a short block that holds one of them, and
+    /// whose other words are nearly all words of the domain's names, is that
+    /// domain's heading in whatever wording (see [`signature`]).
+    pub domain_keys: &'static [(DomainId, &'static [&'static str])],
+    /// Key words (or word sequences) of the strengths list heading.
+    pub strengths_keys: &'static [&'static str],
+    /// Key words (or word sequences) of the improvements list heading.
+    pub improvements_keys: &'static [&'static str],
+    /// Words that number a heading ("Domain" in "Domain 1: Partnerships").
+    pub numbering_words: &'static [&'static str],
     /// Labels that open the key-findings part or one of its blocks.
     pub key_findings: &'static [&'static str],
     /// The heading of the profile-specific introduction.
@@ -48,6 +59,13 @@ pub struct Language {
     /// Named groups: `ord`, `local`, `year`, `place`, `country` (all optional
     /// but `place`).
     pub titles: &'static [&'static str],
+    /// Key words of a title, in groups: a short line that holds a word of
+    /// every group, then a place after `:` or `|`, is a title whatever the
+    /// order of its words ("Profil de gouvernance locale de la migration :
+    /// Commune urbaine de Kankan (2021)").
+    pub title_words: &'static [&'static [&'static str]],
+    /// Words that make a title that of a local profile.
+    pub local_words: &'static [&'static str],
     /// Frequent short words, to tell languages apart in running text.
     pub stopwords: &'static [&'static str],
 }
@@ -82,7 +100,7 @@ pub struct HeadingMatch {
 }
 
 /// Headings longer than this (in characters, normalised) are never headings.
-const MAX_HEADING_CHARS: usize = 120;
+const MAX_HEADING_CHARS: usize = 160;
 
 /// One phrase of a table, normalised for matching.
 struct Entry {
@@ -163,12 +181,23 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// Recognise a heading in `text` (a whole block), tolerating case, accents,
 /// apostrophes, punctuation, a leading number ("1: ") and small typos.
 pub fn match_heading(text: &str) -> Option<HeadingMatch> {
+    match_heading_expecting(text, None)
+}
+
+/// [`match_heading`], with `expected` (the meaning the reading order makes
+/// likely, such as the next domain in MiGOF order) winning a tie between
+/// two meanings that the key words fit equally well.
+pub fn match_heading_expecting(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
     let norm = normalize(text);
     if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
     let lex = &*LEXICON;
     if let Some(&i) = lex.exact.get(&norm) {
+        return Some(lex.entries[i].matched(false));
+    }
+    let unnumbered = signature::heading_words(text);
+    if let Some(&i) = lex.exact.get(&unnumbered_phrase(&norm, &unnumbered)) {
         return Some(lex.entries[i].matched(false));
     }
     if let Some(e) = lex
@@ -199,7 +228,56 @@ pub fn match_heading(text: &str) -> Option<HeadingMatch> {
             best = Some((d, entry));
         }
     }
-    best.map(|(_, e)| e.matched(true))
+    if let Some((_, e)) = best {
+        return Some(e.matched(true));
+    }
+    match_heading_by_signature(text, expected)
+}
+
+/// The heading `norm` (normalised) without its numbering: `words` are its
+/// folded words with the numbering already dropped, so the numbering is as
+/// many words off the front of `norm` as `norm` has more than `words`.
+fn unnumbered_phrase(norm: &str, words: &[String]) -> String {
+    let all: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    let skip = all.len().saturating_sub(words.len());
+    all[skip..].join(" ")
+}
+
+/// Recognise a heading by its key words (see [`signature`]). When two
+/// meanings fit equally well, `expected` (the domain that MiGOF order puts
+/// next) wins. A match that needed a typo or a word foreign to the tables is
+/// approximate.
+fn match_heading_by_signature(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
+    let found = signature::match_signatures(text);
+    let first = found.first()?;
+    let best = found
+        .iter()
+        .take_while(|m| m.coverage == first.coverage && m.strong == first.strong)
+        .find(|m| Some(m.meaning) == expected)
+        .unwrap_or(first);
+    let lang = language(best.language)?;
+    Some(HeadingMatch {
+        meaning: best.meaning,
+        language: best.language,
+        approximate: !best.strong,
+        canonical: canonical_phrase(lang, best.meaning)?,
+    })
+}
+
+/// The first phrase a language table gives for a meaning.
+fn canonical_phrase(lang: &Language, meaning: Meaning) -> Option<&'static str> {
+    match meaning {
+        Meaning::Domain(id) => lang
+            .domains
+            .iter()
+            .find(|(d, _)| *d == id)
+            .and_then(|(_, names)| names.first().copied()),
+        Meaning::List(FindingKind::Strength) => lang.strengths.first().copied(),
+        Meaning::List(FindingKind::Improvement) => lang.improvements.first().copied(),
+        Meaning::KeyFindings => lang.key_findings.first().copied(),
+        Meaning::Introduction => lang.introduction.first().copied(),
+        Meaning::EndOfFindings => lang.end_of_findings.first().copied(),
+    }
 }
 
 /// Counts of the characters of a phrase, folded into a few buckets. Each
@@ -289,7 +367,7 @@ fn push_normalized(out: &mut String, c: char) {
 }
 
 /// Levenshtein distance between `a` and `b` if it is at most `max`.
-fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
+pub(crate) fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
@@ -426,8 +504,69 @@ static TITLE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(TITLE_PATTERNS.iter().map(|p| p.regex.as_str())).expect("valid patterns")
 });
 
-/// Recognise a profile title in a block of text.
+/// Recognise a profile title in a block of text: by the title patterns of
+/// the tables, else by its key words in any order.
 pub fn match_title(text: &str) -> Option<TitleMatch> {
+    match_title_pattern(text).or_else(|| match_title_by_words(text))
+}
+
+/// A title told by its key words (see [`Language::title_words`]): the words
+/// before the last `:` or `|` hold a word of every group, the place comes
+/// after it, and a year in brackets or an ordinal may stand anywhere.
+fn match_title_by_words(text: &str) -> Option<TitleMatch> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\((\d{4})\)|\b(\d{4})\b").expect("valid regex"));
+    let text = text.trim();
+    if text.chars().count() > 240 {
+        return None;
+    }
+    let cut = text.rfind([':', '|'])?;
+    let (head, tail) = (&text[..cut], text[cut + 1..].trim());
+    if head.split_whitespace().count() > 14 {
+        return None;
+    }
+    let words: Vec<String> = normalize(head).split(' ').map(str::to_string).collect();
+    let has = |w: &str| {
+        let w = normalize(w);
+        let parts: Vec<&str> = w.split(' ').collect();
+        words
+            .windows(parts.len())
+            .any(|win| win == parts.as_slice())
+    };
+    let lang = LANGUAGES.iter().find(|l| {
+        !l.title_words.is_empty()
+            && l.title_words
+                .iter()
+                .all(|group| group.iter().any(|w| has(w)))
+    })?;
+    let year = YEAR
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).or(c.get(2)))
+        .filter_map(|m| m.as_str().parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y));
+    let place = YEAR.replace_all(tail, "");
+    let place = place
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '|', '-', '–', '('])
+        .trim();
+    let starts_upper = place.chars().next().is_some_and(char::is_uppercase);
+    if place.is_empty() || !starts_upper || place.chars().count() > 100 {
+        return None;
+    }
+    let edition = words.iter().find_map(|w| ordinal(lang, w));
+    let (place, country) = split_country(place);
+    Some(TitleMatch {
+        title: collapse(text),
+        language: lang.code,
+        place,
+        year,
+        edition,
+        local: lang.local_words.iter().any(|w| has(w)),
+        country,
+    })
+}
+
+fn match_title_pattern(text: &str) -> Option<TitleMatch> {
     let candidates = TITLE_SET.matches(text);
     if !candidates.matched_any() {
         return None;

@@ -223,6 +223,9 @@ fn is_chrome(el: ElementRef, in_section: bool) -> bool {
     if matches!(role, "navigation" | "search" | "menubar" | "doc-noteref") {
         return true;
     }
+    if is_list_label(el) || is_footnote_reference(el) {
+        return true;
+    }
     let classes = e.attr("class").map(str::to_ascii_lowercase);
     let classes = classes.as_deref().unwrap_or("");
     let screen_reader_only = classes.split_ascii_whitespace().any(|c| {
@@ -261,6 +264,56 @@ fn is_chrome(el: ElementRef, in_section: bool) -> bool {
     maybe_chrome && !holds_page_content(el)
 }
 
+/// A list label that a word processor wrote into the text: LibreOffice's
+/// `ListLabel` spans and the floated glyph or number of its XHTML export
+/// (`<span style="float:left">•</span>`).
+fn is_list_label(el: ElementRef) -> bool {
+    let e = el.value();
+    if e.name() != "span" {
+        return false;
+    }
+    let labelled = e.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|c| c.starts_with("ListLabel"))
+    });
+    let floated = e
+        .attr("style")
+        .is_some_and(|s| compact_style(s).contains("float:left"));
+    labelled || (floated && el.text().collect::<String>().trim().chars().count() <= 4)
+}
+
+/// A footnote's reference mark in the running text: a link to a note in
+/// the page whose text is its number (LibreOffice's `sdfootnoteanc`, its
+/// XHTML `#ftn3`, pandoc's `#fn3`).
+fn is_footnote_reference(el: ElementRef) -> bool {
+    let e = el.value();
+    if e.name() != "a" {
+        return false;
+    }
+    let classes = e.attr("class").unwrap_or("");
+    if classes.contains("sdfootnoteanc") || classes.contains("sdendnoteanc") {
+        return true;
+    }
+    let href = e.attr("href").unwrap_or("");
+    let text: String = el.text().collect();
+    let text = text.trim();
+    href.starts_with('#')
+        && !text.is_empty()
+        && text.len() <= 3
+        && text.chars().all(|c| c.is_ascii_digit())
+        && [
+            "#ftn",
+            "#_ftn",
+            "#fn",
+            "#sdfootnote",
+            "#sdendnote",
+            "#edn",
+            "#_edn",
+        ]
+        .iter()
+        .any(|p| href.starts_with(p))
+}
+
 /// Whether an element contains the page itself: a top-level heading or
 /// the main content.
 fn holds_page_content(el: ElementRef) -> bool {
@@ -293,7 +346,17 @@ fn is_note_container(el: ElementRef) -> bool {
             "doc-footnote" | "doc-endnote" | "doc-endnotes"
         )
     });
-    style_note || role_note
+    // LibreOffice: `<div id="sdfootnote3">` (HTML), `<p class="Footnote">` (XHTML).
+    let id_note = e.attr("id").is_some_and(|id| {
+        (id.starts_with("sdfootnote") || id.starts_with("sdendnote"))
+            && !id.ends_with("anc")
+            && !id.ends_with("sym")
+    });
+    let class_note = e.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|c| c.eq_ignore_ascii_case("footnote") || c.starts_with("sdfootnote"))
+    });
+    style_note || role_note || id_note || class_note
 }
 
 /// Word's list paragraph: the depth of the item (`level1` is depth 0).

@@ -31,13 +31,20 @@ pub enum BlockKind {
     Note,
 }
 
-/// One unit of text with the 1-based line where it starts in the input.
+/// One unit of text with the 1-based lines where it starts and ends in the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
     /// Whitespace collapsed to single spaces, trimmed, bullet mark removed.
     pub text: String,
     pub line: usize,
+    /// The last input line the block was read from (`line` for one line).
+    pub last_line: usize,
+    /// A paragraph printed right under the line before, with nothing to
+    /// tell it from a continuation of that line (hard-wrapped text whose
+    /// continuation is not indented): the recogniser, which knows the
+    /// headings, decides whether it goes on the finding above.
+    pub may_continue: bool,
 }
 
 impl Block {
@@ -46,12 +53,51 @@ impl Block {
             kind,
             text: text.into(),
             line,
+            last_line: line,
+            may_continue: false,
+        }
+    }
+
+    /// A block read from the lines `line..=last_line`.
+    pub fn spanning(
+        kind: BlockKind,
+        text: impl Into<String>,
+        line: usize,
+        last_line: usize,
+    ) -> Self {
+        Block {
+            last_line: last_line.max(line),
+            ..Block::new(kind, text, line)
         }
     }
 
     pub fn is_list_item(&self) -> bool {
         matches!(self.kind, BlockKind::ListItem { .. })
     }
+}
+
+/// Append `next`, a line printed under `out`, to it as the words of one
+/// text: a space between them, except where the break fell right inside
+/// brackets (`(` + `KCC)` is `(KCC)`, not `( KCC)`) or right after the hyphen
+/// of a compound (`in-` + `migration` is `in-migration`: web pages and the
+/// tools that dump them never hyphenate words, so a hyphen there is the
+/// word's own).
+pub fn join_continuation(out: &mut String, next: &str) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    let mut tail = out.chars().rev();
+    let (last, before) = (tail.next(), tail.next());
+    let glued = matches!(last, Some('(' | '[' | '“' | '‘'))
+        || next.starts_with([')', ']', '”'])
+        || (last == Some('-')
+            && before.is_some_and(char::is_alphabetic)
+            && next.chars().next().is_some_and(char::is_lowercase));
+    if !out.is_empty() && !glued {
+        out.push(' ');
+    }
+    out.push_str(next);
 }
 
 /// The forms a profile comes in.

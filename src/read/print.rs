@@ -99,6 +99,8 @@ const HYPHEN_PREFIXES: &[&str] = &["self", "well"];
 struct Line<'a> {
     no: usize,
     text: &'a str,
+    /// Leading spaces before the text (kept by `pdftotext -layout`).
+    indent: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +120,8 @@ struct Group {
     /// bullet (more than one when the glyphs were printed in a column).
     glyph_lines: Vec<usize>,
     lines: Vec<(usize, String)>,
+    /// A bullet's mark and the indentation it stands at.
+    mark: Option<(char, usize)>,
     /// How many of `lines` are headings in capitals, kept as lines are
     /// added so that asking whether all are stays constant-time (a group
     /// may have very many lines).
@@ -130,6 +134,7 @@ impl Group {
             kind,
             start,
             glyph_lines: Vec::new(),
+            mark: None,
             lines: Vec::new(),
             caps_heading_lines: 0,
         }
@@ -145,6 +150,12 @@ impl Group {
     fn extend(&mut self, other: Group) {
         self.caps_heading_lines += other.caps_heading_lines;
         self.lines.extend(other.lines);
+    }
+
+    /// The last input line of the group.
+    fn last_line(&self) -> usize {
+        let last = self.lines.last().map_or(self.start, |(no, _)| *no);
+        last.max(self.glyph_lines.last().copied().unwrap_or(0))
     }
 
     /// Every line is a heading in capitals (true when there is none).
@@ -172,6 +183,8 @@ fn expand_ligatures(text: &str) -> String {
 /// Read text as `pdftotext` extracts it from a printed profile.
 pub fn read_print(text: &str) -> Document {
     let text = expand_ligatures(&prepare_text(text));
+    let mut warnings = Vec::new();
+    let text = rejoin_merged_breaks(&text, &mut warnings);
     let mut pages = split_pages(&text);
     let hyphenated = hyphenated_pairs(&text);
     let markers = glued_markers(&pages);
@@ -185,7 +198,6 @@ pub fn read_print(text: &str) -> Document {
         remove_page_numbers(page);
     }
 
-    let mut warnings = Vec::new();
     let mut out: Vec<Group> = Vec::new();
     // Index in `out` of the last group that is not a note.
     let mut last_content: Option<usize> = None;
@@ -208,8 +220,28 @@ pub fn read_print(text: &str) -> Document {
     }
 
     let mut blocks = Vec::new();
+    // The mark of the list's outer bullets: a bullet with another mark, or
+    // indented further, is a sub-point of the one above.
+    let mut outer: Option<(char, usize)> = None;
     for g in &out {
-        emit(g, &hyphenated, &mut blocks, &mut warnings);
+        let depth = match (g.kind, g.mark, outer) {
+            // A numbered item (maybe a numbered heading) starts afresh.
+            (GroupKind::Bullet, Some((c, _)), _) if c.is_alphanumeric() => {
+                outer = None;
+                0
+            }
+            (GroupKind::Bullet, Some((c, ind)), Some((oc, oind))) if c != oc || ind > oind + 1 => 1,
+            (GroupKind::Bullet, mark, _) => {
+                outer = mark;
+                0
+            }
+            (GroupKind::Plain, ..) => {
+                outer = None;
+                0
+            }
+            (GroupKind::Note, ..) => 0,
+        };
+        emit(g, depth, &hyphenated, &mut blocks, &mut warnings);
     }
     Document {
         blocks,
@@ -217,6 +249,139 @@ pub fn read_print(text: &str) -> Document {
         warnings,
         ..Document::default()
     }
+}
+
+/// Plain `pdftotext` undoes a hyphenated line break itself, and where the
+/// justified line had spaced the hyphen out (`Re -`) it joins the halves
+/// with a space (`Industrial Re lations Code`). Two pieces are joined again
+/// when together they are a word of the document and the first never
+/// stands alone elsewhere in it (`re`, `ap`, `de` in a French text would
+/// not qualify: it stands alone everywhere); a warning names each repair.
+fn rejoin_merged_breaks<'a>(
+    text: &'a str,
+    warnings: &mut Vec<Warning>,
+) -> std::borrow::Cow<'a, str> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for token in text.split_whitespace() {
+        // A trailing hyphen stays: `Re-` at a line end is no word `re`.
+        let w = token
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if !w.is_empty() {
+            *counts.entry(w.to_lowercase()).or_default() += 1;
+        }
+    }
+    // A piece that stands alone only in front of such a tail, at least once
+    // making a word of the document with it, is the head of broken words.
+    let pairs: Vec<(usize, String, String)> = lines(text)
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| merged_pairs(l).into_iter().map(move |(p, t)| (i, p, t)))
+        .collect();
+    let mut heads: HashMap<String, (usize, bool)> = HashMap::new();
+    for (_, p, t) in &pairs {
+        let joins_word = counts.contains_key(&format!("{p}{t}").to_lowercase());
+        let e = heads.entry(p.to_lowercase()).or_default();
+        e.0 += 1;
+        e.1 |= joins_word;
+    }
+    let repairs: Vec<&(usize, String, String)> = pairs
+        .iter()
+        .filter(|(_, p, _)| {
+            let p = p.to_lowercase();
+            heads
+                .get(&p)
+                .is_some_and(|&(n, joins)| joins && counts.get(&p) == Some(&n))
+        })
+        .collect();
+    let spaced = spaced_hyphen_breaks(text, &counts);
+    if repairs.is_empty() && spaced.is_empty() {
+        return text.into();
+    }
+    let mut out: Vec<String> = lines(text).iter().map(|l| (*l).to_string()).collect();
+    for i in spaced {
+        let head = out[i].trim_end().trim_end_matches('-').trim_end().len();
+        out[i].truncate(head);
+        out[i].push('-');
+    }
+    for (i, p, t) in repairs {
+        let pair = format!("{p} {t}");
+        out[*i] = out[*i].replacen(&pair, &format!("{p}{t}"), 1);
+        warnings.push(Warning::at(
+            i + 1,
+            format!(
+                "\"{pair}\" read as \"{p}{t}\": the text extractor joined a hyphenated line break with a space"
+            ),
+        ));
+    }
+    out.join("\n").into()
+}
+
+/// Lines of `pdftotext -layout` text that end in a hyphen spaced out by
+/// justification (`Industrial Re -` over `lations Code`) where the halves
+/// make a word of the document (`counts`, lower case): the break is a
+/// broken word, like `Re-`. Without that evidence the ` -` is kept.
+fn spaced_hyphen_breaks(text: &str, counts: &HashMap<String, usize>) -> Vec<usize> {
+    let all = lines(text);
+    let mut found = Vec::new();
+    for (i, line) in all.iter().enumerate() {
+        let Some(head) = line.trim_end().strip_suffix(" -") else {
+            continue;
+        };
+        let head: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let next = all[i + 1..]
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty());
+        let tail: String = next
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if !head.is_empty() && tail.chars().next().is_some_and(char::is_lowercase) {
+            let joins = counts.contains_key(&format!("{head}{tail}").to_lowercase());
+            found.push((i, head.to_lowercase(), joins));
+        }
+    }
+    // A head that makes a word once, and stands alone only at such breaks,
+    // is a broken word's head at its other breaks too (`re -` / `location`).
+    let trusted: HashSet<&str> = found
+        .iter()
+        .filter(|(_, head, joins)| {
+            *joins && counts.get(head) == Some(&found.iter().filter(|f| &f.1 == head).count())
+        })
+        .map(|(_, head, _)| head.as_str())
+        .collect();
+    found
+        .iter()
+        .filter(|(_, head, joins)| *joins || trusted.contains(head.as_str()))
+        .map(|(i, _, _)| *i)
+        .collect()
+}
+
+/// Pieces of one line that may be the halves of a broken word: a run of
+/// letters, a space, a run of lower-case letters.
+fn merged_pairs(line: &str) -> Vec<(String, String)> {
+    let tokens: Vec<&str> = line.split(' ').collect();
+    tokens
+        .windows(2)
+        .filter_map(|w| {
+            let head = w[0].trim_start_matches(|c: char| !c.is_alphanumeric());
+            let tail: String = w[1].chars().take_while(|c| c.is_alphabetic()).collect();
+            let ok = !head.is_empty()
+                && head.chars().all(char::is_alphabetic)
+                && tail.chars().count() > 1
+                && tail.chars().next().is_some_and(char::is_lowercase);
+            ok.then(|| (head.to_string(), tail))
+        })
+        .collect()
 }
 
 /// Split into pages at form feeds. A form feed does not start a line: the
@@ -245,6 +410,7 @@ fn push_line<'a>(pages: &mut [Vec<Line<'a>>], no: usize, text: &'a str) {
         page.push(Line {
             no,
             text: text.trim(),
+            indent: text.len() - text.trim_start().len(),
         });
     }
 }
@@ -438,6 +604,15 @@ fn bullet_start(line: &str, at_paragraph_start: bool) -> Option<&str> {
     {
         return Some(line[i..].trim_start());
     }
+    // A weak glyph set off by a hanging indent (`o    la Direction`, as
+    // `-layout` prints a nested list): no word is followed by such a gap.
+    let mut chars = line.char_indices();
+    if let Some((_, c)) = chars.next()
+        && WEAK_GLYPHS.contains(&c)
+        && line[c.len_utf8()..].starts_with("  ")
+    {
+        return Some(line[c.len_utf8()..].trim_start());
+    }
     if at_paragraph_start {
         strip_bullet(line)
     } else {
@@ -500,6 +675,14 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
     for (i, line) in page.iter().enumerate() {
         let t = line.text;
         if t.is_empty() {
+            // A bullet glyph alone, a blank line, then its text (as plain
+            // `pdftotext` prints a hanging bullet): one bullet.
+            if cur
+                .as_ref()
+                .is_some_and(|g| g.kind == GroupKind::Bullet && g.lines.is_empty())
+            {
+                continue;
+            }
             groups.extend(cur.take());
             continue;
         }
@@ -512,6 +695,7 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
                     groups.extend(cur.take());
                     let mut g = Group::new(GroupKind::Bullet, line.no);
                     g.glyph_lines.push(line.no);
+                    g.mark = t.chars().next().map(|c| (c, line.indent));
                     cur = Some(g);
                 }
             }
@@ -520,6 +704,7 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
         if let Some(rest) = bullet_start(t, cur.is_none()) {
             groups.extend(cur.take());
             let mut g = Group::new(GroupKind::Bullet, line.no);
+            g.mark = t.chars().next().map(|c| (c, line.indent));
             g.push(line.no, rest);
             cur = Some(g);
             continue;
@@ -705,6 +890,7 @@ fn append_line(out: &mut String, line: &str, hyphenated: &HashSet<String>) {
 /// Turn one group into blocks.
 fn emit(
     g: &Group,
+    depth: usize,
     hyphenated: &HashSet<String>,
     blocks: &mut Vec<Block>,
     warnings: &mut Vec<Warning>,
@@ -729,7 +915,12 @@ fn emit(
             }
             let text = join_lines(g.lines.iter().map(|(_, l)| l.as_str()), hyphenated);
             if !text.is_empty() {
-                blocks.push(Block::new(BlockKind::ListItem { depth: 0 }, text, g.start));
+                blocks.push(Block::spanning(
+                    BlockKind::ListItem { depth },
+                    text,
+                    g.start,
+                    g.last_line(),
+                ));
             }
         }
         GroupKind::Plain => {
@@ -740,7 +931,7 @@ fn emit(
                 } else {
                     BlockKind::Paragraph
                 };
-                blocks.push(Block::new(kind, text, g.start));
+                blocks.push(Block::spanning(kind, text, g.start, g.last_line()));
             }
         }
         GroupKind::Note => {

@@ -71,28 +71,71 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
     Some(&line[m.end()..])
 }
 
+/// The open bullet the next lines may continue.
+struct OpenBullet {
+    /// Index of its block.
+    block: usize,
+    /// Indentation of its mark, and of its text (where wrapped lines start).
+    indent: usize,
+    text_column: usize,
+    /// Nesting depth (0 for the outermost list).
+    depth: usize,
+    /// The line before was part of it (no blank line since).
+    adjacent: bool,
+}
+
 /// Read web text into blocks. The text is made NFC and freed of zero-width
 /// characters first ([`prepare_text`]): the blocks, and so the findings, are
 /// NFC whatever the input's normalisation.
+///
+/// Every line that is not blank ends in a block (`line..=last_line`): a
+/// wrapped line is joined to the bullet above when its indentation or its
+/// first letter says so, and is otherwise a paragraph marked
+/// [`Block::may_continue`] for the recogniser to decide.
 pub fn read_text(text: &str) -> Document {
     let text = prepare_text(text);
     let mut blocks: Vec<Block> = Vec::new();
     // Indentation of the open bullets, outermost first, to compute depth.
     let mut indents: Vec<usize> = Vec::new();
-    // Whether the previous line was part of a bullet (for continuations).
-    let mut in_bullet = false;
-    let mut bullet_indent = 0;
+    let mut open: Option<OpenBullet> = None;
+    // The line before was a paragraph line (not blank, not a bullet).
+    let mut after_paragraph_line = false;
 
     for (i, raw) in lines(&text).into_iter().enumerate() {
         let line_no = i + 1;
         let raw = raw.trim_end_matches('\u{0c}');
         let trimmed = raw.trim();
-        if trimmed.is_empty() || trimmed.chars().all(|c| c.is_whitespace() || c == '\u{0c}') {
-            in_bullet = false;
+        let more = collapse_whitespace(trimmed);
+        if more.is_empty() {
+            // A bullet mark alone keeps waiting for its text across blank lines.
+            if let Some(o) = open.as_mut()
+                && !blocks[o.block].text.is_empty()
+            {
+                o.adjacent = false;
+            }
+            after_paragraph_line = false;
             continue;
         }
         let indent = indent_of(raw);
-        if let Some(rest) = strip_bullet(trimmed) {
+        if let Some(o) = open.as_mut()
+            && continues_bullet(o, &blocks[o.block], trimmed, indent)
+        {
+            let block = &mut blocks[o.block];
+            super::join_continuation(&mut block.text, &more);
+            block.last_line = line_no;
+            o.adjacent = true;
+            continue;
+        }
+        // A nested list's mark: deeper than the open bullet's text, or a
+        // sibling of an open nested item.
+        let deeper = open.as_ref().filter(|o| {
+            o.adjacent && (indent > o.text_column || (o.depth > 0 && indent == o.indent))
+        });
+        let mark = match deeper {
+            Some(o) => bullet_mark(trimmed, Some(o)),
+            None => strip_bullet(trimmed),
+        };
+        if let Some(rest) = mark {
             while indents.last().is_some_and(|&top| top > indent) {
                 indents.pop();
             }
@@ -100,41 +143,92 @@ pub fn read_text(text: &str) -> Document {
                 indents.push(indent);
             }
             let depth = indents.len() - 1;
-            blocks.push(Block::new(
-                BlockKind::ListItem { depth },
-                collapse_whitespace(rest),
-                line_no,
-            ));
-            in_bullet = true;
-            bullet_indent = indent;
+            let text = collapse_whitespace(rest);
+            let text_column = indent + trimmed.chars().count() - rest.trim_start().chars().count();
+            open = Some(OpenBullet {
+                block: blocks.len(),
+                indent,
+                text_column,
+                depth,
+                adjacent: true,
+            });
+            blocks.push(Block::new(BlockKind::ListItem { depth }, text, line_no));
+            after_paragraph_line = false;
             continue;
         }
-        let continues = in_bullet
-            && (indent > bullet_indent || trimmed.chars().next().is_some_and(char::is_lowercase));
-        let more = collapse_whitespace(trimmed);
-        if more.is_empty() {
-            // Only soft hyphens and the like: a blank line.
-            in_bullet = false;
-            continue;
-        }
-        if continues {
-            if let Some(last) = blocks.last_mut() {
-                if !last.text.is_empty() {
-                    last.text.push(' ');
-                }
-                last.text.push_str(&more);
-            }
-            continue;
-        }
-        in_bullet = false;
+        let mut block = match DECORATED.captures(&more) {
+            Some(c) => Block::new(BlockKind::Heading, c[1].to_string(), line_no),
+            None => Block::new(BlockKind::Paragraph, undecorate(&more), line_no),
+        };
+        // Right under a bullet, but neither indented nor in lower case: only
+        // the recogniser can tell a heading from the rest of the bullet.
+        block.may_continue = open.as_ref().is_some_and(|o| o.adjacent) || after_paragraph_line;
+        open = None;
         indents.clear();
-        blocks.push(Block::new(BlockKind::Paragraph, more, line_no));
+        blocks.push(block);
+        after_paragraph_line = true;
     }
     Document {
         blocks,
         ..Document::default()
     }
 }
+
+/// Whether a line goes on the open bullet: its text when the mark stood
+/// alone; a line right under it that is indented past the mark or starts
+/// in lower case; a dash or star followed by one space at the column where
+/// the bullet's wrapped lines start (a dash inside the sentence, where a
+/// nested list's mark is followed by more spaces, as in `-   item`).
+fn continues_bullet(o: &OpenBullet, bullet: &Block, trimmed: &str, indent: usize) -> bool {
+    if bullet.text.is_empty() {
+        return bullet_mark(trimmed, None).is_none();
+    }
+    if !o.adjacent {
+        return false;
+    }
+    if bullet_mark(trimmed, Some(o)).is_some() {
+        let weak = trimmed.starts_with(['-', '–', '—', '*']);
+        let one_space = trimmed.chars().nth(1) == Some(' ') && trimmed.chars().nth(2) != Some(' ');
+        return weak && one_space && indent == o.text_column && indent > o.indent;
+    }
+    indent > o.indent || trimmed.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The text after a bullet mark at the start of `trimmed`, if there is one.
+/// `+` and `o` (the marks lynx and html2text give nested lists) count only
+/// deeper than the text of the open bullet: elsewhere they start words or
+/// sums.
+fn bullet_mark<'a>(trimmed: &'a str, open: Option<&OpenBullet>) -> Option<&'a str> {
+    if let Some(rest) = strip_bullet(trimmed) {
+        return Some(rest);
+    }
+    let nested = NESTED_BULLET.find(trimmed)?;
+    let _ = open?;
+    Some(&trimmed[nested.end()..])
+}
+
+/// Marks of nested lists in text dumps: lynx's `+`, html2text's `o`.
+static NESTED_BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[+o]\s+").expect("valid regex"));
+
+/// One end of an html2text heading wrapped over lines: `****** Profil …`
+/// on the first line, `… (2021) ******` on the last.
+fn undecorate(line: &str) -> String {
+    let t = line.trim();
+    let t = match t.strip_prefix("**") {
+        Some(rest) if rest.trim_start_matches('*').starts_with(' ') => rest.trim_start_matches('*'),
+        _ => t,
+    };
+    let t = match t.strip_suffix("**") {
+        Some(rest) if rest.trim_end_matches('*').ends_with(' ') => rest.trim_end_matches('*'),
+        _ => t,
+    };
+    t.trim().to_string()
+}
+
+/// A heading as html2text decorates it: `**** Partnerships ****`.
+static DECORATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\*{2,}\s*(.*?)\s*\*{2,}$").expect("valid regex"));
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,315 @@
+//! Headings recognised by their key words rather than by a phrase.
+//!
+//! Profiles name a domain in many ways: short ("Partnerships"), local
+//! ("Socioeconomic well-being of migrants"), the full MiGOF sentence, in
+//! capitals, numbered (`1.`, `Domain 1:`), wrapped over lines, with typos,
+//! in wordings no table lists. What stays is a signature: a key word of the
+//! domain ("rights", "government", "partners", "well-being", "crises",
+//! "safe"/"orderly") among words that are nearly all words of that domain's
+//! names. The phrase tables of [`super::Language`] feed the vocabulary, and
+//! `domain_keys` / `strengths_keys` / `improvements_keys` give the keys, so
+//! both stay data.
+//!
+//! Words are compared folded ([`fold_word`]): no accents, lower case, a
+//! plural `s` and a final gender vowel dropped; a long word one edit away
+//! from a vocabulary word (a typo) still counts, but makes the match weak.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::{LANGUAGES, Language, Meaning, bounded_levenshtein, normalize};
+use crate::model::FindingKind;
+
+/// What one block looks like against one signature.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SignatureMatch {
+    pub meaning: Meaning,
+    pub language: &'static str,
+    /// Share of the block's content words that are words of the meaning.
+    pub coverage: f32,
+    /// Every content word is a vocabulary word as written (no typo, none foreign).
+    pub strong: bool,
+}
+
+/// Blocks with more content words than this are sentences, not headings.
+const MAX_CONTENT_WORDS: usize = 16;
+
+/// One meaning of one language: its keys and its vocabulary, folded.
+struct Signature {
+    meaning: Meaning,
+    language: &'static Language,
+    /// Each key is one or more folded words that must follow each other.
+    keys: Vec<Vec<String>>,
+    vocabulary: HashSet<String>,
+}
+
+static SIGNATURES: LazyLock<Vec<Signature>> = LazyLock::new(|| {
+    let mut out = Vec::new();
+    for lang in LANGUAGES {
+        for (id, keys) in lang.domain_keys {
+            let names = lang
+                .domains
+                .iter()
+                .filter(|(d, _)| d == id)
+                .flat_map(|(_, names)| names.iter().copied());
+            out.push(Signature::new(lang, Meaning::Domain(*id), keys, names));
+        }
+        for (kind, keys, phrases) in [
+            (FindingKind::Strength, lang.strengths_keys, lang.strengths),
+            (
+                FindingKind::Improvement,
+                lang.improvements_keys,
+                lang.improvements,
+            ),
+        ] {
+            out.push(Signature::new(
+                lang,
+                Meaning::List(kind),
+                keys,
+                phrases.iter().copied(),
+            ));
+        }
+    }
+    out
+});
+
+impl Signature {
+    fn new<'a>(
+        language: &'static Language,
+        meaning: Meaning,
+        keys: &[&str],
+        phrases: impl Iterator<Item = &'a str>,
+    ) -> Signature {
+        let keys: Vec<Vec<String>> = keys.iter().map(|k| fold_words(k)).collect();
+        let mut vocabulary: HashSet<String> = phrases.flat_map(fold_words).collect();
+        vocabulary.extend(keys.iter().flatten().cloned());
+        Signature {
+            meaning,
+            language,
+            keys,
+            vocabulary,
+        }
+    }
+
+    fn has_key(&self, words: &[String]) -> bool {
+        self.keys.iter().any(|key| {
+            !key.is_empty()
+                && words
+                    .windows(key.len())
+                    .any(|w| w.iter().zip(key).all(|(a, b)| same_word(a, b)))
+        })
+    }
+
+    /// How the block's content words stand against this signature.
+    fn score(&self, words: &[String]) -> Option<SignatureMatch> {
+        if !self.has_key(words) {
+            return None;
+        }
+        let content: Vec<&String> = words
+            .iter()
+            .filter(|w| !is_function_word(self.language, w))
+            .collect();
+        if content.is_empty() {
+            return None;
+        }
+        let mut covered = 0usize;
+        let mut exact = 0usize;
+        for w in &content {
+            if self.vocabulary.contains(*w) {
+                covered += 1;
+                exact += 1;
+            } else if self.vocabulary.iter().any(|v| same_word(w, v)) {
+                covered += 1;
+            }
+        }
+        let uncovered = content.len() - covered;
+        // A word or a third of the words may be foreign to the names (a
+        // phrasing no table lists); more, and it is a sentence about the domain.
+        if uncovered > (content.len() / 3).max(1) || (content.len() <= 2 && uncovered > 0) {
+            return None;
+        }
+        Some(SignatureMatch {
+            meaning: self.meaning,
+            language: self.language.code,
+            coverage: covered as f32 / content.len() as f32,
+            strong: exact == content.len(),
+        })
+    }
+}
+
+/// Short words that carry no meaning of their own, in any language.
+fn is_function_word(lang: &Language, w: &str) -> bool {
+    w.chars().count() <= 3 || lang.stopwords.iter().any(|s| fold_word(s) == w)
+}
+
+/// Two folded words are the same, allowing one typo in a long word.
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    ca.len() >= 6 && cb.len() >= 6 && bounded_levenshtein(&ca, &cb, 1).is_some()
+}
+
+/// A word as signatures compare it: normalised (see [`normalize`]), then a
+/// plural `s` and a final gender vowel (`a`, `o`, `e`) dropped from words
+/// long enough to keep a stem ("derechos" → "derech", "développées" →
+/// "developp", "rights" → "right").
+pub fn fold_word(word: &str) -> String {
+    let mut w = normalize(word);
+    if w.chars().count() > 4 && w.ends_with('s') {
+        w.pop();
+    }
+    if w.chars().count() > 4 && w.ends_with(['a', 'o', 'e']) {
+        w.pop();
+    }
+    w
+}
+
+/// The folded words of a phrase, numbering dropped.
+pub fn fold_words(text: &str) -> Vec<String> {
+    normalize(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(fold_word)
+        .collect()
+}
+
+/// The words of a heading as signatures read it: folded, without the
+/// numbering in front ("1.", "1 |", "Domain 1:", "DOMAINE 1 :", "II.").
+pub fn heading_words(text: &str) -> Vec<String> {
+    let mut words = fold_words(text);
+    let numbering: HashSet<String> = LANGUAGES
+        .iter()
+        .flat_map(|l| l.numbering_words.iter())
+        .map(|w| fold_word(w))
+        .collect();
+    let is_number = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || (w.len() <= 4 && w.chars().all(|c| "ivx".contains(c)))
+    };
+    let lead = words
+        .iter()
+        .take_while(|w| is_number(w) || numbering.contains(*w))
+        .count();
+    // Only a numbering that stands before the name, never the whole text.
+    if lead < words.len() && words[..lead].iter().any(|w| is_number(w)) {
+        words.drain(..lead);
+    }
+    words
+}
+
+/// Whether a text has the shape of a heading rather than of a piece of a
+/// sentence (a line of a wrapped paragraph): it starts with a capital or a
+/// number, holds no sentence break, and ends neither with punctuation that
+/// goes on nor with a short linking word ("… dimensions of").
+fn reads_as_heading(text: &str) -> bool {
+    // The numbering in front ("2. ", "IV) ") is no sentence break.
+    let t = text.trim();
+    let t = match t.split_once(['.', ')']) {
+        Some((n, rest))
+            if !n.is_empty()
+                && n.len() <= 4
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || "IVXivx".contains(c)) =>
+        {
+            rest.trim_start()
+        }
+        _ => t,
+    };
+    let starts_low = t
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_none_or(char::is_lowercase);
+    if starts_low || t.ends_with(['.', ',', ';']) {
+        return false;
+    }
+    if t.contains(". ") || t.contains("; ") {
+        return false;
+    }
+    let last = t.split_whitespace().last().unwrap_or("");
+    let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+    last.chars().count() > 3 || last.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Every signature the text matches, best first (higher coverage, then
+/// strong before weak). Texts too long to be headings match nothing.
+pub fn match_signatures(text: &str) -> Vec<SignatureMatch> {
+    if !reads_as_heading(text) {
+        return Vec::new();
+    }
+    let words = heading_words(text);
+    if words.is_empty() || words.len() > MAX_CONTENT_WORDS * 2 {
+        return Vec::new();
+    }
+    let mut found: Vec<SignatureMatch> =
+        SIGNATURES.iter().filter_map(|s| s.score(&words)).collect();
+    found.sort_by(|a, b| {
+        b.coverage
+            .total_cmp(&a.coverage)
+            .then(b.strong.cmp(&a.strong))
+    });
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DomainId;
+
+    fn best(text: &str) -> Option<(Meaning, &'static str, bool)> {
+        match_signatures(text)
+            .first()
+            .map(|m| (m.meaning, m.language, m.strong))
+    }
+
+    #[test]
+    fn numbered_capitals_and_full_names() {
+        assert_eq!(
+            best("DOMAINE 1 : DROITS DES MIGRANTS").map(|m| m.0),
+            Some(Meaning::Domain(DomainId::MigrantsRights))
+        );
+        assert_eq!(
+            best("Domain 3: Partnerships").map(|m| m.0),
+            Some(Meaning::Domain(DomainId::Partnerships))
+        );
+        assert_eq!(
+            best("2. FORMULATES POLICY USING EVIDENCE AND WHOLE-OF-GOVERNMENT APPROACH")
+                .map(|m| m.0),
+            Some(Meaning::Domain(DomainId::WholeOfGovernment))
+        );
+        assert_eq!(
+            best("FORMULACIÓN DE POLÍTICAS BASADAS EN DATOS EMPÍRICOS Y APLICACIÓN DE UN ENFOQUE DE GOBIERNO INTEGRAL")
+                .map(|m| (m.0, m.1)),
+            Some((Meaning::Domain(DomainId::WholeOfGovernment), "es"))
+        );
+    }
+
+    #[test]
+    fn a_typo_is_weak_and_a_sentence_is_nothing() {
+        let m = best("Aspects d’une crises relatifs à la mobilté").unwrap();
+        assert_eq!(m.0, Meaning::Domain(DomainId::MobilityCrises));
+        assert!(!m.2);
+        assert!(
+            best("The Government adopted a law on the rights of migrant workers in 2019").is_none()
+        );
+        assert!(
+            best(
+                "Migrants' rights Whole of government approach Partnerships Well-being of migrants"
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn list_headings_in_new_wordings() {
+        assert_eq!(
+            best("Examples of well-developed areas of migration governance").map(|m| m.0),
+            Some(Meaning::List(FindingKind::Strength))
+        );
+        assert_eq!(
+            best("Áreas con potencial de desarrollo").map(|m| m.0),
+            Some(Meaning::List(FindingKind::Improvement))
+        );
+    }
+}

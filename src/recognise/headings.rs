@@ -1,0 +1,186 @@
+//! Which blocks are headings, whatever the reader made of them.
+//!
+//! A heading may reach the recogniser as a heading, a paragraph or even a
+//! list item (a printed `1. ADHERENCE TO …` reads as a numbered item), wrapped
+//! over two blocks (a text dump of a long MiGOF name in capitals), or glued to
+//! the next heading (a domain heading printed right above its list heading).
+//! This module tells them apart; the meaning of the words comes from
+//! [`crate::lang`].
+
+use crate::lang::{self, HeadingMatch, Meaning};
+use crate::read::{Block, BlockKind};
+
+/// Blocks with more words than this are running text, never headings.
+const MAX_HEADING_WORDS: usize = 24;
+
+/// The headings found at one place of the block stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingHit {
+    /// One heading, or a domain heading and the list heading glued to it.
+    pub matches: Vec<HeadingMatch>,
+    /// The text of each match, as written.
+    pub texts: Vec<String>,
+    /// How many blocks the headings take (2 when one was wrapped over two).
+    pub blocks: usize,
+}
+
+/// Whether a block has the shape of a heading: short, and, for a list item,
+/// not a sentence (findings end with a full stop; headings do not).
+fn heading_shaped(block: &Block) -> bool {
+    if block.kind == BlockKind::Note || block.text.is_empty() {
+        return false;
+    }
+    if block
+        .text
+        .split_whitespace()
+        .nth(MAX_HEADING_WORDS)
+        .is_some()
+    {
+        return false;
+    }
+    match block.kind {
+        BlockKind::ListItem { .. } => !block.text.trim_end().ends_with(['.', ';', ',']),
+        _ => true,
+    }
+}
+
+fn match_text(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
+    lang::match_heading_expecting(text, expected)
+}
+
+/// Two blocks printed one under the other, as the lines of one heading are.
+fn adjacent(a: &Block, b: &Block) -> bool {
+    b.line <= a.last_line + 1 && heading_shaped(b)
+}
+
+/// The heading(s) starting at `blocks[i]`, if any. `expected` is the
+/// domain that MiGOF order puts next, which wins a tie.
+pub fn heading_at(blocks: &[Block], i: usize, expected: Option<Meaning>) -> Option<HeadingHit> {
+    let block = &blocks[i];
+    if !heading_shaped(block) {
+        return None;
+    }
+    let next = blocks.get(i + 1).filter(|n| adjacent(block, n));
+    let whole = match_text(&block.text, expected);
+    // Two headings glued together fit one of them only roughly.
+    if whole.is_none_or(|m| m.approximate)
+        && let Some(hit) = split_heading(&block.text, expected)
+    {
+        return Some(hit);
+    }
+    if let Some(m) = whole {
+        // A heading wrapped over two blocks: the second alone means nothing.
+        if let Some(n) = next
+            && match_text(&n.text, None).is_none()
+            && lang::match_date_line(&n.text).is_none()
+        {
+            let joined = format!("{} {}", block.text, n.text);
+            if let Some(j) = match_text(&joined, expected)
+                && j.meaning == m.meaning
+            {
+                return Some(HeadingHit::one(j, joined, 2));
+            }
+        }
+        return Some(HeadingHit::one(m, block.text.clone(), 1));
+    }
+    if let Some(n) = next {
+        let joined = format!("{} {}", block.text, n.text);
+        if let Some(j) = match_text(&joined, expected) {
+            return Some(HeadingHit::one(j, joined, 2));
+        }
+    }
+    None
+}
+
+impl HeadingHit {
+    fn one(m: HeadingMatch, text: String, blocks: usize) -> HeadingHit {
+        HeadingHit {
+            matches: vec![m],
+            texts: vec![text],
+            blocks,
+        }
+    }
+}
+
+/// A domain heading and its list heading printed as one block
+/// ("Partnerships Well-developed areas").
+fn split_heading(text: &str, expected: Option<Meaning>) -> Option<HeadingHit> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut best: Option<(usize, HeadingHit)> = None;
+    for k in 1..words.len() {
+        let (left, right) = (words[..k].join(" "), words[k..].join(" "));
+        let Some(r) = match_text(&right, None).filter(|r| matches!(r.meaning, Meaning::List(_)))
+        else {
+            continue;
+        };
+        let Some(l) =
+            match_text(&left, expected).filter(|l| matches!(l.meaning, Meaning::Domain(_)))
+        else {
+            continue;
+        };
+        // The cut where both halves match best (fewest approximations).
+        let rough = usize::from(l.approximate) + usize::from(r.approximate);
+        if best.as_ref().is_none_or(|(b, _)| rough < *b) {
+            let hit = HeadingHit {
+                matches: vec![l, r],
+                texts: vec![left, right],
+                blocks: 1,
+            };
+            best = Some((rough, hit));
+        }
+    }
+    best.map(|(_, hit)| hit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DomainId, FindingKind};
+
+    fn para(text: &str, line: usize) -> Block {
+        Block::new(BlockKind::Paragraph, text, line)
+    }
+
+    #[test]
+    fn a_heading_wrapped_over_two_lines_is_one() {
+        let blocks = [
+            para("FORMULACIÓN DE POLÍTICAS BASADAS EN DATOS EMPÍRICOS", 10),
+            para("Y APLICACIÓN DE UN ENFOQUE DE GOBIERNO INTEGRAL", 11),
+        ];
+        let hit = heading_at(&blocks, 0, None).unwrap();
+        assert_eq!(hit.blocks, 2);
+        assert_eq!(
+            hit.matches[0].meaning,
+            Meaning::Domain(DomainId::WholeOfGovernment)
+        );
+    }
+
+    #[test]
+    fn a_domain_heading_glued_to_its_list_heading_is_two() {
+        let blocks = [para("Partnerships Well-developed areas", 3)];
+        let hit = heading_at(&blocks, 0, None).unwrap();
+        assert_eq!(
+            hit.matches.iter().map(|m| m.meaning).collect::<Vec<_>>(),
+            [
+                Meaning::Domain(DomainId::Partnerships),
+                Meaning::List(FindingKind::Strength)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_item_in_capitals_is_a_heading_and_a_sentence_is_not() {
+        let item = Block::new(
+            BlockKind::ListItem { depth: 0 },
+            "ADHERENCE TO INTERNATIONAL STANDARDS AND FULFILMENT OF MIGRANTS’ RIGHTS",
+            5,
+        );
+        assert!(heading_at(&[item], 0, None).is_some());
+        let finding = Block::new(
+            BlockKind::ListItem { depth: 0 },
+            "Adherence to international standards and the fulfilment of migrants’ rights.",
+            5,
+        );
+        assert!(heading_at(&[finding], 0, None).is_none());
+    }
+}
