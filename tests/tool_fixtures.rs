@@ -271,7 +271,9 @@ fn named_in_warning(text: &str, warnings: &[String]) -> bool {
     })
 }
 
-fn compare(truth: &Value, model: &Value, warnings: &[String]) -> Outcome {
+/// Compares a model with its truth; `warnings` are the parse's warnings, or
+/// `None` when the input failed with an error (which names every loss).
+fn compare(truth: &Value, model: &Value, warnings: Option<&[String]>) -> Outcome {
     let mut details = Vec::new();
     let want = expected_lists(truth);
     let got = recovered_lists(model);
@@ -289,7 +291,7 @@ fn compare(truth: &Value, model: &Value, warnings: &[String]) -> Outcome {
             if recovered.iter().any(|g| e.matches(g)) {
                 continue;
             }
-            let kind = if named_in_warning(&e.text, warnings) {
+            let kind = if warnings.is_none_or(|w| named_in_warning(&e.text, w)) {
                 "missing "
             } else {
                 score.silent += 1;
@@ -329,14 +331,12 @@ fn run_input(path: &Path, truth: &Value) -> Outcome {
             let model = serde_json::to_value(&profile).expect("model as JSON");
             let warnings: Vec<String> =
                 profile.warnings.iter().map(|w| w.message.clone()).collect();
-            let mut outcome = compare(truth, &model, &warnings);
+            let mut outcome = compare(truth, &model, Some(&warnings));
             outcome.score.warnings = warnings.len();
             outcome
         }
         Err(e) => {
-            // the error is the warning: nothing is lost silently
-            let mut outcome = compare(truth, &Value::Null, &[]);
-            outcome.score.silent = 0;
+            let mut outcome = compare(truth, &Value::Null, None);
             outcome.score.failed = 1;
             outcome.details.push(format!("  error: {e}"));
             outcome
@@ -505,7 +505,7 @@ fn model_from_truth(truth: &Value, with_items: bool) -> Value {
 fn the_measure_scores_a_perfect_model_fully_and_counts_each_error() {
     let (_, truth, _) = fixtures().into_iter().next().unwrap();
     for with_items in [false, true] {
-        let perfect = compare(&truth, &model_from_truth(&truth, with_items), &[]).score;
+        let perfect = compare(&truth, &model_from_truth(&truth, with_items), Some(&[])).score;
         assert_eq!(perfect.word_for_word, perfect.expected);
         assert_eq!(
             (perfect.invented, perfect.fragments, perfect.corrupted),
@@ -523,13 +523,15 @@ fn the_measure_scores_a_perfect_model_fully_and_counts_each_error() {
     strengths.push(serde_json::json!({ "text": format!("\u{f0b7}{text}"), "line": 1 }));
     model["country_iso3"] = Value::Null;
     let warned = vec![format!("line 3: bullet dropped: {half}")];
-    let score = compare(&truth, &model, &warned).score;
+    let score = compare(&truth, &model, Some(&warned)).score;
     assert_eq!(score.word_for_word, score.expected - 1);
     assert_eq!(
         (score.invented, score.fragments, score.corrupted),
         (1, 1, 1)
     );
     assert_eq!(score.silent, 0, "the warning quotes the lost finding");
-    assert_eq!(compare(&truth, &model, &[]).score.silent, 1);
+    assert_eq!(compare(&truth, &model, Some(&[])).score.silent, 1);
+    let failed = compare(&truth, &Value::Null, None).score;
+    assert_eq!((failed.word_for_word, failed.silent), (0, 0));
     assert_eq!(score.metadata_right, METADATA.len() - 1);
 }
