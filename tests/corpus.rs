@@ -138,6 +138,68 @@ fn fiji_2023_en_html() {
     assert_matches_truth("fiji-2023-en-html.html");
 }
 
+/// One profile (Kiribati 2023) as six real tools deliver it: a saved page,
+/// `w3m -dump`, `lynx -dump`, a LibreOffice PDF and `pdftotext` of that PDF
+/// in `-layout` and in plain mode.
+#[test]
+fn kiribati_2023_en_html() {
+    assert_matches_truth("kiribati-2023-en-html.html");
+}
+
+#[test]
+fn kiribati_2023_en_w3m() {
+    assert_matches_truth("kiribati-2023-en-w3m.txt");
+}
+
+#[test]
+fn kiribati_2023_en_lynx() {
+    assert_matches_truth("kiribati-2023-en-lynx.txt");
+}
+
+#[test]
+fn kiribati_2023_en_print_pdf() {
+    assert_matches_truth("kiribati-2023-en-print.pdf");
+}
+
+#[test]
+fn kiribati_2023_en_print_layout() {
+    assert_matches_truth("kiribati-2023-en-print-layout.txt");
+}
+
+/// Plain `pdftotext` joined three broken words with a space (`Industrial Re
+/// lations`): they are joined again, each repair named in a warning.
+#[test]
+fn kiribati_2023_en_print_plain() {
+    assert_matches_truth("kiribati-2023-en-print-plain.txt");
+    let p = parse("kiribati-2023-en-print-plain.txt");
+    for pair in ["\"Re lations\"", "\"re port\"", "\"re location\""] {
+        assert!(
+            p.warnings.iter().any(|w| w.message.starts_with(pair)),
+            "no warning for {pair}: {:?}",
+            p.warnings
+        );
+    }
+}
+
+/// Every shared sample with a truth file is pinned by a test above.
+#[test]
+fn every_sample_with_a_truth_is_tested() {
+    let source = std::fs::read_to_string(file!()).unwrap();
+    for entry in std::fs::read_dir(corpus()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".truth.json") || !corpus().join(&name).is_file() {
+            continue;
+        }
+        let stem = name.rsplit_once('.').unwrap().0;
+        if corpus().join(format!("{stem}.truth.json")).exists() {
+            assert!(
+                source.contains(&format!("assert_matches_truth(\"{name}\")")),
+                "{name} has a truth file but no test"
+            );
+        }
+    }
+}
+
 #[test]
 fn mali_counts_and_metadata() {
     let p = parse("mali-2021-fr-web.txt");

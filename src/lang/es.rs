@@ -44,6 +44,7 @@ pub static ES: Language = Language {
                 "Bienestar socioeconómico de los migrantes",
                 "Bienestar socioeconómico de las personas migrantes",
                 "Fomenta el bienestar socioeconómico de los migrantes y de la sociedad",
+                "Fomento del bienestar socioeconómico de los migrantes y de la sociedad",
             ],
         ),
         (
@@ -55,6 +56,7 @@ pub static ES: Language = Language {
                 "Movilidad en situaciones de crisis",
                 "Respuestas eficaces a la movilidad en situación de crisis",
                 "Aborda eficazmente las dimensiones de movilidad de las crisis",
+                "Abordar eficazmente las dimensiones de movilidad de las crisis",
             ],
         ),
         (
@@ -64,6 +66,7 @@ pub static ES: Language = Language {
                 "Migración segura, ordenada y digna",
                 "Velar por una migración segura, ordenada y digna",
                 "Vela por que la migración se efectúe de manera segura, ordenada y digna",
+                "Velar por que la migración se efectúe de manera segura, ordenada y digna",
             ],
         ),
     ],

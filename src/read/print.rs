@@ -122,6 +122,8 @@ struct Group {
     lines: Vec<(usize, String)>,
     /// A bullet's mark and the indentation it stands at.
     mark: Option<(char, usize)>,
+    /// Where a bullet's text starts on its mark's line (`-layout`).
+    text_column: Option<usize>,
     /// How many of `lines` are headings in capitals, kept as lines are
     /// added so that asking whether all are stays constant-time (a group
     /// may have very many lines).
@@ -135,6 +137,7 @@ impl Group {
             start,
             glyph_lines: Vec::new(),
             mark: None,
+            text_column: None,
             lines: Vec::new(),
             caps_heading_lines: 0,
         }
@@ -191,6 +194,14 @@ pub fn read_print(text: &str) -> Document {
 
     let header = running_lines(&pages, true);
     let footer = running_lines(&pages, false);
+    // Every line removed as page furniture stays a note, so that no line of
+    // the input is lost without trace.
+    let before: Vec<(usize, String)> = pages
+        .iter()
+        .flatten()
+        .filter(|l| !l.text.is_empty())
+        .map(|l| (l.no, l.text.to_string()))
+        .collect();
     for page in &mut pages {
         remove_running(page, &header, true);
         remove_running(page, &footer, false);
@@ -220,29 +231,19 @@ pub fn read_print(text: &str) -> Document {
     }
 
     let mut blocks = Vec::new();
-    // The mark of the list's outer bullets: a bullet with another mark, or
-    // indented further, is a sub-point of the one above.
-    let mut outer: Option<(char, usize)> = None;
+    let mut nesting = Nesting::default();
     for g in &out {
-        let depth = match (g.kind, g.mark, outer) {
-            // A numbered item (maybe a numbered heading) starts afresh.
-            (GroupKind::Bullet, Some((c, _)), _) if c.is_alphanumeric() => {
-                outer = None;
-                0
-            }
-            (GroupKind::Bullet, Some((c, ind)), Some((oc, oind))) if c != oc || ind > oind + 1 => 1,
-            (GroupKind::Bullet, mark, _) => {
-                outer = mark;
-                0
-            }
-            (GroupKind::Plain, ..) => {
-                outer = None;
-                0
-            }
-            (GroupKind::Note, ..) => 0,
-        };
+        let depth = nesting.depth_of(g);
         emit(g, depth, &hyphenated, &mut blocks, &mut warnings);
     }
+    glue_spaced_markers(&mut blocks);
+    let kept: HashSet<usize> = pages.iter().flatten().map(|l| l.no).collect();
+    blocks.extend(
+        before
+            .into_iter()
+            .filter(|(no, _)| !kept.contains(no))
+            .map(|(no, text)| Block::new(BlockKind::Note, collapse_whitespace(&text), no)),
+    );
     Document {
         blocks,
         running_header: header.first().map(|r| r.text.clone()),
@@ -384,6 +385,89 @@ fn merged_pairs(line: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Which bullets of printed text are sub-points. `pdftotext` keeps no
+/// indentation in plain mode, so a bullet is a sub-point when it stands
+/// deeper than the bullet above (`-layout`), or when its mark differs from
+/// that of the bullets of the list and it follows a bullet that ends with
+/// `:` or a sub-point with the same mark.
+#[derive(Debug, Default)]
+struct Nesting {
+    /// Mark and indentation of the list's outer bullets.
+    outer: Option<(char, usize)>,
+    /// The last outer bullet ended with `:`.
+    introduces: bool,
+    /// Mark of the sub-points being read.
+    sub: Option<char>,
+}
+
+impl Nesting {
+    fn depth_of(&mut self, g: &Group) -> usize {
+        match (g.kind, g.mark) {
+            (GroupKind::Note, _) => 0,
+            (GroupKind::Plain, _) => {
+                *self = Nesting::default();
+                0
+            }
+            // A numbered item (maybe a numbered heading) starts afresh.
+            (GroupKind::Bullet, Some((c, _)))
+                if c.is_alphanumeric() && !WEAK_GLYPHS.contains(&c) =>
+            {
+                *self = Nesting::default();
+                0
+            }
+            // A mark with no text changes nothing.
+            (GroupKind::Bullet, _) if g.lines.is_empty() => 0,
+            (GroupKind::Bullet, mark) => {
+                if let (Some((c, ind)), Some((oc, oind))) = (mark, self.outer) {
+                    let deeper = ind > oind + 1;
+                    let other_mark = c != oc && (self.introduces || self.sub == Some(c));
+                    if deeper || other_mark {
+                        self.sub = Some(c);
+                        return 1;
+                    }
+                }
+                self.outer = mark;
+                self.sub = None;
+                self.introduces = g
+                    .lines
+                    .last()
+                    .is_some_and(|(_, l)| l.trim_end().ends_with(':'));
+                0
+            }
+        }
+    }
+}
+
+/// `pdftotext -layout` sets a footnote marker apart from the word it
+/// belongs to (`… de l’intérieur. 3`). Where a footnote of that number is
+/// on the page, the marker is glued back (`intérieur.3`), as the other
+/// forms print it.
+fn glue_spaced_markers(blocks: &mut [Block]) {
+    static SPACED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"([\p{L}.;:,)»”’"])\s+(\d{1,3})$"#).expect("valid regex"));
+    let notes: HashSet<&str> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Note)
+        .filter_map(|b| {
+            FOOTNOTE
+                .captures(&b.text)
+                .map(|c| c.get(1).map_or("", |m| m.as_str()))
+        })
+        .collect();
+    let notes: HashSet<String> = notes.into_iter().map(str::to_string).collect();
+    for b in blocks.iter_mut().filter(|b| b.kind != BlockKind::Note) {
+        let Some(c) = SPACED.captures(&b.text) else {
+            continue;
+        };
+        if notes.contains(&c[2]) {
+            let at = c.get(1).map_or(0, |m| m.end());
+            let number = c[2].to_string();
+            b.text.truncate(at);
+            b.text.push_str(&number);
+        }
+    }
+}
+
 /// Split into pages at form feeds. A form feed does not start a line: the
 /// text after it keeps the number of the line it is on.
 fn split_pages(text: &str) -> Vec<Vec<Line<'_>>> {
@@ -415,9 +499,13 @@ fn push_line<'a>(pages: &mut [Vec<Line<'a>>], no: usize, text: &'a str) {
     }
 }
 
-/// Every adjacent pair of parts of the hyphenated words written whole on one
-/// line (`well-being` → `well-being`; `whole-of-government` → `whole-of`,
-/// `of-government`), lower-cased.
+/// What the document writes whole, to tell a word broken at a line end from
+/// a compound: every adjacent pair of parts of the hyphenated words written
+/// on one line (`well-being`; `whole-of-government` → `whole-of`,
+/// `of-government`), and every word, lower-cased (a word has no hyphen, so
+/// the two kinds never mix). The halves of words broken at line ends are no
+/// words of the document: a word ending a line with a hyphen, and the first
+/// word of the line after, are left out.
 fn hyphenated_pairs(text: &str) -> HashSet<String> {
     let mut pairs = HashSet::new();
     for m in HYPHENATED.find_iter(text) {
@@ -428,6 +516,37 @@ fn hyphenated_pairs(text: &str) -> HashSet<String> {
             .collect();
         for w in parts.windows(2) {
             pairs.insert(format!("{}-{}", w[0], w[1]));
+        }
+    }
+    // Lines since a line ended with a hyphen: the tail starts the next line
+    // in lower case, maybe after a page break's header and number.
+    let mut after_break: Option<usize> = None;
+    for line in lines(text) {
+        let line = line.trim().trim_start_matches('\u{c}');
+        if line.is_empty() {
+            continue;
+        }
+        let mut tokens = line.split_whitespace().peekable();
+        if let Some(n) = after_break {
+            if line.starts_with(char::is_lowercase) {
+                tokens.next();
+                after_break = None;
+            } else {
+                after_break = (n < 4).then_some(n + 1);
+            }
+        }
+        while let Some(token) = tokens.next() {
+            let last = tokens.peek().is_none();
+            if last && ends_with_break(token) {
+                continue;
+            }
+            let word = token.trim_matches(|c: char| !c.is_alphabetic());
+            if !word.is_empty() && word.chars().all(char::is_alphabetic) {
+                pairs.insert(word.to_lowercase());
+            }
+        }
+        if ends_with_break(line) {
+            after_break = Some(0);
         }
     }
     pairs
@@ -688,7 +807,14 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
         }
         if is_glyph_alone(t) {
             match cur.as_mut() {
-                Some(g) if g.kind == GroupKind::Bullet && g.lines.is_empty() => {
+                // Marks printed in a column before their texts; a mark of
+                // another kind starts a bullet of its own (a nested list's
+                // first item under an empty outer mark).
+                Some(g)
+                    if g.kind == GroupKind::Bullet
+                        && g.lines.is_empty()
+                        && g.mark.is_none_or(|(c, _)| t.starts_with(c)) =>
+                {
                     g.glyph_lines.push(line.no)
                 }
                 _ => {
@@ -705,9 +831,21 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
             groups.extend(cur.take());
             let mut g = Group::new(GroupKind::Bullet, line.no);
             g.mark = t.chars().next().map(|c| (c, line.indent));
+            g.text_column = Some(line.indent + t.chars().count() - rest.chars().count());
             g.push(line.no, rest);
             cur = Some(g);
             continue;
+        }
+        // `-layout` keeps the hanging indent: a line that starts left of a
+        // bullet's text, and not further right than its mark, is no part of it.
+        if let Some(g) = cur.as_ref()
+            && let (Some(col), Some((_, mark_indent))) = (g.text_column, g.mark)
+            && line.indent < col
+            && line.indent <= mark_indent
+            && g.kind == GroupKind::Bullet
+            && col > mark_indent + 1
+        {
+            groups.extend(cur.take());
         }
         if let Some(g) = cur.as_mut() {
             let next_ends = page.get(i + 1).is_none_or(|n| {
@@ -877,9 +1015,13 @@ fn append_line(out: &mut String, line: &str, hyphenated: &HashSet<String>) {
             .take_while(|c| c.is_alphabetic())
             .take(MAX_WORD_CHARS)
             .collect();
-        let head = head.to_lowercase();
-        let pair = format!("{head}-{}", tail.to_lowercase());
-        !hyphenated.contains(&pair) && !HYPHEN_PREFIXES.contains(&head.as_str())
+        let (head, tail) = (head.to_lowercase(), tail.to_lowercase());
+        let compound = hyphenated.contains(&format!("{head}-{tail}"))
+            || HYPHEN_PREFIXES.contains(&head.as_str())
+            // `in-` / `migration`: the tail is a word of the document, the
+            // two together are not.
+            || (hyphenated.contains(&tail) && !hyphenated.contains(&format!("{head}{tail}")));
+        !compound
     };
     if broken_word {
         out.truncate(before_dash.len());
@@ -914,14 +1056,19 @@ fn emit(
                 ));
             }
             let text = join_lines(g.lines.iter().map(|(_, l)| l.as_str()), hyphenated);
-            if !text.is_empty() {
-                blocks.push(Block::spanning(
-                    BlockKind::ListItem { depth },
-                    text,
-                    g.start,
-                    g.last_line(),
-                ));
-            }
+            // A mark without text (the extractor printed it apart from its
+            // words) holds no words: furniture.
+            let kind = if text.is_empty() {
+                BlockKind::Note
+            } else {
+                BlockKind::ListItem { depth }
+            };
+            let text = if text.is_empty() {
+                g.mark.map(|(c, _)| c.to_string()).unwrap_or_default()
+            } else {
+                text
+            };
+            blocks.push(Block::spanning(kind, text, g.start, g.last_line()));
         }
         GroupKind::Plain => {
             let text = join_lines(g.lines.iter().map(|(_, l)| l.as_str()), hyphenated);
@@ -937,8 +1084,9 @@ fn emit(
         GroupKind::Note => {
             for (line, lines) in split_footnotes(&g.lines) {
                 let text = join_lines(lines.iter().map(|(_, l)| l.as_str()), hyphenated);
+                let last = lines.last().map_or(line, |(no, _)| *no);
                 if !text.is_empty() {
-                    blocks.push(Block::new(BlockKind::Note, text, line));
+                    blocks.push(Block::spanning(BlockKind::Note, text, line, last));
                 }
             }
         }

@@ -50,7 +50,7 @@ fn match_text(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
 
 /// Two blocks printed one under the other, as the lines of one heading are.
 fn adjacent(a: &Block, b: &Block) -> bool {
-    b.line <= a.last_line + 1 && heading_shaped(b)
+    b.line <= a.last_line + 1 && !b.is_list_item() && heading_shaped(b)
 }
 
 /// The heading(s) starting at `blocks[i]`, if any. `expected` is the
