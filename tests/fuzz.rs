@@ -367,6 +367,7 @@ fn check_every_line_in_a_block(bytes: &[u8], doc: &Document) -> Result<(), TestC
         .blocks
         .iter()
         .flat_map(|b| b.line..=b.last_line)
+        .chain(doc.furniture.iter().copied())
         .collect();
     for (i, line) in read::text::lines(&text).into_iter().enumerate() {
         if !collapse_whitespace(&line.replace('\u{c}', " ")).is_empty() {

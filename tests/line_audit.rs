@@ -55,6 +55,7 @@ fn every_line_of_every_text_fixture_ends_in_a_block() {
             .blocks
             .iter()
             .flat_map(|b| b.line..=b.last_line)
+            .chain(doc.furniture.iter().copied())
             .collect();
         let lost: Vec<(usize, String)> = lines_with_text(path)
             .into_iter()

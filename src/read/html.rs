@@ -87,6 +87,7 @@ pub fn read_html(bytes: &[u8]) -> Result<Document, String> {
         declared_language: declared_language(&html),
         running_header: None,
         warnings: decoded.warnings,
+        ..Document::default()
     })
 }
 

@@ -133,6 +133,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The language the source declares (`<html lang>`), if any.
     pub declared_language: Option<String>,
+    /// Lines removed as page furniture (running headers and footers, page
+    /// numbers, contents lines): in no block, yet not lost.
+    pub furniture: Vec<usize>,
     /// The running page header of a printed profile, when one was removed.
     pub running_header: Option<String>,
     /// What the reader had to assume or repair (encoding, odd bytes …).

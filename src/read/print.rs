@@ -191,16 +191,17 @@ pub fn read_print(text: &str) -> Document {
     let mut pages = split_pages(&text);
     let hyphenated = hyphenated_pairs(&text);
     let markers = glued_markers(&pages);
+    let hanging = sets_hanging_indents(&pages);
 
     let header = running_lines(&pages, true);
     let footer = running_lines(&pages, false);
     // Every line removed as page furniture stays a note, so that no line of
     // the input is lost without trace.
-    let before: Vec<(usize, String)> = pages
+    let before: Vec<usize> = pages
         .iter()
         .flatten()
         .filter(|l| !l.text.is_empty())
-        .map(|l| (l.no, l.text.to_string()))
+        .map(|l| l.no)
         .collect();
     for page in &mut pages {
         remove_running(page, &header, true);
@@ -213,7 +214,7 @@ pub fn read_print(text: &str) -> Document {
     // Index in `out` of the last group that is not a note.
     let mut last_content: Option<usize> = None;
     for page in &pages {
-        let mut groups = group_page(page);
+        let mut groups = group_page(page, hanging);
         mark_footnotes(&mut groups, &markers);
         let mut groups = groups.into_iter().peekable();
         if let (Some(prev), Some(first)) = (last_content, groups.peek())
@@ -238,14 +239,10 @@ pub fn read_print(text: &str) -> Document {
     }
     glue_spaced_markers(&mut blocks);
     let kept: HashSet<usize> = pages.iter().flatten().map(|l| l.no).collect();
-    blocks.extend(
-        before
-            .into_iter()
-            .filter(|(no, _)| !kept.contains(no))
-            .map(|(no, text)| Block::new(BlockKind::Note, collapse_whitespace(&text), no)),
-    );
+    let furniture: Vec<usize> = before.into_iter().filter(|no| !kept.contains(no)).collect();
     Document {
         blocks,
+        furniture,
         running_header: header.first().map(|r| r.text.clone()),
         warnings,
         ..Document::default()
@@ -466,6 +463,23 @@ fn glue_spaced_markers(blocks: &mut [Block]) {
             b.text.push_str(&number);
         }
     }
+}
+
+/// Whether the text keeps the page's hanging indents (`pdftotext -layout`):
+/// its bullets' marks stand apart from their texts (`•   The law …`).
+fn sets_hanging_indents(pages: &[Vec<Line<'_>>]) -> bool {
+    let apart = pages
+        .iter()
+        .flatten()
+        .filter(|l| {
+            let mut chars = l.text.chars();
+            chars
+                .next()
+                .is_some_and(|c| STRONG_GLYPHS.contains(&c) || is_symbol_font_glyph(c))
+                && chars.as_str().starts_with("  ")
+        })
+        .count();
+    apart >= 3
 }
 
 /// Split into pages at form feeds. A form feed does not start a line: the
@@ -788,7 +802,7 @@ fn is_heading(text: &str, line_count: usize) -> bool {
 }
 
 /// Split the lines of one page into groups: paragraphs and bullets.
-fn group_page(page: &[Line<'_>]) -> Vec<Group> {
+fn group_page(page: &[Line<'_>], hanging: bool) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut cur: Option<Group> = None;
     for (i, line) in page.iter().enumerate() {
@@ -838,7 +852,8 @@ fn group_page(page: &[Line<'_>]) -> Vec<Group> {
         }
         // `-layout` keeps the hanging indent: a line that starts left of a
         // bullet's text, and not further right than its mark, is no part of it.
-        if let Some(g) = cur.as_ref()
+        if hanging
+            && let Some(g) = cur.as_ref()
             && let (Some(col), Some((_, mark_indent))) = (g.text_column, g.mark)
             && line.indent < col
             && line.indent <= mark_indent
