@@ -261,8 +261,9 @@ fn hex(d: impl AsRef<[u8]>) -> String {
     d.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Hash what determines the model of one input.
-fn input_hash(path: &Path, manifests: &Manifests, form: Form) -> Option<String> {
+/// Hash what determines the model of one input, and the SHA-256 of the
+/// input's bytes alone (printed in its PDF).
+fn input_hash(path: &Path, manifests: &Manifests, form: Form) -> Option<(String, String)> {
     // Bounded like every read of an input; a refused file is reported by the parse.
     let bytes = crate::read::read_limited(path).ok()?;
     let mut h = Sha256::new();
@@ -270,7 +271,28 @@ fn input_hash(path: &Path, manifests: &Manifests, form: Form) -> Option<String> 
     h.update(form.as_str().as_bytes());
     h.update(format!("{:?}", manifests.get(path)).as_bytes());
     h.update(&bytes);
-    Some(hex(h.finalize()))
+    Some((hex(h.finalize()), hex(Sha256::digest(&bytes))))
+}
+
+/// What a PDF says of where it comes from, as typst `--input`s: the input's
+/// SHA-256 (when known), this tool's and the templates' versions, and
+/// whether to attach the profile's JSON.
+fn provenance_inputs(
+    sha256: Option<&str>,
+    templates: &str,
+    attach: bool,
+) -> Vec<(&'static str, String)> {
+    let mut inputs = vec![
+        ("mgi-version", render::MGI_VERSION.to_string()),
+        ("templates", templates.chars().take(12).collect()),
+    ];
+    if let Some(sha) = sha256 {
+        inputs.push(("sha256", sha.to_string()));
+    }
+    if attach {
+        inputs.push(("attach", "true".to_string()));
+    }
+    inputs
 }
 
 /// Hash the template folder (every file, by name and content).
@@ -362,6 +384,8 @@ fn typst_layout(project_root: &Path, out: &Path) -> Result<(PathBuf, PathBuf), O
 struct Item {
     source: String,
     input_hash: Option<String>,
+    /// SHA-256 of the input's bytes.
+    input_sha256: Option<String>,
     result: Result<Profile, InputError>,
     reused: bool,
     /// The JSON file of a reused profile as read back: what is written again
@@ -430,7 +454,7 @@ pub fn build_with_progress(
         .par_iter()
         .map(|f| {
             let source = f.display().to_string();
-            let input_hash = input_hash(f, manifests, opts.form);
+            let (input_hash, input_sha256) = input_hash(f, manifests, opts.form).unzip();
             let cached = old
                 .inputs
                 .get(&source)
@@ -443,6 +467,7 @@ pub fn build_with_progress(
                 return Item {
                     source,
                     input_hash,
+                    input_sha256,
                     result: Ok(p),
                     reused: true,
                     json: Some(text),
@@ -451,6 +476,7 @@ pub fn build_with_progress(
             Item {
                 source,
                 input_hash,
+                input_sha256,
                 result: profile::parse_file(f, opts.form, manifests.get(f)),
                 reused: false,
                 json: None,
@@ -509,14 +535,16 @@ pub fn build_with_progress(
             Ok((t, layout))
         })
     });
+    let templates = templates_hash(&opts.project_root);
+    let attach = render::allows_attachments(opts.pdf_standard.as_deref());
     let pdf_salt = match &typst {
-        // What else a PDF depends on besides its JSON.
+        // What else a PDF depends on besides its JSON (and its input's hash).
         Some(Ok((t, _))) => Some(format!(
-            "typst {} at {}; templates {}; pdf-standard {}",
+            "typst {} at {}; templates {templates}; pdf-standard {}; mgi {}",
             render::TYPST_VERSION,
             t.program.display(),
-            templates_hash(&opts.project_root),
             t.pdf_standard.as_deref().unwrap_or("none"),
+            render::MGI_VERSION,
         )),
         _ => None,
     };
@@ -540,6 +568,7 @@ pub fn build_with_progress(
             };
             let mut h = Sha256::new();
             h.update(salt.as_bytes());
+            h.update(item.input_sha256.as_deref().unwrap_or("").as_bytes());
             h.update(bytes.as_bytes());
             let pdf_hash = hex(h.finalize());
             let pdf = pdf_dir.join(format!("{}.pdf", p.id));
@@ -561,8 +590,8 @@ pub fn build_with_progress(
                 }
             };
             let rel = json_abs.strip_prefix(root).unwrap_or(&json_abs);
-            let epoch = p.published.as_deref().and_then(render::epoch_of_month);
-            match t.compile(root, template, rel, &pdf, epoch) {
+            let inputs = provenance_inputs(item.input_sha256.as_deref(), &templates, attach);
+            match t.compile(root, template, rel, &pdf, &inputs) {
                 Ok(()) => (None, true, Some(pdf_hash)),
                 Err(e) => (Some(e.to_string()), false, None),
             }
@@ -632,15 +661,17 @@ pub fn build_with_progress(
     }
 
     // The compendium of the profiles built completely, in input order.
-    let complete: Vec<&Profile> = items
+    let (complete, complete_sha256): (Vec<&Profile>, Vec<Option<&str>>) = items
         .iter()
         .zip(&pdf_results)
         .zip(&json_errors)
         .filter_map(|((item, (pdf_err, _, _)), json_err)| match &item.result {
-            Ok(p) if pdf_err.is_none() && json_err.is_none() => Some(p),
+            Ok(p) if pdf_err.is_none() && json_err.is_none() => {
+                Some((p, item.input_sha256.as_deref()))
+            }
             _ => None,
         })
-        .collect();
+        .unzip();
     let mut compendium_hash = None;
     if let (Some(Ok((t, (root, template)))), Some(salt)) = (&typst, &pdf_salt)
         && opts.compendium
@@ -649,10 +680,13 @@ pub fn build_with_progress(
         let (outcome, hash) = build_compendium(
             opts,
             t,
-            root,
-            &template.with_file_name("compendium.typ"),
-            salt,
-            &complete,
+            (root, &template.with_file_name("compendium.typ")),
+            (salt, &templates),
+            CompendiumData {
+                language: COMPENDIUM_LANGUAGE,
+                profiles: &complete,
+                sha256: &complete_sha256,
+            },
             old.compendium.as_deref(),
         );
         report.compendium = Some(outcome);
@@ -701,11 +735,13 @@ pub fn build_with_progress(
     report
 }
 
-/// The compendium's data: the book's language and the profiles.
+/// The compendium's data: the book's language, the profiles and the
+/// SHA-256 of each profile's input (for its colophon).
 #[derive(Serialize)]
 struct CompendiumData<'a> {
     language: &'a str,
     profiles: &'a [&'a Profile],
+    sha256: &'a [Option<&'a str>],
 }
 
 /// Write the compendium's data and compile `pdf/compendium.pdf` unless it
@@ -714,18 +750,13 @@ struct CompendiumData<'a> {
 fn build_compendium(
     opts: &BuildOptions,
     typst: &Typst,
-    root: &Path,
-    template: &Path,
-    salt: &str,
-    profiles: &[&Profile],
+    (root, template): (&Path, &Path),
+    (salt, templates): (&str, &str),
+    data: CompendiumData,
     previous: Option<&str>,
 ) -> (Compendium, Option<String>) {
     let pdf = opts.out.join("pdf").join(format!("{COMPENDIUM_ID}.pdf"));
     let data_path = opts.out.join(COMPENDIUM_DATA);
-    let data = CompendiumData {
-        language: COMPENDIUM_LANGUAGE,
-        profiles,
-    };
     let bytes = serde_json::to_string(&data).expect("the compendium serializes") + "\n";
     let mut h = Sha256::new();
     h.update(salt.as_bytes());
@@ -748,12 +779,8 @@ fn build_compendium(
         }
     };
     let rel = data_abs.strip_prefix(root).unwrap_or(&data_abs);
-    // The date of the latest profile.
-    let epoch = profiles
-        .iter()
-        .filter_map(|p| p.published.as_deref().and_then(render::epoch_of_month))
-        .max();
-    match typst.compile(root, template, rel, &pdf, epoch) {
+    let inputs = provenance_inputs(None, templates, false);
+    match typst.compile(root, template, rel, &pdf, &inputs) {
         Ok(()) => (Compendium::Built(pdf), Some(hash)),
         Err(e) => (Compendium::Failed(e.to_string()), None),
     }

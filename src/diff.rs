@@ -10,9 +10,16 @@
 //!    position), each finding in at most one pair.
 //! 3. **removed** / **added**: what is still unpaired.
 //!
-//! A finding that moved to another domain or to the other list is reported
-//! as removed from the one and added to the other: lists are never paired
-//! across.
+//! Then, per domain, across the two lists:
+//!
+//! 4. **progressed**: an improvement of the old edition that was removed,
+//!    answered by a strength added in the new one, when the two share enough
+//!    content words ([`progress_score`] at least [`PROGRESS_THRESHOLD`]);
+//!    **regressed**: a removed strength answered by an added improvement.
+//!    Such a change is listed first in the new edition's list.
+//!
+//! A finding that moved to another domain is reported as removed from the
+//! one and added to the other.
 //!
 //! [`edition_pairs`] finds the consecutive editions of each place in a set of
 //! profiles (what `mgi build` writes to `changes.csv`).
@@ -35,6 +42,19 @@ use crate::model::{DomainId, Finding, FindingKind, Level, Profile};
 /// of the same list stay under 0.45.
 pub const THRESHOLD: f64 = 0.75;
 
+/// The least [`progress_score`] for a removed finding of one list and an
+/// added finding of the other list of the same domain to count as one
+/// matter that progressed (or regressed).
+///
+/// Chosen from the Niger editions: an area to improve answered by a
+/// strength ("pas accès aux soins de santé" → "ont accès aux soins de
+/// santé") shares 0.57–0.75 of the shorter finding's content words, while
+/// unrelated findings of one domain share at most one word (≤ 0.15).
+pub const PROGRESS_THRESHOLD: f64 = 0.4;
+
+/// The fewest content words two findings must share to be paired across lists.
+pub const PROGRESS_MIN_SHARED: usize = 3;
+
 /// What happened to one finding between two editions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -43,15 +63,30 @@ pub enum ChangeKind {
     Reworded,
     Removed,
     Added,
+    /// An improvement of the old edition answered by a strength of the new.
+    Progressed,
+    /// A strength of the old edition answered by an improvement of the new.
+    Regressed,
 }
 
 impl ChangeKind {
+    pub const ALL: [ChangeKind; 6] = [
+        ChangeKind::Progressed,
+        ChangeKind::Regressed,
+        ChangeKind::Unchanged,
+        ChangeKind::Reworded,
+        ChangeKind::Removed,
+        ChangeKind::Added,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ChangeKind::Unchanged => "unchanged",
             ChangeKind::Reworded => "reworded",
             ChangeKind::Removed => "removed",
             ChangeKind::Added => "added",
+            ChangeKind::Progressed => "progressed",
+            ChangeKind::Regressed => "regressed",
         }
     }
 
@@ -62,21 +97,44 @@ impl ChangeKind {
             ChangeKind::Reworded => "~",
             ChangeKind::Removed => "-",
             ChangeKind::Added => "+",
+            ChangeKind::Progressed => "↑",
+            ChangeKind::Regressed => "↓",
         }
     }
+}
+
+/// One piece of a rewording, word by word: kept, inserted or deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WordOp {
+    Same,
+    Inserted,
+    Deleted,
+}
+
+/// A run of words of a rewording with what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordRun {
+    pub op: WordOp,
+    pub text: String,
 }
 
 /// One finding of the old edition, the new one, or both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub change: ChangeKind,
-    /// 1 for unchanged, the similarity (0..1, 4 decimals) for reworded,
-    /// null for removed and added.
+    /// 1 for unchanged, the similarity (0..1, 4 decimals) for reworded, the
+    /// [`progress_score`] for progressed and regressed, null for removed and
+    /// added.
     pub similarity: Option<f64>,
     pub old_text: Option<String>,
     pub new_text: Option<String>,
     pub old_line: Option<usize>,
     pub new_line: Option<usize>,
+    /// For a rewording: the new text word by word, with the words of the
+    /// old one that were deleted in their place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<WordRun>>,
 }
 
 /// The changes of one list of one domain.
@@ -94,6 +152,10 @@ pub struct Totals {
     pub reworded: usize,
     pub removed: usize,
     pub added: usize,
+    #[serde(default)]
+    pub progressed: usize,
+    #[serde(default)]
+    pub regressed: usize,
 }
 
 impl Totals {
@@ -103,6 +165,8 @@ impl Totals {
             ChangeKind::Reworded => self.reworded += 1,
             ChangeKind::Removed => self.removed += 1,
             ChangeKind::Added => self.added += 1,
+            ChangeKind::Progressed => self.progressed += 1,
+            ChangeKind::Regressed => self.regressed += 1,
         }
     }
 }
@@ -133,16 +197,25 @@ pub struct ProfileDiff {
 pub fn diff(old: &Profile, new: &Profile) -> ProfileDiff {
     let mut domains = Vec::new();
     let mut totals = Totals::default();
+    let generic = generic_words(&new.language, [&old.place, &new.place]);
     for id in DomainId::ALL {
         let od = old.domains.iter().find(|d| d.domain == id);
         let nd = new.domains.iter().find(|d| d.domain == id);
-        for kind in [FindingKind::Strength, FindingKind::Improvement] {
-            let o = od.map(|d| d.list(kind)).unwrap_or(&[]);
-            let n = nd.map(|d| d.list(kind)).unwrap_or(&[]);
-            if o.is_empty() && n.is_empty() {
-                continue;
-            }
-            let changes = diff_lists(o, n);
+        let [mut strengths, mut improvements] = [FindingKind::Strength, FindingKind::Improvement]
+            .map(|kind| {
+                let o = od.map(|d| d.list(kind)).unwrap_or(&[]);
+                let n = nd.map(|d| d.list(kind)).unwrap_or(&[]);
+                (!(o.is_empty() && n.is_empty())).then(|| diff_lists(o, n))
+            });
+        if let (Some(s), Some(m)) = (strengths.as_mut(), improvements.as_mut()) {
+            pair_across(m, s, ChangeKind::Progressed, &generic);
+            pair_across(s, m, ChangeKind::Regressed, &generic);
+        }
+        for (kind, changes) in [
+            (FindingKind::Strength, strengths),
+            (FindingKind::Improvement, improvements),
+        ] {
+            let Some(changes) = changes else { continue };
             for c in &changes {
                 totals.count(c.change);
             }
@@ -237,6 +310,7 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
                     new_text: Some(f.text.clone()),
                     old_line: Some(old[i].line),
                     new_line: Some(f.line),
+                    words: (!unchanged).then(|| word_runs(&old[i].text, &f.text)),
                 }
             }
             None => Change {
@@ -246,6 +320,7 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
                 new_text: Some(f.text.clone()),
                 old_line: None,
                 new_line: Some(f.line),
+                words: None,
             },
         };
         keyed.push(((2 * j + 1, 0), change));
@@ -268,11 +343,217 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
                 new_text: None,
                 old_line: Some(f.line),
                 new_line: None,
+                words: None,
             },
         ));
     }
     keyed.sort_by_key(|(k, _)| *k);
     keyed.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Pair the findings removed from `from` (one list of a domain) with those
+/// added to `to` (the other list) that deal with the same matter: best score
+/// first, each finding at most once. A pair replaces its removed and added
+/// changes by one change of `kind`, listed first in `to`.
+fn pair_across(from: &mut Vec<Change>, to: &mut Vec<Change>, kind: ChangeKind, generic: &Generic) {
+    let words = |t: &Option<String>| content_words(t.as_deref().unwrap_or(""), generic);
+    let removed: Vec<(usize, Vec<String>)> = (0..from.len())
+        .filter(|&i| from[i].change == ChangeKind::Removed)
+        .map(|i| (i, words(&from[i].old_text)))
+        .collect();
+    let added: Vec<(usize, Vec<String>)> = (0..to.len())
+        .filter(|&j| to[j].change == ChangeKind::Added)
+        .map(|j| (j, words(&to[j].new_text)))
+        .collect();
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, a) in &removed {
+        for (j, b) in &added {
+            let (score, shared) = overlap(a, b);
+            if score >= PROGRESS_THRESHOLD && shared >= PROGRESS_MIN_SHARED {
+                pairs.push((score, *i, *j));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_from, mut used_to) = (Vec::new(), Vec::new());
+    let mut found = Vec::new();
+    for (score, i, j) in pairs {
+        if used_from.contains(&i) || used_to.contains(&j) {
+            continue;
+        }
+        used_from.push(i);
+        used_to.push(j);
+        found.push(Change {
+            change: kind,
+            similarity: Some(round4(score)),
+            old_text: from[i].old_text.clone(),
+            new_text: to[j].new_text.clone(),
+            old_line: from[i].old_line,
+            new_line: to[j].new_line,
+            words: None,
+        });
+    }
+    // In the new list's reading order.
+    found.sort_by_key(|c| c.new_line);
+    let keep_from: Vec<Change> = std::mem::take(from)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !used_from.contains(i))
+        .map(|(_, c)| c)
+        .collect();
+    *from = keep_from;
+    let rest: Vec<Change> = std::mem::take(to)
+        .into_iter()
+        .enumerate()
+        .filter(|(j, _)| !used_to.contains(j))
+        .map(|(_, c)| c)
+        .collect();
+    // After the progress already listed first (regressions come after progress).
+    let at = rest
+        .iter()
+        .take_while(|c| matches!(c.change, ChangeKind::Progressed | ChangeKind::Regressed))
+        .count();
+    *to = rest;
+    to.splice(at..at, found);
+}
+
+/// Words that say nothing of a finding's matter: the language's frequent
+/// words, the words of its domain names and list headings (every finding of
+/// a domain speaks of migrants and migration), and the place's name.
+pub struct Generic(Vec<String>);
+
+fn generic_words(language: &str, places: [&Option<String>; 2]) -> Generic {
+    let tables: Vec<&lang::Language> = match lang::language(language) {
+        Some(l) => vec![l],
+        None => lang::LANGUAGES.to_vec(),
+    };
+    let mut words: Vec<String> = Vec::new();
+    for l in tables {
+        let phrases = l
+            .domains
+            .iter()
+            .flat_map(|(_, names)| names.iter())
+            .chain(l.strengths)
+            .chain(l.improvements)
+            .chain(l.stopwords);
+        for phrase in phrases {
+            words.extend(Tokens::words(phrase).iter().map(|w| stem(w)));
+        }
+    }
+    for p in places.into_iter().flatten() {
+        words.extend(Tokens::words(p).iter().map(|w| stem(w)));
+    }
+    words.sort();
+    words.dedup();
+    Generic(words)
+}
+
+/// The stem compared across lists: a final `s` dropped, then at most six
+/// letters ("nationale" and "national" give `nation`).
+fn stem(word: &str) -> String {
+    let w = if word.chars().count() > 4 {
+        word.strip_suffix('s').unwrap_or(word)
+    } else {
+        word
+    };
+    w.chars().take(6).collect()
+}
+
+/// The distinct stems of a finding's content words: words of five letters
+/// or more, not numbers, not [`Generic`].
+fn content_words(text: &str, generic: &Generic) -> Vec<String> {
+    let mut out: Vec<String> = Tokens::words(text)
+        .iter()
+        .filter(|w| w.chars().count() >= 5 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| stem(w))
+        .filter(|w| generic.0.binary_search(w).is_err())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How much two findings share: the shared stems over the stems of the
+/// shorter one, and the number shared.
+fn overlap(a: &[String], b: &[String]) -> (f64, usize) {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return (0.0, 0);
+    }
+    (shared as f64 / smaller as f64, shared)
+}
+
+/// How much a removed finding and an added one deal with the same matter
+/// (0..1): the share of the shorter one's content words found in the other.
+pub fn progress_score(old: &str, new: &str, language: &str) -> f64 {
+    let generic = generic_words(language, [&None, &None]);
+    overlap(&content_words(old, &generic), &content_words(new, &generic)).0
+}
+
+/// Longest texts compared word by word (product of the word counts); longer
+/// rewordings are shown whole.
+const MAX_WORD_GRID: usize = 250_000;
+
+/// The new text of a rewording as runs of kept, inserted and deleted words
+/// (a longest common subsequence of words compared as [`normalize_text`]
+/// does), deleted words before the inserted ones that replace them.
+pub fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
+    let a: Vec<&str> = old.split_whitespace().collect();
+    let b: Vec<&str> = new.split_whitespace().collect();
+    if a.len().saturating_mul(b.len()) > MAX_WORD_GRID {
+        return vec![
+            WordRun {
+                op: WordOp::Deleted,
+                text: a.join(" "),
+            },
+            WordRun {
+                op: WordOp::Inserted,
+                text: b.join(" "),
+            },
+        ];
+    }
+    let (ka, kb): (Vec<String>, Vec<String>) = (
+        a.iter().map(|w| normalize_text(w)).collect(),
+        b.iter().map(|w| normalize_text(w)).collect(),
+    );
+    // lcs[i][j]: longest common subsequence of a[i..] and b[j..].
+    let w = b.len() + 1;
+    let mut lcs = vec![0u32; (a.len() + 1) * w];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i * w + j] = if ka[i] == kb[j] {
+                lcs[(i + 1) * w + j + 1] + 1
+            } else {
+                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
+            };
+        }
+    }
+    let mut runs: Vec<WordRun> = Vec::new();
+    let mut push = |op: WordOp, word: &str| match runs.last_mut() {
+        Some(r) if r.op == op => {
+            r.text.push(' ');
+            r.text.push_str(word);
+        }
+        _ => runs.push(WordRun {
+            op,
+            text: word.to_string(),
+        }),
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && ka[i] == kb[j] {
+            push(WordOp::Same, b[j]);
+            (i, j) = (i + 1, j + 1);
+        } else if i < a.len() && (j == b.len() || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) {
+            push(WordOp::Deleted, a[i]);
+            i += 1;
+        } else {
+            push(WordOp::Inserted, b[j]);
+            j += 1;
+        }
+    }
+    runs
 }
 
 fn round4(x: f64) -> f64 {
@@ -325,6 +606,17 @@ struct Tokens {
 
 impl Tokens {
     fn new(text: &str) -> Tokens {
+        let words = Tokens::words(text);
+        let chars = words.join(" ").chars().collect();
+        let mut set = words;
+        set.sort();
+        set.dedup();
+        Tokens { set, chars }
+    }
+
+    /// The words of a text: lower case, accents removed, split at anything
+    /// not a letter or digit.
+    fn words(text: &str) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
         let mut word = String::new();
         for c in text.nfkd() {
@@ -340,11 +632,7 @@ impl Tokens {
         if !word.is_empty() {
             words.push(word);
         }
-        let chars = words.join(" ").chars().collect();
-        let mut set = words;
-        set.sort();
-        set.dedup();
-        Tokens { set, chars }
+        words
     }
 
     fn dice(&self, other: &Tokens) -> f64 {
@@ -497,14 +785,22 @@ pub fn report(d: &ProfileDiff) -> String {
                         c.similarity.unwrap_or(0.0)
                     );
                 }
+                ChangeKind::Progressed | ChangeKind::Regressed => {
+                    let _ = writeln!(
+                        out,
+                        "  {} {} {old}\n         → {new}",
+                        c.change.marker(),
+                        c.change.as_str()
+                    );
+                }
             }
         }
     }
     let t = d.totals;
     let _ = writeln!(
         out,
-        "\n{} unchanged, {} reworded, {} removed, {} added",
-        t.unchanged, t.reworded, t.removed, t.added
+        "\n{} progressed, {} regressed, {} unchanged, {} reworded, {} removed, {} added",
+        t.progressed, t.regressed, t.unchanged, t.reworded, t.removed, t.added
     );
     out
 }
@@ -626,6 +922,42 @@ mod tests {
                 ("niger-2022-fr", "niger-2025-fr")
             ]
         );
+    }
+
+    #[test]
+    fn word_runs_mark_inserted_and_deleted_words() {
+        let runs = word_runs(
+            "L’Institut publie des données de 2012.",
+            "L'Institut publie régulièrement des données.",
+        );
+        let ops: Vec<(WordOp, &str)> = runs.iter().map(|r| (r.op, r.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                (WordOp::Same, "L'Institut publie"),
+                (WordOp::Inserted, "régulièrement"),
+                (WordOp::Same, "des"),
+                (WordOp::Deleted, "données de 2012."),
+                (WordOp::Inserted, "données."),
+            ]
+        );
+    }
+
+    #[test]
+    fn progress_needs_shared_content_words_not_generic_ones() {
+        // "migrants" and "crise" are in the domain names: they prove nothing.
+        let unrelated = progress_score(
+            "Le Ministère coordonne la réponse aux crises et l’assistance aux migrants bloqués.",
+            "Il n’existe pas de dispositif de communication d’urgence pour les migrants en cas de crise.",
+            "fr",
+        );
+        assert!(unrelated < PROGRESS_THRESHOLD, "{unrelated}");
+        let answered = progress_score(
+            "Le pays n’a pas de programme national de réintégration des rapatriés.",
+            "Un programme national de réintégration des rapatriés a été adopté.",
+            "fr",
+        );
+        assert!(answered >= PROGRESS_THRESHOLD, "{answered}");
     }
 
     #[test]

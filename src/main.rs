@@ -84,6 +84,12 @@ enum Command {
         /// Also write a change report as PDF.
         #[arg(long, value_name = "OUT.pdf")]
         pdf: Option<PathBuf>,
+        /// Seconds the typst compile of the report may take before it is stopped.
+        #[arg(long, default_value_t = 120)]
+        typst_timeout: u64,
+        /// PDF standard(s) of the report, as for `build`.
+        #[arg(long, value_name = "STD", default_value = mgi::render::DEFAULT_PDF_STANDARD, value_parser = pdf_standard_arg)]
+        pdf_standard: String,
     },
     /// Report problems of profiles before they are ingested (`path:line: error|warning: message`).
     Check {
@@ -106,7 +112,16 @@ fn main() -> ExitCode {
             new,
             json,
             pdf,
-        } => diff(&old, &new, json, pdf.as_deref()),
+            typst_timeout,
+            pdf_standard,
+        } => {
+            let render = pdf.map(|pdf| DiffPdf {
+                pdf,
+                timeout: std::time::Duration::from_secs(typst_timeout),
+                pdf_standard: Some(pdf_standard).filter(|s| s != "none"),
+            });
+            diff(&old, &new, json, render.as_ref())
+        }
         Command::Schema => {
             print!("{}", mgi::export::schema::profile_schema());
             ExitCode::SUCCESS
@@ -179,10 +194,13 @@ fn parse(file: &Path, form: Form) -> ExitCode {
     for e in &errors {
         eprintln!("{e}");
     }
-    match profile::parse_file(file, form, manifests.get(file)) {
-        Ok(p) => {
+    match profile::parse_file_noting(file, form, manifests.get(file)) {
+        Ok((p, note)) => {
             print!("{}", json::to_json(&p));
             print_warnings(&p);
+            if let Some(w) = note {
+                eprintln!("{}", Diagnostic::warning(file, w.line, &w.message));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -327,7 +345,14 @@ fn run_build(opts: BuildOptions, quiet: bool) -> ExitCode {
     }
 }
 
-fn diff(old: &Path, new: &Path, as_json: bool, pdf: Option<&Path>) -> ExitCode {
+/// Where and how to render the change report.
+struct DiffPdf {
+    pdf: PathBuf,
+    timeout: std::time::Duration,
+    pdf_standard: Option<String>,
+}
+
+fn diff(old: &Path, new: &Path, as_json: bool, render: Option<&DiffPdf>) -> ExitCode {
     let (_, manifests, errors) = build::collect_inputs(&[old.to_path_buf(), new.to_path_buf()]);
     for e in &errors {
         eprintln!("{e}");
@@ -346,20 +371,27 @@ fn diff(old: &Path, new: &Path, as_json: bool, pdf: Option<&Path>) -> ExitCode {
     } else {
         print!("{}", mgi::diff::report(&d));
     }
-    if let Some(pdf) = pdf {
+    if let Some(DiffPdf {
+        pdf,
+        timeout,
+        pdf_standard,
+    }) = render
+    {
         let root = project_root();
-        let epoch = b.published.as_deref().and_then(mgi::render::epoch_of_month);
         let folder = pdf.parent().filter(|p| !p.as_os_str().is_empty());
+        let inputs = [("mgi-version", mgi::render::MGI_VERSION.to_string())];
         let made = folder
             .map_or(Ok(()), mgi::fsutil::create_dir)
             .and_then(|()| mgi::render::Typst::locate(&root))
-            .and_then(|t| {
+            .and_then(|mut t| {
+                t.timeout = *timeout;
+                t.pdf_standard = pdf_standard.clone();
                 t.compile_json(
                     &root,
                     &root.join("templates/diff.typ"),
                     data.as_bytes(),
                     pdf,
-                    epoch,
+                    &inputs,
                 )
             });
         match made {

@@ -19,6 +19,38 @@ pub fn parse_file(
     form: Form,
     manifest: Option<&ManifestEntry>,
 ) -> Result<Profile, InputError> {
+    let (mut profile, note) = parse_file_noting(path, form, manifest)?;
+    profile.warnings.extend(note);
+    Ok(profile)
+}
+
+/// Like [`parse_file`], with what the reader should know of how the file was
+/// read kept apart from the model: a PDF made by mgi gives back exactly the
+/// model attached to it (the manifest is not applied again), and a warning
+/// saying so.
+pub fn parse_file_noting(
+    path: &Path,
+    form: Form,
+    manifest: Option<&ManifestEntry>,
+) -> Result<(Profile, Option<Warning>), InputError> {
+    if matches!(form, Form::Auto | Form::Pdf)
+        && let Some((profile, name)) = read::attachment::embedded_model(path)
+    {
+        let note = Warning::general(format!(
+            "made by mgi: the model attached to this PDF ({name}, made from {}) is returned as it is; the printed text was not read",
+            profile.source
+        ));
+        return Ok((profile, Some(note)));
+    }
+    Ok((parse_text(path, form, manifest)?, None))
+}
+
+/// Read a file's text and recognise the profile in it.
+fn parse_text(
+    path: &Path,
+    form: Form,
+    manifest: Option<&ManifestEntry>,
+) -> Result<Profile, InputError> {
     let (doc, _form) = read::read_file(path, form)?;
     let rec = recognise::recognise(&doc).map_err(|e| InputError::new(path, None, e.message))?;
     let mut rec = rec;

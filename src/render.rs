@@ -16,12 +16,27 @@ use crate::error::OutputError;
 /// The one typst-cli version the templates are made for.
 pub const TYPST_VERSION: &str = "0.15.1";
 
+/// This tool's version, printed in each PDF's colophon.
+pub const MGI_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// How to install it, for messages.
 pub const INSTALL_HINT: &str = "run `scripts/setup` (it installs typst-cli 0.15.1 with `cargo install --locked typst-cli@0.15.1`), or set TYPST to a typst 0.15.1 binary";
 
-/// The PDF standard of every PDF unless told otherwise: PDF/A-2b (archival;
-/// fonts embedded, colours device-independent, XMP metadata).
-pub const DEFAULT_PDF_STANDARD: &str = "a-2b";
+/// The PDF standard of every PDF unless told otherwise: PDF/A-3a (archival:
+/// fonts embedded, colours device-independent, XMP metadata, tagged; unlike
+/// PDF/A-2 it allows the profile's JSON to travel attached to its PDF)
+/// together with PDF/UA-1 (accessible).
+pub const DEFAULT_PDF_STANDARD: &str = "a-3a,ua-1";
+
+/// Whether a PDF made to `standard` may carry attached files: PDF/A-1 and
+/// PDF/A-2 forbid them (PDF/A-4 allows them only as PDF/A-4f).
+pub fn allows_attachments(standard: Option<&str>) -> bool {
+    standard.is_none_or(|s| {
+        s.split(',')
+            .map(str::trim)
+            .all(|p| !(p.starts_with("a-1") || p.starts_with("a-2") || p == "a-4" || p == "a-4e"))
+    })
+}
 
 /// The values typst 0.15.1 takes for `--pdf-standard` (several may be given,
 /// separated by commas, at most one of them PDF/A).
@@ -103,15 +118,16 @@ impl Typst {
 
     /// Compile `template` with the model at `data` into `pdf` (written
     /// atomically). `root` is typst's `--root`; `template` and `data` must be
-    /// inside it, `data` is given relative to it. `source_date_epoch` is the
-    /// PDF's date unless `SOURCE_DATE_EPOCH` is set (1970-01-01 when neither).
+    /// inside it, `data` is given relative to it. `inputs` are more
+    /// `--input key=value` pairs (provenance, attachment). The PDF's date is
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
     pub fn compile(
         &self,
         root: &Path,
         template: &Path,
         data_rel: &Path,
         pdf: &Path,
-        source_date_epoch: Option<i64>,
+        inputs: &[(&str, String)],
     ) -> Result<(), OutputError> {
         let tmp = crate::fsutil::temp_path(pdf);
         let mut cmd = Command::new(&self.program);
@@ -119,16 +135,21 @@ impl Typst {
             .arg("--root")
             .arg(root)
             .arg("--input")
-            .arg(format!("data={}", data_rel.to_string_lossy()))
-            .args([
-                "--format",
-                "pdf",
-                "--jobs",
-                "1",
-                "--diagnostic-format",
-                "short",
-            ])
-            .arg("--ignore-system-fonts");
+            .arg(format!("data={}", data_rel.to_string_lossy()));
+        for (key, value) in inputs {
+            cmd.arg("--input").arg(format!("{key}={value}"));
+        }
+        cmd.args([
+            "--format",
+            "pdf",
+            "--jobs",
+            "1",
+            "--diagnostic-format",
+            "short",
+        ])
+        .arg("--ignore-system-fonts")
+        // Row headers in tables (`pdf.header-cell`), said to the templates.
+        .args(["--features", "a11y-extras", "--input", "a11y-extras=on"]);
         if let Some(std) = &self.pdf_standard {
             cmd.arg("--pdf-standard").arg(std);
         }
@@ -137,12 +158,6 @@ impl Typst {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
-        if std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
-            cmd.env(
-                "SOURCE_DATE_EPOCH",
-                source_date_epoch.unwrap_or(0).to_string(),
-            );
-        }
         let result = run_with_timeout(cmd, self.timeout);
         let outcome = match result {
             Ok((true, _)) => std::fs::rename(&tmp, pdf).map_err(|e| OutputError::write(pdf, e)),
@@ -172,7 +187,7 @@ impl Typst {
         template: &Path,
         data: &[u8],
         pdf: &Path,
-        source_date_epoch: Option<i64>,
+        inputs: &[(&str, String)],
     ) -> Result<(), OutputError> {
         let root = std::fs::canonicalize(root).map_err(|e| OutputError::write(root, e))?;
         let folder = match pdf.parent() {
@@ -194,7 +209,7 @@ impl Typst {
         let rel = data_path.strip_prefix(&root).unwrap_or(&data_path);
         let result = std::fs::canonicalize(template)
             .map_err(|e| OutputError::Typst(format!("{}: {e}", template.display())))
-            .and_then(|t| self.compile(&root, &t, rel, pdf, source_date_epoch));
+            .and_then(|t| self.compile(&root, &t, rel, pdf, inputs));
         let _ = std::fs::remove_file(&data_path);
         result
     }
@@ -344,23 +359,6 @@ fn stop<T>(child: &mut std::process::Child, message: String) -> Result<T, String
     Err(message)
 }
 
-/// Seconds since 1970 of the first day of a `YYYY-MM` month (for reproducible PDF dates).
-pub fn epoch_of_month(published: &str) -> Option<i64> {
-    let (y, m) = published.split_once('-')?;
-    let (y, m): (i64, i64) = (y.parse().ok()?, m.parse().ok()?);
-    if !(1..=12).contains(&m) {
-        return None;
-    }
-    // Days from civil (Howard Hinnant's algorithm), day 1 of the month.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some((era * 146_097 + doe - 719_468) * 86_400)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -421,9 +419,12 @@ mod tests {
     }
 
     #[test]
-    fn month_epochs() {
-        assert_eq!(epoch_of_month("1970-01"), Some(0));
-        assert_eq!(epoch_of_month("2021-09"), Some(1_630_454_400));
-        assert_eq!(epoch_of_month("2021-13"), None);
+    fn attachments_only_where_the_standard_allows_them() {
+        assert!(allows_attachments(None));
+        assert!(allows_attachments(Some("a-3a,ua-1")));
+        assert!(allows_attachments(Some("a-4f")));
+        assert!(!allows_attachments(Some("a-2b,ua-1")));
+        assert!(!allows_attachments(Some("a-1b")));
+        assert!(!allows_attachments(Some("a-4")));
     }
 }

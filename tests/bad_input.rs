@@ -933,6 +933,21 @@ fn every_fixture_accounts_for_every_bullet() {
     assert!(profiles >= 10, "only {profiles} fixture profiles");
 }
 
+/// What the PDF prints of a finding: its text, or, when it has sub-points,
+/// the text before them and each sub-point.
+fn printed_parts(f: &mgi::model::Finding) -> Vec<String> {
+    let joined = f.items.join("; ");
+    match f.text.strip_suffix(&joined) {
+        Some(lead) if !f.items.is_empty() && !lead.is_empty() => {
+            let lead = lead.strip_suffix("; ").unwrap_or(lead.trim_end());
+            std::iter::once(lead.to_string())
+                .chain(f.items.iter().cloned())
+                .collect()
+        }
+        _ => vec![f.text.clone()],
+    }
+}
+
 /// Rows of a CSV file (header dropped).
 fn csv_rows(path: &Path) -> Vec<csv::StringRecord> {
     let mut rdr = csv::Reader::from_path(path).unwrap();
@@ -989,14 +1004,17 @@ fn every_fixture_round_trips_through_build_word_for_word() {
             })
             .collect();
         assert_eq!(mine, want, "{}", source.display());
-        // PDF: every finding, whitespace collapsed.
+        // PDF: every finding, whitespace collapsed (its sub-points as a list
+        // under its lead).
         let text = pdf_text(&out.path().join(format!("pdf/{}.pdf", built.id)));
-        for f in texts(&model) {
-            assert!(
-                text.contains(&collapse(&f)),
-                "{}: not in the PDF: {f}",
-                built.id
-            );
+        for (_, _, _, f) in model.findings() {
+            for part in printed_parts(f) {
+                assert!(
+                    text.contains(&collapse(&part)),
+                    "{}: not in the PDF: {part}",
+                    built.id
+                );
+            }
         }
     }
     let total: usize = sources

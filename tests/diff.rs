@@ -82,22 +82,33 @@ fn niger_diff_matches_the_truth() {
     reworded_truth.sort();
     assert_eq!(texts(&d, ChangeKind::Reworded), reworded_truth);
 
-    let removed: Vec<String> = texts(&d, ChangeKind::Removed)
+    // A finding gone from one list and one new in the other list of its
+    // domain: removed and added, unless paired as progress (or regress).
+    let across: Vec<(Option<String>, Option<String>)> =
+        [ChangeKind::Progressed, ChangeKind::Regressed]
+            .into_iter()
+            .flat_map(|k| texts(&d, k))
+            .collect();
+    let mut removed: Vec<String> = texts(&d, ChangeKind::Removed)
         .into_iter()
         .map(|(o, n)| {
             assert!(n.is_none());
             o.unwrap()
         })
         .collect();
+    removed.extend(across.iter().map(|(o, _)| o.clone().unwrap()));
+    removed.sort();
     assert_eq!(removed, strings(&t["removed"]));
 
-    let added: Vec<String> = texts(&d, ChangeKind::Added)
+    let mut added: Vec<String> = texts(&d, ChangeKind::Added)
         .into_iter()
         .map(|(o, n)| {
             assert!(o.is_none());
             n.unwrap()
         })
         .collect();
+    added.extend(across.iter().map(|(_, n)| n.clone().unwrap()));
+    added.sort();
     assert_eq!(added, strings(&t["new"]));
 
     assert_eq!(
@@ -107,8 +118,9 @@ fn niger_diff_matches_the_truth() {
             d.totals.removed,
             d.totals.added
         ),
-        (13, 6, 6, 7)
+        (13, 6, 4, 5)
     );
+    assert_eq!((d.totals.progressed, d.totals.regressed), (2, 0));
     for c in d.domains.iter().flat_map(|l| &l.changes) {
         match c.change {
             ChangeKind::Unchanged => assert_eq!(c.similarity, Some(1.0)),
@@ -118,8 +130,69 @@ fn niger_diff_matches_the_truth() {
                 assert!(c.old_line.is_some() && c.new_line.is_some());
             }
             ChangeKind::Removed | ChangeKind::Added => assert_eq!(c.similarity, None),
+            ChangeKind::Progressed | ChangeKind::Regressed => {
+                assert!(c.old_line.is_some() && c.new_line.is_some());
+            }
         }
     }
+}
+
+/// Niger 2019 → 2022: areas to improve that became strengths, written down
+/// from reading the two editions before the matching was tuned.
+#[test]
+fn niger_improvements_answered_by_strengths_are_progress() {
+    let d = mgi::diff::diff(&parse(OLD), &parse(NEW));
+    let expected = [
+        (
+            "migrants_rights",
+            "Les migrants en situation irrégulière n’ont pas accès aux soins de santé publics autres que les soins d’urgence.",
+            "Depuis 2021, les migrants en situation irrégulière ont accès aux soins de santé primaires dans les centres de santé intégrés publics.",
+        ),
+        (
+            "safe_orderly_regular",
+            "Le Niger ne dispose pas de programme national de réintégration des Nigériens de retour.",
+            "La Stratégie nationale de réintégration des migrants de retour, adoptée en 2022, prévoit un accompagnement psychosocial et économique des Nigériens de retour.",
+        ),
+    ];
+    // The inter-ministerial coordination pair ("mécanisme formel de
+    // coordination interministérielle" → "Cadre de concertation … réunit les
+    // ministères") shares no content word: it may be found, never required.
+    let optional = (
+        "whole_of_government",
+        "Il n’existe pas de mécanisme formel de coordination interministérielle dédié aux questions migratoires.",
+        "Le Cadre de concertation sur la migration, créé par arrêté en 2020, réunit les ministères concernés, les partenaires techniques et la société civile.",
+    );
+    let mut found = Vec::new();
+    for list in &d.domains {
+        for (i, c) in list.changes.iter().enumerate() {
+            match c.change {
+                ChangeKind::Progressed => {
+                    assert_eq!(list.kind, mgi::model::FindingKind::Strength);
+                    // Listed first in the domain.
+                    assert!(
+                        list.changes[..i]
+                            .iter()
+                            .all(|c| c.change == ChangeKind::Progressed)
+                    );
+                    found.push((
+                        list.domain.as_str(),
+                        c.old_text.clone().unwrap(),
+                        c.new_text.clone().unwrap(),
+                    ));
+                }
+                ChangeKind::Regressed => panic!("nothing regressed in Niger: {c:?}"),
+                _ => {}
+            }
+        }
+    }
+    found.retain(|(dom, o, n)| (*dom, o.as_str(), n.as_str()) != optional);
+    let expected: Vec<(&str, String, String)> = expected
+        .iter()
+        .map(|(d, o, n)| (*d, o.to_string(), n.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+    let terminal = mgi::diff::report(&d);
+    assert!(terminal.contains("progressed"), "{terminal}");
 }
 
 #[test]
@@ -150,7 +223,45 @@ fn diff_json_has_the_contract_fields() {
     ] {
         assert!(c.get(key).is_some(), "missing {key}");
     }
-    assert_eq!(v["totals"]["added"], 7);
+    assert_eq!(v["totals"]["added"], 5);
+    assert_eq!(v["totals"]["progressed"], 2);
+    // Progress comes first in its domain.
+    assert_eq!(c["change"], "progressed");
+    // A rewording carries its words: kept, inserted, deleted.
+    let reworded = v["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["changes"].as_array().unwrap())
+        .find(|c| c["change"] == "reworded")
+        .unwrap();
+    let runs: Vec<(String, String)> = reworded["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["op"].as_str().unwrap().into(),
+                r["text"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert!(
+        runs.contains(&("inserted".into(), "et secondaire".into())),
+        "{runs:?}"
+    );
+    let new_text: Vec<&str> = runs
+        .iter()
+        .filter(|(op, _)| op != "deleted")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(new_text.join(" "), reworded["new_text"].as_str().unwrap());
+    let old_text: Vec<&str> = runs
+        .iter()
+        .filter(|(op, _)| op != "inserted")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(old_text.join(" "), reworded["old_text"].as_str().unwrap());
 }
 
 #[test]
@@ -190,16 +301,18 @@ fn build_writes_changes_csv() {
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 13 + 6 + 6 + 7);
+    assert_eq!(rows.len(), 13 + 6 + 4 + 5 + 2);
     let count = |c: &str| rows.iter().filter(|r| &r[6] == c).count();
     assert_eq!(
         (
             count("unchanged"),
             count("reworded"),
             count("removed"),
-            count("added")
+            count("added"),
+            count("progressed"),
+            count("regressed")
         ),
-        (13, 6, 6, 7)
+        (13, 6, 4, 5, 2, 0)
     );
     for r in &rows {
         assert_eq!(&r[0], "Niger");
@@ -207,7 +320,7 @@ fn build_writes_changes_csv() {
         assert_eq!((&r[4], &r[5]), ("niger-2019-fr", "niger-2022-fr"));
         match &r[6] {
             "unchanged" => assert_eq!(&r[7], "1"),
-            "reworded" => {
+            "reworded" | "progressed" => {
                 assert_eq!(r[7].len(), 4, "{:?}", &r[7]);
                 assert!(r[7].starts_with("0."));
             }
@@ -261,14 +374,17 @@ fn mgi_diff_prints_a_report_with_totals() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(
-        stdout.contains("13 unchanged, 6 reworded, 6 removed, 7 added"),
+        stdout.contains("2 progressed, 0 regressed, 13 unchanged, 6 reworded, 4 removed, 5 added"),
         "{stdout}"
     );
     assert!(stdout.contains("niger-2019-fr → niger-2022-fr"), "{stdout}");
     assert!(stdout.contains("Migrants' rights — strengths"), "{stdout}");
     assert!(stdout.contains("  ~ (0."), "{stdout}");
     assert!(stdout.contains(
-        "  + Depuis 2021, les migrants en situation irrégulière ont accès aux soins de santé primaires"
+        "→ Depuis 2021, les migrants en situation irrégulière ont accès aux soins de santé primaires"
+    ));
+    assert!(stdout.contains(
+        "  ↑ progressed Les migrants en situation irrégulière n’ont pas accès aux soins"
     ));
 }
 

@@ -66,8 +66,9 @@ fn every_sheet_holds_the_csv_cells() {
 
     let xlsx = out.path().join("mgi.xlsx");
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
-    assert_eq!(book.sheet_names(), ["findings", "domains", "profiles"]);
-    for (n, sheet) in ["findings", "domains", "profiles"].iter().enumerate() {
+    let sheets = ["findings", "domains", "profiles", "changes"];
+    assert_eq!(book.sheet_names(), sheets);
+    for (n, sheet) in sheets.iter().enumerate() {
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_path(out.path().join(format!("csv/{sheet}.csv")))

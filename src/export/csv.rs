@@ -123,8 +123,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// The three tables, in the order `findings`, `domains`, `profiles`.
-pub fn tables(profiles: &[&Profile]) -> [Table; 3] {
+/// The four tables, in the order `findings`, `domains`, `profiles`,
+/// `changes` (consecutive editions of each place, diffed).
+pub fn tables(profiles: &[&Profile]) -> [Table; 4] {
     [
         Table {
             name: "findings",
@@ -140,6 +141,11 @@ pub fn tables(profiles: &[&Profile]) -> [Table; 3] {
             name: "profiles",
             header: &PROFILES_HEADER,
             rows: profiles_rows(profiles),
+        },
+        Table {
+            name: "changes",
+            header: &CHANGES_HEADER,
+            rows: changes_rows(&crate::diff::edition_diffs(profiles)),
         },
     ]
 }
@@ -253,7 +259,8 @@ pub fn profiles_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
 
 /// One row per finding of each edition diff (columns of [`CHANGES_HEADER`]).
 /// `similarity` is `1` for unchanged findings, two decimals for reworded
-/// ones, empty for removed and added ones.
+/// ones (and the score of the content words shared for progressed and
+/// regressed ones), empty for removed and added ones.
 pub fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for d in diffs {
@@ -261,7 +268,10 @@ pub fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
             for c in &list.changes {
                 let similarity = match (c.change, c.similarity) {
                     (ChangeKind::Unchanged, _) => Cell::text("1"),
-                    (ChangeKind::Reworded, Some(s)) => Cell::text(format!("{s:.2}")),
+                    (
+                        ChangeKind::Reworded | ChangeKind::Progressed | ChangeKind::Regressed,
+                        Some(s),
+                    ) => Cell::text(format!("{s:.2}")),
                     _ => Cell::Empty,
                 };
                 rows.push(vec![
@@ -364,7 +374,7 @@ mod tests {
             Some("x-2020-en,X,2020,en,well_being,0,1")
         );
         let names: Vec<&str> = tables(&[&p]).iter().map(|t| t.name).collect();
-        assert_eq!(names, ["findings", "domains", "profiles"]);
+        assert_eq!(names, ["findings", "domains", "profiles", "changes"]);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The three CSV tables as one spreadsheet: `mgi.xlsx`, one sheet per table.
+//! The four CSV tables as one spreadsheet: `mgi.xlsx`, one sheet per table.
 //!
 //! The sheets hold the same columns and rows as the CSV files (the rows come
 //! from [`crate::export::csv::tables`]). Numbers are numbers and text is
@@ -19,15 +19,16 @@ use crate::model::Profile;
 pub const FILE_NAME: &str = "mgi.xlsx";
 
 /// Columns whose text is long and wrapped.
-const WRAPPED: [&str; 2] = ["text", "title"];
+const WRAPPED: [&str; 4] = ["text", "title", "old_text", "new_text"];
 
 /// The width of a column, in characters, by its name.
 fn column_width(name: &str) -> f64 {
     let width: usize = match name {
         "text" => 90,
+        "old_text" | "new_text" => 60,
         "title" => 60,
         "source" | "place_official" => 40,
-        "profile_id" => 26,
+        "profile_id" | "from_profile" | "to_profile" => 26,
         "domain" => 22,
         "place" => 18,
         "year" | "edition" | "position" | "strengths" | "improvements" => 8,
@@ -172,7 +173,10 @@ mod tests {
         let p = profile(&TRICKY);
         let bytes = workbook_of(&csv::tables(&[&p]), 0).unwrap();
         let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
-        assert_eq!(book.sheet_names(), ["findings", "domains", "profiles"]);
+        assert_eq!(
+            book.sheet_names(),
+            ["findings", "domains", "profiles", "changes"]
+        );
         let findings = book.worksheet_range("findings").unwrap();
         for (i, t) in TRICKY.iter().enumerate() {
             let r = i as u32 + 1;

@@ -4,6 +4,7 @@
 //! itself) ends up as the same `Document`, so a single recogniser
 //! (`crate::recognise`) turns any of them into a profile.
 
+pub mod attachment;
 pub mod decode;
 pub mod html;
 pub mod pdf;
