@@ -30,11 +30,18 @@ fn tools_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tools")
 }
 
-/// One expected finding: its text, and the footnote marker a printed form
-/// may leave glued to its end.
+/// One expected finding: its text, its sub-points, and the footnote marker
+/// a printed form may leave glued to its end.
 struct Expected {
     text: String,
+    items: Vec<String>,
     footnote: Option<String>,
+}
+
+/// One recovered finding; `items` only when the model gives sub-points.
+struct Recovered {
+    text: String,
+    items: Option<Vec<String>>,
 }
 
 impl Expected {
@@ -42,22 +49,37 @@ impl Expected {
         match v {
             Value::String(s) => Expected {
                 text: s.clone(),
+                items: Vec::new(),
                 footnote: None,
             },
             _ => Expected {
                 text: v["text"].as_str().expect("finding text").to_string(),
+                items: strings(&v["items"]),
                 footnote: v["footnote"].as_str().map(str::to_string),
             },
         }
     }
 
-    fn matches(&self, got: &str) -> bool {
+    fn matches_text(&self, got: &str) -> bool {
         got == self.text
             || self
                 .footnote
                 .as_ref()
                 .is_some_and(|n| got.strip_prefix(self.text.as_str()) == Some(n.as_str()))
     }
+
+    /// Word for word: the text, and the sub-points when the model gives them.
+    fn matches(&self, got: &Recovered) -> bool {
+        self.matches_text(&got.text) && got.items.as_ref().is_none_or(|i| *i == self.items)
+    }
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str().map(str::to_string))
+        .collect()
 }
 
 /// The findings of one profile, per domain id and list name.
@@ -80,17 +102,30 @@ fn expected_lists(truth: &Value) -> Lists<Expected> {
     lists
 }
 
-fn recovered_lists(model: &Value) -> Lists<String> {
+/// The model's findings. Once the model gives sub-points (`items`) on any
+/// finding, a finding without them has none.
+fn recovered_lists(model: &Value) -> Lists<Recovered> {
+    let domains = model["domains"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let findings = || {
+        domains.iter().flat_map(|d| {
+            LIST_NAMES
+                .iter()
+                .flat_map(move |l| d[l].as_array().into_iter().flatten())
+        })
+    };
+    let has_items = findings().any(|f| f.get("items").is_some());
     let mut lists = Lists::new();
-    for d in model["domains"].as_array().into_iter().flatten() {
+    for d in domains {
         let id = d["domain"].as_str().unwrap_or_default().to_string();
         for list in LIST_NAMES {
-            let texts = d[list]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|f| f["text"].as_str().unwrap_or_default().to_string());
-            lists.entry((id.clone(), list)).or_default().extend(texts);
+            let found = d[list].as_array().into_iter().flatten().map(|f| Recovered {
+                text: f["text"].as_str().unwrap_or_default().to_string(),
+                items: has_items.then(|| strings(&f["items"])),
+            });
+            lists.entry((id.clone(), list)).or_default().extend(found);
         }
     }
     lists
@@ -98,7 +133,7 @@ fn recovered_lists(model: &Value) -> Lists<String> {
 
 /// Length of the longest common subsequence: findings recovered word for
 /// word *and in order*.
-fn in_order(want: &[Expected], got: &[String]) -> usize {
+fn in_order(want: &[Expected], got: &[Recovered]) -> usize {
     let mut row = vec![0usize; got.len() + 1];
     for w in want {
         let mut diagonal = 0;
@@ -129,9 +164,10 @@ fn words(text: &str) -> Vec<String> {
 fn is_fragment(got: &str, all: &[&Expected]) -> bool {
     let got = words(got);
     !got.is_empty()
-        && all
-            .iter()
-            .any(|e| words(&e.text).windows(got.len()).any(|w| w == got))
+        && all.iter().any(|e| {
+            let want = words(&e.text);
+            got.len() < want.len() && want.windows(got.len()).any(|w| w == got)
+        })
 }
 
 fn is_corrupted(got: &str, all: &[&Expected]) -> bool {
@@ -157,6 +193,8 @@ struct Score {
     metadata_right: usize,
     metadata_total: usize,
     failed: usize,
+    warnings: usize,
+    silent: usize,
 }
 
 impl Score {
@@ -170,6 +208,8 @@ impl Score {
         self.metadata_right += other.metadata_right;
         self.metadata_total += other.metadata_total;
         self.failed += other.failed;
+        self.warnings += other.warnings;
+        self.silent += other.silent;
     }
 
     fn ratio(&self) -> f64 {
@@ -181,7 +221,7 @@ impl Score {
 
     fn row(&self, name: &str) -> String {
         format!(
-            "{name:<40} {:>4} {:>5} {:>6.1}% {:>5} {:>5} {:>5} {:>3}/{:<3} {:>4}",
+            "{name:<40} {:>4} {:>5} {:>6.1}% {:>5} {:>5} {:>5} {:>3}/{:<3} {:>4} {:>5} {:>6}",
             self.expected,
             self.word_for_word,
             100.0 * self.ratio(),
@@ -190,7 +230,9 @@ impl Score {
             self.corrupted,
             self.metadata_right,
             self.metadata_total,
-            self.failed
+            self.failed,
+            self.warnings,
+            self.silent
         )
     }
 }
@@ -214,7 +256,24 @@ fn metadata_score(truth: &Value, model: &Value, details: &mut Vec<String>) -> us
     right
 }
 
-fn compare(truth: &Value, model: &Value) -> Outcome {
+/// Whether a warning names a finding: quotes four of its words in a row
+/// (all of them when it has fewer).
+fn named_in_warning(text: &str, warnings: &[String]) -> bool {
+    let want = words(text);
+    let n = want.len().min(4);
+    if n == 0 {
+        return false;
+    }
+    warnings.iter().any(|w| {
+        let got = words(w);
+        want.windows(n)
+            .any(|piece| got.windows(n).any(|g| g == piece))
+    })
+}
+
+/// Compares a model with its truth; `warnings` are the parse's warnings, or
+/// `None` when the input failed with an error (which names every loss).
+fn compare(truth: &Value, model: &Value, warnings: Option<&[String]>) -> Outcome {
     let mut details = Vec::new();
     let want = expected_lists(truth);
     let got = recovered_lists(model);
@@ -229,9 +288,16 @@ fn compare(truth: &Value, model: &Value) -> Outcome {
         let recovered = got.get(key).map(Vec::as_slice).unwrap_or_default();
         score.word_for_word += in_order(expected, recovered);
         for e in expected {
-            if !recovered.iter().any(|g| e.matches(g)) {
-                details.push(format!("  missing  {} {}: {}", key.0, key.1, e.text));
+            if recovered.iter().any(|g| e.matches(g)) {
+                continue;
             }
+            let kind = if warnings.is_none_or(|w| named_in_warning(&e.text, w)) {
+                "missing "
+            } else {
+                score.silent += 1;
+                "SILENT  "
+            };
+            details.push(format!("  {kind} {} {}: {}", key.0, key.1, e.text));
         }
     }
     for (key, recovered) in &got {
@@ -239,17 +305,20 @@ fn compare(truth: &Value, model: &Value) -> Outcome {
             if all.iter().any(|e| e.matches(g)) {
                 continue;
             }
-            let kind = if is_fragment(g, &all) {
+            let kind = if all.iter().any(|e| e.matches_text(&g.text)) {
+                score.corrupted += 1;
+                "items   "
+            } else if is_fragment(&g.text, &all) {
                 score.fragments += 1;
                 "fragment"
-            } else if is_corrupted(g, &all) {
+            } else if is_corrupted(&g.text, &all) {
                 score.corrupted += 1;
                 "corrupt "
             } else {
                 score.invented += 1;
                 "INVENTED"
             };
-            details.push(format!("  {kind} {} {}: {g}", key.0, key.1));
+            details.push(format!("  {kind} {} {}: {}", key.0, key.1, g.text));
         }
     }
     score.metadata_right = metadata_score(truth, model, &mut details);
@@ -260,16 +329,14 @@ fn run_input(path: &Path, truth: &Value) -> Outcome {
     match mgi::profile::parse_file(path, Form::Auto, None) {
         Ok(profile) => {
             let model = serde_json::to_value(&profile).expect("model as JSON");
-            let mut outcome = compare(truth, &model);
-            if !profile.warnings.is_empty() {
-                outcome
-                    .details
-                    .push(format!("  {} warning(s)", profile.warnings.len()));
-            }
+            let warnings: Vec<String> =
+                profile.warnings.iter().map(|w| w.message.clone()).collect();
+            let mut outcome = compare(truth, &model, Some(&warnings));
+            outcome.score.warnings = warnings.len();
             outcome
         }
         Err(e) => {
-            let mut outcome = compare(truth, &Value::Null);
+            let mut outcome = compare(truth, &Value::Null, None);
             outcome.score.failed = 1;
             outcome.details.push(format!("  error: {e}"));
             outcome
@@ -312,9 +379,9 @@ fn form_of(id: &str, path: &Path) -> String {
 
 /// Columns: findings expected, recovered word for word in order, their
 /// share, recovered findings invented, fragments of a finding, corrupted
-/// findings, metadata fields right, inputs that failed to parse.
-const HEADER: &str =
-    "input                                    want   w4w   share  inv. frag. corr. meta    fail";
+/// findings, metadata fields right, inputs that failed to parse, warnings,
+/// findings not recovered word for word that no warning names.
+const HEADER: &str = "input                                    want   w4w   share  inv. frag. corr. meta    fail  warn silent";
 
 #[test]
 fn tool_made_inputs_meet_the_targets() {
@@ -413,4 +480,58 @@ fn every_profile_has_every_form_and_a_consistent_truth() {
             }
         }
     }
+}
+
+/// A model made from a truth, as a perfect parser would give it.
+fn model_from_truth(truth: &Value, with_items: bool) -> Value {
+    let mut model = truth.clone();
+    for d in model["domains"].as_array_mut().unwrap() {
+        for list in LIST_NAMES {
+            for f in d[list].as_array_mut().unwrap() {
+                let e = Expected::from_truth(f);
+                *f = serde_json::json!({ "text": e.text, "line": 1 });
+                if with_items && !e.items.is_empty() {
+                    f["items"] = serde_json::json!(e.items);
+                }
+            }
+        }
+    }
+    model
+}
+
+/// The measure itself: a perfect model scores 100 %, and each kind of
+/// error is counted where it belongs.
+#[test]
+fn the_measure_scores_a_perfect_model_fully_and_counts_each_error() {
+    let (_, truth, _) = fixtures().into_iter().next().unwrap();
+    for with_items in [false, true] {
+        let perfect = compare(&truth, &model_from_truth(&truth, with_items), Some(&[])).score;
+        assert_eq!(perfect.word_for_word, perfect.expected);
+        assert_eq!(
+            (perfect.invented, perfect.fragments, perfect.corrupted),
+            (0, 0, 0)
+        );
+        assert_eq!(perfect.metadata_right, METADATA.len());
+    }
+    let mut model = model_from_truth(&truth, true);
+    let strengths = model["domains"][0]["strengths"].as_array_mut().unwrap();
+    let first = strengths.remove(0);
+    strengths.push(serde_json::json!({ "text": "A finding no profile holds.", "line": 1 }));
+    let text = first["text"].as_str().unwrap().to_string();
+    let half: String = text.split(' ').take(6).collect::<Vec<_>>().join(" ");
+    strengths.push(serde_json::json!({ "text": half, "line": 1 }));
+    strengths.push(serde_json::json!({ "text": format!("\u{f0b7}{text}"), "line": 1 }));
+    model["country_iso3"] = Value::Null;
+    let warned = vec![format!("line 3: bullet dropped: {half}")];
+    let score = compare(&truth, &model, Some(&warned)).score;
+    assert_eq!(score.word_for_word, score.expected - 1);
+    assert_eq!(
+        (score.invented, score.fragments, score.corrupted),
+        (1, 1, 1)
+    );
+    assert_eq!(score.silent, 0, "the warning quotes the lost finding");
+    assert_eq!(compare(&truth, &model, Some(&[])).score.silent, 1);
+    let failed = compare(&truth, &Value::Null, None).score;
+    assert_eq!((failed.word_for_word, failed.silent), (0, 0));
+    assert_eq!(score.metadata_right, METADATA.len() - 1);
 }
