@@ -78,6 +78,8 @@ pub static FR: Language = Language {
         "Domaines susceptibles d'être renforcés",
         "Aspects pouvant être renforcés",
         "Aspects à développer",
+        "Domaines présentant un potentiel de développement",
+        "Domaines à potentiel de développement",
     ],
     domain_keys: &[
         (MigrantsRights, &["droits", "droit"]),

@@ -76,7 +76,7 @@ static EDGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A footnote body: a small number, a space, the text.
 static FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\S)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r#"^(\d{1,3})\s+([\p{L}"“‘(«])"#).expect("valid regex"));
 
 /// A footnote marker glued to the word it follows (`relevant.1`, `management.7`).
 static GLUED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -405,11 +405,22 @@ impl Nesting {
                 *self = Nesting::default();
                 0
             }
-            // A numbered item (maybe a numbered heading) starts afresh.
+            // A lettered item under a numbered one is a sub-point.
             (GroupKind::Bullet, Some((c, _)))
+                if c.is_ascii_lowercase()
+                    && c != 'o'
+                    && self.outer.is_some_and(|(o, _)| o == '#') =>
+            {
+                1
+            }
+            // A numbered item (maybe a numbered heading) starts a list of its own.
+            (GroupKind::Bullet, Some((c, ind)))
                 if c.is_alphanumeric() && !WEAK_GLYPHS.contains(&c) =>
             {
                 *self = Nesting::default();
+                if c.is_ascii_digit() {
+                    self.outer = Some(('#', ind));
+                }
                 0
             }
             // A mark with no text changes nothing.
@@ -463,6 +474,18 @@ fn glue_spaced_markers(blocks: &mut [Block]) {
             b.text.push_str(&number);
         }
     }
+}
+
+/// A lettered item (`a) vacunación`): no wrapped line starts so.
+static LETTER_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z]\)\s+\S").expect("valid regex"));
+
+/// A line that is, as a whole, a heading of the language tables (not only
+/// close to one).
+fn is_known_heading(line: &str) -> bool {
+    line.split_whitespace().count() <= 16
+        && !line.trim_end().ends_with('.')
+        && crate::lang::match_heading(line).is_some_and(|m| !m.approximate)
 }
 
 /// Whether the text keeps the page's hanging indents (`pdftotext -layout`):
@@ -841,7 +864,21 @@ fn group_page(page: &[Line<'_>], hanging: bool) -> Vec<Group> {
             }
             continue;
         }
-        if let Some(rest) = bullet_start(t, cur.is_none()) {
+        // A line the language tables know as a heading stands alone, even
+        // printed with no blank line around it.
+        if is_known_heading(t) {
+            groups.extend(cur.take());
+            let mut g = Group::new(GroupKind::Plain, line.no);
+            g.push(line.no, t);
+            groups.push(g);
+            continue;
+        }
+        let item_starts = cur.as_ref().is_none_or(|g| {
+            g.lines
+                .last()
+                .is_some_and(|(_, l)| ends_sentence(l) || l.trim_end().ends_with(':'))
+        }) || LETTER_ITEM.is_match(t);
+        if let Some(rest) = bullet_start(t, item_starts) {
             groups.extend(cur.take());
             let mut g = Group::new(GroupKind::Bullet, line.no);
             g.mark = t.chars().next().map(|c| (c, line.indent));

@@ -327,7 +327,19 @@ impl Walk {
         // A date line under the last bullet dates the profile; one that ends
         // a sentence ("… in July 2022.") is the bullet's end.
         let date = lang::match_date_line(&block.text).filter(|_| !block.text.ends_with('.'));
-        if title.is_none() && date.is_none() && block.may_continue && self.continue_finding(block) {
+        let goes_on = block.may_continue || self.open_finding_unfinished();
+        if title.is_none() && date.is_none() && goes_on && self.continue_finding(block) {
+            return;
+        }
+        // A numbered finding that a reader gave as a paragraph ("1. La …").
+        if self.cursor.part == Part::Findings
+            && self.cursor.list.is_some()
+            && let Some((depth, rest)) = numbered_item(&block.text)
+        {
+            let mut item = block.clone();
+            item.text = rest.to_string();
+            item.kind = BlockKind::ListItem { depth };
+            self.list_item(&item, depth);
             return;
         }
         self.cursor.open = None;
@@ -358,6 +370,15 @@ impl Walk {
                 }
             }
         }
+    }
+
+    /// The finding above stops mid-sentence (no full stop, colon or
+    /// semicolon at its end): the next line printed under it goes on it.
+    fn open_finding_unfinished(&self) -> bool {
+        self.cursor.open.is_some_and(|(d, kind, i, _)| {
+            let text = self.ledger.domains[d].list(kind)[i].text.trim_end();
+            !text.ends_with(['.', ':', ';', '!', '?', ')', '»', '”'])
+        })
     }
 
     /// Append a line printed right under a finding to it; false when there
@@ -735,6 +756,18 @@ fn wrapped_title(blocks: &[Block], i: usize) -> Option<TitleMatch> {
     }
     let joined = lang::match_title(&format!("{} {}", block.text, next.text))?;
     joined.year.is_some().then_some(joined)
+}
+
+/// A paragraph that opens with a list number: `1.` or `2)` (depth 0), `a)`
+/// (depth 1); the text after it.
+fn numbered_item(text: &str) -> Option<(usize, &str)> {
+    static NUMBERED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:(\d{1,2})[.)]|([a-z])\))\s+\S").expect("valid regex")
+    });
+    let c = NUMBERED.captures(text)?;
+    let depth = usize::from(c.get(2).is_some());
+    let mark_end = c.get(1).or(c.get(2)).map_or(0, |m| m.end()) + 1;
+    Some((depth, text[mark_end..].trim_start()))
 }
 
 fn is_bullet_glyph(c: char) -> bool {
