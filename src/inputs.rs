@@ -208,7 +208,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         for f in [
             "a.txt",
-            "b.docx",
+            "b.pptx",
             "notes.md",
             "NOEXT",
             "README.md",
@@ -223,7 +223,7 @@ mod tests {
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, ["NOEXT", "b.docx", "notes.md"]);
+        assert_eq!(names, ["NOEXT", "b.pptx", "notes.md"]);
         assert_eq!(found.missing, vec![nosuch]);
     }
 }

@@ -172,7 +172,7 @@ fn a_path_given_twice_is_one_input() {
 #[test]
 fn files_of_unknown_kind_are_listed_once_in_the_summary() {
     let inputs = folder_with(&["corpus/mali-2021-fr-web.txt"]);
-    for f in ["notes.md", "report.docx", "NOEXT"] {
+    for f in ["notes.md", "slides.pptx", "NOEXT"] {
         std::fs::write(inputs.path().join(f), "x").unwrap();
     }
     let out = tempfile::tempdir().unwrap();
@@ -184,7 +184,7 @@ fn files_of_unknown_kind_are_listed_once_in_the_summary() {
         1,
         "{stderr}"
     );
-    assert!(stderr.contains("report.docx"), "{stderr}");
+    assert!(stderr.contains("slides.pptx"), "{stderr}");
 }
 
 #[test]

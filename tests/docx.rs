@@ -547,9 +547,10 @@ fn a_build_takes_a_folder_mixing_every_form() {
         ],
         &root(),
     );
-    let stdout = String::from_utf8_lossy(&o.stdout);
-    assert_eq!(o.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("4 profiles built, 0 failed"), "{stdout}");
+    // Build messages go to stderr.
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("4 profiles built, 0 failed"), "{stderr}");
     for id in [
         "ghana-2022-en",
         "ghana-2022-en-2",

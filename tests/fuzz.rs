@@ -274,7 +274,12 @@ fn check_recognised(doc: &Document, r: &Recognised) -> Result<(), TestCaseError>
     prop_assert!(r.audit.holds(), "audit fails: {:?}", r.audit);
     prop_assert_eq!(r.audit.items_as_findings, findings.len());
     prop_assert!(r.audit.items_seen >= findings.len());
-    let items = doc.blocks.iter().filter(|b| b.is_list_item()).count();
+    // Items, and paragraphs that open with a list number (read as items in a list).
+    let item_like = |b: &mgi::read::Block| {
+        b.is_list_item()
+            || (b.kind == BlockKind::Paragraph && recognise::numbered_item(&b.text).is_some())
+    };
+    let items = doc.blocks.iter().filter(|b| item_like(b)).count();
     prop_assert!(
         r.audit.items_seen <= items,
         "{} items seen, {} in the document",
@@ -287,7 +292,12 @@ fn check_recognised(doc: &Document, r: &Recognised) -> Result<(), TestCaseError>
         prop_assert!(
             doc.blocks
                 .iter()
-                .any(|b| b.is_list_item() && b.line == f.line && f.text.starts_with(&b.text)),
+                .any(|b| item_like(b) && b.line == f.line && {
+                    let own = recognise::numbered_item(&b.text)
+                        .filter(|_| !b.is_list_item())
+                        .map_or(b.text.as_str(), |(_, rest)| rest);
+                    f.text.starts_with(own)
+                }),
             "finding is no list item of the input: {f:?}"
         );
     }

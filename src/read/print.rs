@@ -482,8 +482,11 @@ static LETTER_ITEM: LazyLock<Regex> =
 
 /// A line that is, as a whole, a heading of the language tables (not only
 /// close to one).
+/// Lines in capitals are left to the rules for headings in capitals, which
+/// join a heading wrapped over two lines.
 fn is_known_heading(line: &str) -> bool {
-    line.split_whitespace().count() <= 16
+    !is_caps(line)
+        && line.split_whitespace().count() <= 16
         && !line.trim_end().ends_with('.')
         && crate::lang::match_heading(line).is_some_and(|m| !m.approximate)
 }

@@ -759,8 +759,8 @@ fn wrapped_title(blocks: &[Block], i: usize) -> Option<TitleMatch> {
 }
 
 /// A paragraph that opens with a list number: `1.` or `2)` (depth 0), `a)`
-/// (depth 1); the text after it.
-fn numbered_item(text: &str) -> Option<(usize, &str)> {
+/// (depth 1); the text after it. Inside a list, such a paragraph is an item.
+pub fn numbered_item(text: &str) -> Option<(usize, &str)> {
     static NUMBERED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^(?:(\d{1,2})[.)]|([a-z])\))\s+\S").expect("valid regex")
     });
