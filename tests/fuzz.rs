@@ -277,7 +277,7 @@ fn check_recognised(doc: &Document, r: &Recognised) -> Result<(), TestCaseError>
     // Items, and paragraphs that open with a list number (read as items in a list).
     let item_like = |b: &mgi::read::Block| {
         b.is_list_item()
-            || (b.kind == BlockKind::Paragraph && recognise::numbered_item(&b.text).is_some())
+            || (b.kind != BlockKind::Note && recognise::numbered_item(&b.text).is_some())
     };
     let items = doc.blocks.iter().filter(|b| item_like(b)).count();
     prop_assert!(

@@ -131,9 +131,14 @@ fn printed_text_and_its_pdf_give_the_same_findings() {
     let text = parse_path(&pt("mocambique-2024-pt-print-plain.txt"));
     let pdf = parse_path(&pt("mocambique-2024-pt-print.pdf"));
     assert_eq!(text.domains.len(), 6);
+    // The same words; the lines differ (the PDF is read by its layout).
+    let texts = |list: &[mgi::model::Finding]| -> Vec<String> {
+        list.iter().map(|f| f.text.clone()).collect()
+    };
+    assert_eq!(pdf.domains.len(), 6);
     for (a, b) in text.domains.iter().zip(&pdf.domains) {
-        assert_eq!(a.strengths, b.strengths);
-        assert_eq!(a.improvements, b.improvements);
+        assert_eq!(texts(&a.strengths), texts(&b.strengths));
+        assert_eq!(texts(&a.improvements), texts(&b.improvements));
     }
 }
 
