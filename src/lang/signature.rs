@@ -91,13 +91,12 @@ impl Signature {
         }
     }
 
+    /// A key stands in the words as written (folded): a typo may touch the
+    /// other words, not the key itself, which keeps this test cheap.
     fn has_key(&self, words: &[String]) -> bool {
-        self.keys.iter().any(|key| {
-            !key.is_empty()
-                && words
-                    .windows(key.len())
-                    .any(|w| w.iter().zip(key).all(|(a, b)| same_word(a, b)))
-        })
+        self.keys
+            .iter()
+            .any(|key| !key.is_empty() && words.windows(key.len()).any(|w| w == key.as_slice()))
     }
 
     /// How the block's content words stand against this signature.
@@ -139,13 +138,23 @@ impl Signature {
 
 /// Short words that carry no meaning of their own, in any language.
 fn is_function_word(lang: &Language, w: &str) -> bool {
-    w.chars().count() <= 3 || lang.stopwords.iter().any(|s| fold_word(s) == w)
+    static STOPWORDS: LazyLock<HashSet<(&'static str, String)>> = LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .flat_map(|l| l.stopwords.iter().map(|s| (l.code, fold_word(s))))
+            .collect()
+    });
+    w.chars().count() <= 3 || STOPWORDS.contains(&(lang.code, w.to_string()))
 }
 
 /// Two folded words are the same, allowing one typo in a long word.
 fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
+    }
+    // Cheap refusals first: this runs for every word against a vocabulary.
+    if a.len().abs_diff(b.len()) > 4 || a.len() < 6 || b.len() < 6 {
+        return false;
     }
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     ca.len() >= 6 && cb.len() >= 6 && bounded_levenshtein(&ca, &cb, 1).is_some()
@@ -178,12 +187,15 @@ pub fn fold_words(text: &str) -> Vec<String> {
 /// The words of a heading as signatures read it: folded, without the
 /// numbering in front ("1.", "1 |", "Domain 1:", "DOMAINE 1 :", "II.").
 pub fn heading_words(text: &str) -> Vec<String> {
+    static NUMBERING: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .flat_map(|l| l.numbering_words.iter())
+            .map(|w| fold_word(w))
+            .collect()
+    });
+    let numbering = &*NUMBERING;
     let mut words = fold_words(text);
-    let numbering: HashSet<String> = LANGUAGES
-        .iter()
-        .flat_map(|l| l.numbering_words.iter())
-        .map(|w| fold_word(w))
-        .collect();
     let is_number = |w: &str| {
         w.chars().all(|c| c.is_ascii_digit())
             || (w.len() <= 4 && w.chars().all(|c| "ivx".contains(c)))

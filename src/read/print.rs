@@ -274,7 +274,11 @@ fn rejoin_merged_breaks<'a>(
     let pairs: Vec<(usize, String, String)> = lines(text)
         .iter()
         .enumerate()
-        .flat_map(|(i, l)| merged_pairs(l).into_iter().map(move |(p, t)| (i, p, t)))
+        .flat_map(|(i, l)| {
+            merged_pairs(l, &counts)
+                .into_iter()
+                .map(move |(p, t)| (i, p, t))
+        })
         .collect();
     let mut heads: HashMap<String, (usize, bool)> = HashMap::new();
     for (_, p, t) in &pairs {
@@ -366,18 +370,23 @@ fn spaced_hyphen_breaks(text: &str, counts: &HashMap<String, usize>) -> Vec<usiz
 
 /// Pieces of one line that may be the halves of a broken word: a run of
 /// letters, a space, a run of lower-case letters.
-fn merged_pairs(line: &str) -> Vec<(String, String)> {
+/// Only heads that stand alone rarely in the document (`counts`, lower
+/// case) can qualify, so the common words are passed over without a copy.
+fn merged_pairs(line: &str, counts: &HashMap<String, usize>) -> Vec<(String, String)> {
     let tokens: Vec<&str> = line.split(' ').collect();
     tokens
         .windows(2)
         .filter_map(|w| {
             let head = w[0].trim_start_matches(|c: char| !c.is_alphanumeric());
-            let tail: String = w[1].chars().take_while(|c| c.is_alphabetic()).collect();
             let ok = !head.is_empty()
                 && head.chars().all(char::is_alphabetic)
-                && tail.chars().count() > 1
-                && tail.chars().next().is_some_and(char::is_lowercase);
-            ok.then(|| (head.to_string(), tail))
+                && w[1].chars().next().is_some_and(char::is_lowercase)
+                && counts.get(&head.to_lowercase()).is_none_or(|&n| n <= 4);
+            if !ok {
+                return None;
+            }
+            let tail: String = w[1].chars().take_while(|c| c.is_alphabetic()).collect();
+            (tail.chars().count() > 1).then(|| (head.to_string(), tail))
         })
         .collect()
 }
@@ -485,7 +494,8 @@ static LETTER_ITEM: LazyLock<Regex> =
 /// Lines in capitals are left to the rules for headings in capitals, which
 /// join a heading wrapped over two lines.
 fn is_known_heading(line: &str) -> bool {
-    !is_caps(line)
+    line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !is_caps(line)
         && line.split_whitespace().count() <= 16
         && !line.trim_end().ends_with('.')
         && crate::lang::match_heading(line).is_some_and(|m| !m.approximate)

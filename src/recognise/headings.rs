@@ -108,6 +108,10 @@ fn split_heading(text: &str, expected: Option<Meaning>) -> Option<HeadingHit> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut best: Option<(usize, HeadingHit)> = None;
     for k in 1..words.len() {
+        // A list heading starts with a capital ("Well-developed areas").
+        if !words[k].starts_with(char::is_uppercase) {
+            continue;
+        }
         let (left, right) = (words[..k].join(" "), words[k..].join(" "));
         let Some(r) = match_text(&right, None).filter(|r| matches!(r.meaning, Meaning::List(_)))
         else {
