@@ -6,6 +6,7 @@ pub mod check;
 pub mod diff;
 pub mod doctor;
 pub mod init;
+pub mod shell;
 pub mod term;
 
 /// "1 profile", "2 profiles".
