@@ -12,9 +12,10 @@
 //!   bytes (and manifest row), and per PDF a hash of its JSON, the template
 //!   files and the typst version; what did not change is neither parsed nor
 //!   compiled again.
-//! - After the profiles, `pdf/compendium.pdf` gathers them in one book
-//!   (`compendium.typ`), compiled again only when its data, the templates
-//!   or typst changed.
+//! - The compendium gathers the profiles in books (`compendium.typ`; the
+//!   volumes are planned by [`crate::compendium`]), compiled alongside the
+//!   profiles' PDFs as soon as their data is written, each again only when
+//!   its data, the templates or typst changed.
 //!
 //! [`build_with_progress`] runs the stages in order; each input is an
 //! [`Item`] that carries its own results from stage to stage.
@@ -26,6 +27,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::compendium::{self, Book, VolumeOptions};
 use crate::error::{InputError, OutputError};
 use crate::export::csv::{self, CsvOptions};
 use crate::export::json;
@@ -40,15 +42,12 @@ use crate::render::{self, Templates, Typst};
 
 pub use crate::inputs::{PROFILE_EXTENSIONS, STATE_FILE};
 
-/// The compendium: `pdf/compendium.pdf`, made from the list of profiles
-/// written to `OUT/.compendium.json` (out of `json/`, which holds only models).
-/// No profile takes this id.
-pub const COMPENDIUM_ID: &str = "compendium";
-pub const COMPENDIUM_DATA: &str = ".compendium.json";
+/// The compendium's name (`pdf/compendium.pdf`, `OUT/.compendium.json`):
+/// no profile takes this id.
+pub const COMPENDIUM_ID: &str = compendium::BOOK;
 
-/// The language of the compendium's own labels (each chapter is in its
-/// profile's language).
-pub const COMPENDIUM_LANGUAGE: &str = "en";
+/// What became of a volume of the compendium.
+pub use crate::compendium::Outcome as Compendium;
 
 /// The folder of the staged templates inside the output folder.
 pub const STAGED_TEMPLATES: &str = ".templates";
@@ -64,9 +63,10 @@ pub struct BuildOptions {
     pub force: bool,
     /// Remove the outputs of every profile not given in this build.
     pub prune: bool,
-    /// Make `pdf/compendium.pdf` (with PDFs on). A book of hundreds of
-    /// profiles takes typst minutes and gigabytes: large builds may skip it.
+    /// Make the compendium (with PDFs on).
     pub compendium: bool,
+    /// How the compendium is split into volumes.
+    pub volumes: VolumeOptions,
     /// The template set PDFs are made from.
     pub templates: Templates,
 }
@@ -86,17 +86,6 @@ pub enum Outcome {
     Failed(InputError),
 }
 
-/// What happened to the compendium.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Compendium {
-    /// Compiled in this build.
-    Built(PathBuf),
-    /// Unchanged since the last build: left as it was.
-    Same(PathBuf),
-    /// Could not be made; a previous compendium is left as it was.
-    Failed(String),
-}
-
 #[derive(Debug, Default)]
 pub struct BuildReport {
     /// One outcome per input given, in input order.
@@ -109,14 +98,19 @@ pub struct BuildReport {
     pub removed: Vec<PathBuf>,
     /// Profiles of earlier builds that could not be kept (their JSON is gone).
     pub lost: Vec<String>,
-    /// `None` when no compendium was due (no PDFs, or no complete profile).
-    pub compendium: Option<Compendium>,
+    /// Each volume of the compendium (its name, `compendium` for the whole
+    /// book in one) and what became of it; none when no compendium was due
+    /// (no PDFs, or no profile).
+    pub compendium: Vec<(String, Compendium)>,
 }
 
 impl BuildReport {
     pub fn ok(&self) -> bool {
         self.output_errors.is_empty()
-            && !matches!(self.compendium, Some(Compendium::Failed(_)))
+            && !self
+                .compendium
+                .iter()
+                .any(|(_, c)| matches!(c, Compendium::Failed(_)))
             && self.outcomes.iter().all(|o| {
                 matches!(
                     o,
@@ -190,10 +184,10 @@ pub fn make_ids_unique_beside(
 struct BuildState {
     /// Input path (absolute) → what was built from it.
     inputs: BTreeMap<PathBuf, StateEntry>,
-    /// Hash of the compendium's data, the template files, typst and the PDF
-    /// standard, when `pdf/compendium.pdf` was made from them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    compendium: Option<String>,
+    /// Per volume of the compendium, the hash of its data, the template
+    /// files, typst and the PDF standard it was made from.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    compendium_volumes: BTreeMap<String, String>,
     /// Hash of every profile's JSON and the table options, when the CSV
     /// tables and the spreadsheet were written from them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -449,12 +443,17 @@ pub fn build_with_progress(
     keep_failed_outputs(opts, &old, &mut items);
     assign_ids(&mut items);
     write_json(opts, &mut items, events);
-    compile_pdfs(opts, &old, &mut items, events);
     // Tables and the book follow the folder's order, whatever the build given.
     items.sort_by(|a, b| a.key.cmp(&b.key));
+    let (mut books, staged) = plan_books(opts, &old, &items);
+    let compile_book = |v: &compendium::Volume, jobs| compile_book(opts, staged.as_ref(), v, jobs);
+    let waiting = || events(Event::Phase("compendium"));
+    compendium::compile_alongside(&mut books, &compile_book, &waiting, || {
+        compile_pdfs(opts, &old, &mut items, events)
+    });
     let tables = write_tables(opts, &old, &items, &mut report);
     remove_stale(opts, &gone, &items, &mut report);
-    let compendium = make_compendium(opts, &old, &items, events, &mut report);
+    let compendium = finish_books(opts, books, &items, &mut report);
     save_state(opts, &items, tables, compendium, &mut report);
     let mut given_items: Vec<&Item> = items.iter().filter(|i| i.origin == Origin::Given).collect();
     given_items.sort_by_key(|i| files.iter().position(|f| f == &i.path));
@@ -795,41 +794,87 @@ fn remove_stale(
     }
 }
 
-/// Stage: the compendium of every profile built completely. Returns the
-/// hash to remember.
-fn make_compendium(
+/// Stage: the books of the compendium, planned from every profile whose
+/// JSON is in place, their data written; with the staged templates (none
+/// when no compendium is due or the templates could not be staged).
+fn plan_books(
     opts: &BuildOptions,
     old: &BuildState,
     items: &[Item],
-    events: &(dyn Fn(Event) + Sync),
-    report: &mut BuildReport,
-) -> Option<String> {
-    let typst = opts.typst.as_ref()?;
-    let (complete, sha256): (Vec<&Profile>, Vec<Option<&str>>) = items
-        .iter()
-        .filter_map(|i| Some((i.complete()?, i.input_sha256.as_deref())))
-        .unzip();
-    if !opts.compendium || complete.is_empty() {
-        return None;
-    }
-    events(Event::Phase("compendium"));
-    let (outcome, hash) = match render::stage(&opts.templates, &opts.out.join(STAGED_TEMPLATES)) {
-        Ok(staged) => build_compendium(
-            opts,
-            typst,
-            &staged,
-            &pdf_salt(opts, typst),
-            CompendiumData {
-                language: COMPENDIUM_LANGUAGE,
-                profiles: &complete,
-                sha256: &sha256,
-            },
-            old.compendium.as_deref(),
-        ),
-        Err(e) => (Compendium::Failed(e.to_string()), None),
+) -> (Vec<Book>, Option<render::Staged>) {
+    let Some(typst) = opts.typst.as_ref().filter(|_| opts.compendium) else {
+        return (Vec::new(), None);
     };
-    report.compendium = Some(outcome);
-    hash
+    let (profiles, sha256): (Vec<&Profile>, Vec<Option<&str>>) = items
+        .iter()
+        .filter(|i| i.json.is_some() && i.json_error.is_none())
+        .filter_map(|i| Some((i.result.as_ref().ok()?, i.input_sha256.as_deref())))
+        .unzip();
+    let salt = pdf_salt(opts, typst);
+    let previous = &old.compendium_volumes;
+    let mut books =
+        compendium::prepare(&opts.out, &profiles, &sha256, opts.volumes, &salt, previous);
+    let staged = render::stage(&opts.templates, &opts.out.join(STAGED_TEMPLATES));
+    for book in &mut books {
+        let name = &book.volume.name;
+        let problem = if profiles.iter().any(|p| &p.id == name) {
+            format!(
+                "a profile has the id `{name}`: make the compendium with another --compendium-by"
+            )
+        } else if let Err(e) = &staged {
+            e.to_string()
+        } else {
+            continue;
+        };
+        book.outcome = Some(Compendium::Failed(problem));
+    }
+    (books, staged.ok())
+}
+
+/// Compile one book of the compendium (with `jobs` typst threads).
+fn compile_book(
+    opts: &BuildOptions,
+    staged: Option<&render::Staged>,
+    volume: &compendium::Volume,
+    jobs: usize,
+) -> Compendium {
+    let (Some(typst), Some(staged)) = (&opts.typst, staged) else {
+        return Compendium::Failed("no typst or no templates for the compendium".into());
+    };
+    let inputs = provenance_inputs(None, &opts.templates.hash(), false);
+    compendium::compile_volume(typst, staged, &opts.out, volume, jobs, &inputs)
+}
+
+/// Stage: what became of each book, told in the report; the volumes of
+/// earlier plans removed once every book is made. Returns the hashes to
+/// remember.
+fn finish_books(
+    opts: &BuildOptions,
+    books: Vec<Book>,
+    items: &[Item],
+    report: &mut BuildReport,
+) -> BTreeMap<String, String> {
+    if !books.is_empty() {
+        let ids: HashSet<&str> = items
+            .iter()
+            .filter_map(|i| i.result.as_ref().ok())
+            .map(|p| p.id.as_str())
+            .collect();
+        report
+            .removed
+            .extend(compendium::remove_stale(&opts.out, &books, &ids));
+    }
+    let mut hashes = BTreeMap::new();
+    for book in books {
+        let outcome = book
+            .outcome
+            .unwrap_or_else(|| Compendium::Failed("not made".into()));
+        if !matches!(outcome, Compendium::Failed(_)) {
+            hashes.insert(book.volume.name.clone(), book.hash);
+        }
+        report.compendium.push((book.volume.name, outcome));
+    }
+    hashes
 }
 
 /// Stage: the new state, of every profile built completely.
@@ -837,11 +882,11 @@ fn save_state(
     opts: &BuildOptions,
     items: &[Item],
     tables: Option<String>,
-    compendium: Option<String>,
+    compendium_volumes: BTreeMap<String, String>,
     report: &mut BuildReport,
 ) {
     let mut state = BuildState {
-        compendium,
+        compendium_volumes,
         tables,
         ..BuildState::default()
     };
@@ -866,54 +911,6 @@ fn save_state(
     let state_json = serde_json::to_string_pretty(&state).expect("state serializes");
     if let Err(e) = write_if_changed(&opts.out.join(STATE_FILE), state_json.as_bytes()) {
         report.output_errors.push(e.to_string());
-    }
-}
-
-/// The compendium's data: the book's language, the profiles and the
-/// SHA-256 of each profile's input (for its colophon).
-#[derive(Serialize)]
-struct CompendiumData<'a> {
-    language: &'a str,
-    profiles: &'a [&'a Profile],
-    sha256: &'a [Option<&'a str>],
-}
-
-/// Write the compendium's data and compile `pdf/compendium.pdf` unless it
-/// was made from the same data, templates, typst and PDF standard. Returns
-/// the outcome and the hash to remember (`None` when it failed).
-fn build_compendium(
-    opts: &BuildOptions,
-    typst: &Typst,
-    staged: &render::Staged,
-    salt: &str,
-    data: CompendiumData,
-    previous: Option<&str>,
-) -> (Compendium, Option<String>) {
-    let pdf = opts.out.join("pdf").join(format!("{COMPENDIUM_ID}.pdf"));
-    let data_path = opts.out.join(COMPENDIUM_DATA);
-    let bytes = serde_json::to_string(&data).expect("the compendium serializes") + "\n";
-    let mut h = Sha256::new();
-    h.update(salt.as_bytes());
-    h.update(b"compendium");
-    h.update(bytes.as_bytes());
-    let hash = hex(h.finalize());
-    if let Err(e) = write_if_changed(&data_path, bytes.as_bytes()) {
-        return (Compendium::Failed(e.to_string()), None);
-    }
-    if previous == Some(hash.as_str()) && pdf.is_file() {
-        return (Compendium::Same(pdf), Some(hash));
-    }
-    let template = staged.template("compendium.typ");
-    let inputs = provenance_inputs(None, &opts.templates.hash(), false);
-    match typst.compile(
-        &staged.root,
-        &template,
-        Path::new(COMPENDIUM_DATA),
-        &pdf,
-        &inputs,
-    ) {
-        Ok(()) => (Compendium::Built(pdf), Some(hash)),
-        Err(e) => (Compendium::Failed(e.to_string()), None),
     }
 }
 

@@ -13,9 +13,10 @@
 //! ```
 //!
 //! `inputs` finds the files, `setup` checks what a build needs before it
-//! starts, `build` runs the whole batch; `model` is the data every stage shares.
+//! starts, `build` runs the whole batch (`compendium` plans and makes its books); `model` is the data every stage shares.
 
 pub mod build;
+pub mod compendium;
 pub mod diff;
 pub mod error;
 pub mod export;

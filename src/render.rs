@@ -75,6 +75,9 @@ pub struct Typst {
     pub timeout: Duration,
     /// Passed as `--pdf-standard` when set.
     pub pdf_standard: Option<String>,
+    /// typst's `--jobs`: 1 for a profile, more for a book that has CPUs to
+    /// itself.
+    pub jobs: usize,
 }
 
 impl Typst {
@@ -100,6 +103,7 @@ impl Typst {
                         program,
                         timeout: Duration::from_secs(120),
                         pdf_standard: None,
+                        jobs: 1,
                     });
                 }
                 Ok(v) => {
@@ -143,17 +147,12 @@ impl Typst {
         for (key, value) in inputs {
             cmd.arg("--input").arg(format!("{key}={value}"));
         }
-        cmd.args([
-            "--format",
-            "pdf",
-            "--jobs",
-            "1",
-            "--diagnostic-format",
-            "short",
-        ])
-        .arg("--ignore-system-fonts")
-        // Row headers in tables (`pdf.header-cell`), said to the templates.
-        .args(["--features", "a11y-extras", "--input", "a11y-extras=on"]);
+        cmd.args(["--format", "pdf", "--jobs"])
+            .arg(self.jobs.max(1).to_string())
+            .args(["--diagnostic-format", "short"])
+            .arg("--ignore-system-fonts")
+            // Row headers in tables (`pdf.header-cell`), said to the templates.
+            .args(["--features", "a11y-extras", "--input", "a11y-extras=on"]);
         if let Some(std) = &self.pdf_standard {
             cmd.arg("--pdf-standard").arg(std);
         }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use mgi::build::{self, BuildOptions, BuildReport, Compendium, Event, Outcome};
+use mgi::compendium::{Grouping, VolumeOptions};
 use mgi::error::Diagnostic;
 use mgi::export::csv::CsvOptions;
 use mgi::inputs::{self, Inputs};
@@ -36,9 +37,16 @@ pub struct BuildArgs {
     /// Only JSON and CSV: do not make PDFs.
     #[arg(long)]
     pub no_pdf: bool,
-    /// Do not make pdf/compendium.pdf (the book of all profiles).
+    /// Do not make the compendium (the book of all profiles).
     #[arg(long)]
     pub no_compendium: bool,
+    /// Split the compendium into volumes by language, level or UN M49 region.
+    #[arg(long, value_enum, value_name = "GROUPING", default_value = "none")]
+    pub compendium_by: GroupingArg,
+    /// Profiles in one volume of the compendium at most; a larger group is
+    /// split into numbered volumes.
+    #[arg(long, value_name = "N", default_value_t = mgi::compendium::DEFAULT_MAX_PROFILES as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    pub compendium_max_profiles: u32,
     /// Rebuild every profile given, even those that did not change.
     #[arg(long)]
     pub force: bool,
@@ -64,6 +72,30 @@ pub struct BuildArgs {
     /// Print only failures and the summary.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// What the volumes of the compendium are made of.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum GroupingArg {
+    /// One book (split only by the size cap).
+    None,
+    /// A volume per language.
+    Language,
+    /// National and local profiles apart.
+    Level,
+    /// A volume per UN M49 region (Africa, Americas, Asia, Europe, Oceania).
+    Region,
+}
+
+impl From<GroupingArg> for Grouping {
+    fn from(g: GroupingArg) -> Self {
+        match g {
+            GroupingArg::None => Grouping::None,
+            GroupingArg::Language => Grouping::Language,
+            GroupingArg::Level => Grouping::Level,
+            GroupingArg::Region => Grouping::Region,
+        }
+    }
 }
 
 /// A checked `--pdf-standard` value (`none` for no standard).
@@ -102,6 +134,10 @@ fn set_up(args: &BuildArgs, found: &Inputs) -> Result<BuildOptions, SetupError> 
         force: args.force,
         prune: args.prune,
         compendium: !args.no_compendium,
+        volumes: VolumeOptions {
+            by: args.compendium_by.into(),
+            max_profiles: args.compendium_max_profiles as usize,
+        },
         templates,
     })
 }
@@ -297,26 +333,18 @@ fn summary(
     style: Style,
     start: Instant,
 ) -> ExitCode {
-    match &report.compendium {
+    for (name, outcome) in &report.compendium {
         // Named relative to the output folder, like the summary line.
-        Some(Compendium::Built(_)) if !args.quiet => {
-            eprintln!(
-                "{} {:<28} pdf/compendium.pdf",
-                style.green("built  "),
-                "compendium"
-            )
+        match outcome {
+            Compendium::Built(_) if !args.quiet => {
+                eprintln!("{} {name:<28} pdf/{name}.pdf", style.green("built  "))
+            }
+            Compendium::Same(_) if !args.quiet => {
+                eprintln!("{} {name:<28} pdf/{name}.pdf", style.dim("same   "))
+            }
+            Compendium::Failed(e) => eprintln!("{} {name:<28} {e}", style.red("failed ")),
+            _ => {}
         }
-        Some(Compendium::Same(_)) if !args.quiet => {
-            eprintln!(
-                "{} {:<28} pdf/compendium.pdf",
-                style.dim("same   "),
-                "compendium"
-            )
-        }
-        Some(Compendium::Failed(e)) => {
-            eprintln!("{} {:<28} {e}", style.red("failed "), "compendium")
-        }
-        _ => {}
     }
     for e in &report.output_errors {
         eprintln!("{}: {e}", style.red("error"));
