@@ -259,7 +259,7 @@ fn provenance_inputs(
 }
 
 /// Remove `.name.PID.tmp.ext` files left by an interrupted build.
-fn remove_temp_files(dir: &Path) {
+pub fn remove_temp_files(dir: &Path) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };

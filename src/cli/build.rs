@@ -72,6 +72,10 @@ pub struct BuildArgs {
     /// Print only failures and the summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Build, then rebuild what changes whenever an input, a manifest or a
+    /// template is saved, until Ctrl-C.
+    #[arg(short, long, conflicts_with = "dry_run")]
+    pub watch: bool,
 }
 
 /// What the volumes of the compendium are made of.
@@ -143,6 +147,30 @@ fn set_up(args: &BuildArgs, found: &Inputs) -> Result<BuildOptions, SetupError> 
 }
 
 pub fn run(args: &BuildArgs, style: Style) -> ExitCode {
+    if let Some(n) = args.jobs {
+        // Only fails when a pool exists already, which it cannot here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.into())
+            .build_global();
+    }
+    if args.watch {
+        return super::watch::watch(args, style);
+    }
+    term::on_interrupt_say_so();
+    build_once(args, style, Round::Whole)
+}
+
+/// Which build of a command this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Round {
+    /// The build of `mgi build`, or the first of `--watch`: everything said.
+    Whole,
+    /// A rebuild of `--watch`: only what changed is said, with no progress bar.
+    Rebuild,
+}
+
+/// One build: set-up checks, the build, its lines and its summary.
+pub fn build_once(args: &BuildArgs, style: Style, round: Round) -> ExitCode {
     let start = Instant::now();
     let found = inputs::discover(&args.inputs, std::slice::from_ref(&args.out));
     let opts = match set_up(args, &found) {
@@ -177,14 +205,7 @@ pub fn run(args: &BuildArgs, style: Style) -> ExitCode {
         eprintln!("{}: {e}", style.red("error"));
         return ExitCode::from(2);
     }
-    if let Some(n) = args.jobs {
-        // Only fails when a pool exists already, which it cannot here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.into())
-            .build_global();
-    }
-    term::on_interrupt_say_so();
-    if let (Some(t), false) = (&opts.typst, args.quiet) {
+    if let (Some(t), false, Round::Whole) = (&opts.typst, args.quiet, round) {
         eprintln!(
             "using   typst {} ({}), templates {}",
             mgi::render::TYPST_VERSION,
@@ -192,16 +213,17 @@ pub fn run(args: &BuildArgs, style: Style) -> ExitCode {
             opts.templates.describe()
         );
     }
-    let bar = term::progress_bar(found.files.len(), args.quiet);
+    let bar = term::progress_bar(found.files.len(), args.quiet || round == Round::Rebuild);
     let printer = Printer {
         style,
         quiet: args.quiet,
+        changed_only: round == Round::Rebuild,
         bar: &bar,
     };
     let report =
         build::build_with_progress(&opts, &found.files, &found.manifests, &|e| printer.event(e));
     bar.finish_and_clear();
-    summary(args, &found, &report, style, start)
+    summary(args, &found, &report, style, start, round)
 }
 
 /// `--dry-run`: what would be built, kept and removed, on stdout.
@@ -234,6 +256,8 @@ fn dry_run(opts: &BuildOptions, found: &Inputs) -> ExitCode {
 struct Printer<'a> {
     style: Style,
     quiet: bool,
+    /// Say nothing of the inputs left as they were.
+    changed_only: bool,
     bar: &'a indicatif::ProgressBar,
 }
 
@@ -241,7 +265,20 @@ impl Printer<'_> {
     fn event(&self, event: Event) {
         match event {
             Event::Input(outcome) => {
-                let lines = outcome_lines(outcome, self.style, self.quiet);
+                let same = matches!(
+                    outcome,
+                    Outcome::Built {
+                        reused: true,
+                        compiled: false,
+                        output_error: None,
+                        ..
+                    }
+                );
+                let lines = if same && self.changed_only {
+                    Vec::new()
+                } else {
+                    outcome_lines(outcome, self.style, self.quiet)
+                };
                 if !lines.is_empty() {
                     // One write, so that lines of two profiles never mix.
                     self.bar.suspend(|| eprintln!("{}", lines.join("\n")));
@@ -332,14 +369,16 @@ fn summary(
     report: &BuildReport,
     style: Style,
     start: Instant,
+    round: Round,
 ) -> ExitCode {
+    let quiet = args.quiet;
     for (name, outcome) in &report.compendium {
         // Named relative to the output folder, like the summary line.
         match outcome {
-            Compendium::Built(_) if !args.quiet => {
+            Compendium::Built(_) if !quiet => {
                 eprintln!("{} {name:<28} pdf/{name}.pdf", style.green("built  "))
             }
-            Compendium::Same(_) if !args.quiet => {
+            Compendium::Same(_) if !quiet && round == Round::Whole => {
                 eprintln!("{} {name:<28} pdf/{name}.pdf", style.dim("same   "))
             }
             Compendium::Failed(e) => eprintln!("{} {name:<28} {e}", style.red("failed ")),
@@ -360,6 +399,9 @@ fn summary(
         for p in &report.removed {
             eprintln!("removed {}", p.display());
         }
+    }
+    if round == Round::Rebuild {
+        return rebuild_summary(found, report, start);
     }
     say_skipped(found);
     let (mut built, mut failed, mut findings) = (0, found.errors.len(), 0);
@@ -386,6 +428,36 @@ fn summary(
         count(built, "profile", "profiles"),
         count(findings, "finding", "findings"),
         args.out.display(),
+        start.elapsed().as_secs_f64()
+    );
+    if report.ok() && found.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The line closing a rebuild of `--watch`: what changed, what failed.
+fn rebuild_summary(found: &Inputs, report: &BuildReport, start: Instant) -> ExitCode {
+    let mut rebuilt = 0;
+    let mut failed = found.errors.len();
+    for o in &report.outcomes {
+        match o {
+            Outcome::Built {
+                reused: true,
+                compiled: false,
+                output_error: None,
+                ..
+            } => {}
+            Outcome::Built {
+                output_error: None, ..
+            } => rebuilt += 1,
+            _ => failed += 1,
+        }
+    }
+    eprintln!(
+        "rebuilt {}, {failed} failed ({:.1} s); watching for changes (Ctrl-C to stop)",
+        count(rebuilt, "profile", "profiles"),
         start.elapsed().as_secs_f64()
     );
     if report.ok() && found.errors.is_empty() {
