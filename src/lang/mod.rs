@@ -9,6 +9,7 @@ mod detect;
 mod en;
 mod es;
 mod fr;
+pub mod gcm;
 mod pt;
 pub mod signature;
 
