@@ -1,6 +1,9 @@
-//! The GCM tagger measured against findings labelled by hand (English,
-//! French and Spanish test profiles, `tests/fixtures/gcm/labels.json`) by the
-//! labelling convention described in the README ("GCM objectives").
+//! The GCM tagger measured against findings labelled by hand by the
+//! labelling convention described in the README ("GCM objectives"):
+//! `tests/fixtures/gcm/labels.json` (English, French and Spanish test
+//! profiles, labelled before the lexicons were written) and
+//! `labels-unseen.json` (other test profiles, labelled after the lexicons
+//! were tuned and never used to tune them).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,24 +31,34 @@ impl Tally {
     fn recall(self) -> f64 {
         ratio(self.tp, self.tp + self.fn_)
     }
+    fn add(self, o: Tally) -> Tally {
+        Tally {
+            tp: self.tp + o.tp,
+            fp: self.fp + o.fp,
+            fn_: self.fn_ + o.fn_,
+        }
+    }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-fn labels() -> Vec<Labelled> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/gcm/labels.json"
-    );
+fn labels(name: &str) -> Vec<Labelled> {
+    let path = format!("{}/tests/fixtures/gcm/{name}", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-#[test]
-fn tagger_meets_the_precision_and_recall_targets_on_labelled_findings() {
-    let labels = labels();
-    assert!(labels.len() >= 150);
+/// Precision and recall per objective and overall.
+struct Measure {
+    per_objective: BTreeMap<u8, Tally>,
+    total: Tally,
+}
+
+/// Tag every labelled finding, compare, print the figures and the findings
+/// not tagged exactly as labelled.
+fn measure(name: &str) -> Measure {
+    let labels = labels(name);
     let mut per_objective: BTreeMap<u8, Tally> = BTreeMap::new();
     let mut per_language: BTreeMap<String, Tally> = BTreeMap::new();
     let mut misses = Vec::new();
@@ -66,17 +79,15 @@ fn tagger_meets_the_precision_and_recall_targets_on_labelled_findings() {
         }
         if found != truth {
             misses.push(format!(
-                "{} {:?} labelled {:?}: {}",
-                l.profile, found, truth, l.text
+                "{} {found:?} labelled {truth:?}: {}",
+                l.profile, l.text
             ));
         }
     }
-    let total = per_objective.values().fold(Tally::default(), |a, t| Tally {
-        tp: a.tp + t.tp,
-        fp: a.fp + t.fp,
-        fn_: a.fn_ + t.fn_,
-    });
-    println!("{} labelled findings", labels.len());
+    let total = per_objective
+        .values()
+        .fold(Tally::default(), |a, t| a.add(*t));
+    println!("{name}: {} labelled findings", labels.len());
     println!("objective  labelled  found  right  precision  recall");
     for (n, t) in &per_objective {
         println!(
@@ -104,21 +115,35 @@ fn tagger_meets_the_precision_and_recall_targets_on_labelled_findings() {
     for m in &misses {
         println!("  {m}");
     }
-    assert!(
-        total.precision() >= 0.90,
-        "overall precision {:.3}",
-        total.precision()
-    );
-    assert!(
-        total.recall() >= 0.75,
-        "overall recall {:.3}",
-        total.recall()
-    );
-    for (n, t) in &per_objective {
+    Measure {
+        per_objective,
+        total,
+    }
+}
+
+/// The targets: precision 0.90 and recall 0.75 overall, no objective
+/// below 0.70 precision.
+fn assert_targets(m: &Measure) {
+    let (p, r) = (m.total.precision(), m.total.recall());
+    assert!(p >= 0.90, "overall precision {p:.3}");
+    assert!(r >= 0.75, "overall recall {r:.3}");
+    for (n, t) in &m.per_objective {
         assert!(
             t.precision() >= 0.70,
             "objective {n}: precision {:.3}",
             t.precision()
         );
     }
+}
+
+#[test]
+fn tagger_meets_the_targets_on_the_labelled_findings() {
+    assert!(labels("labels.json").len() >= 150);
+    assert_targets(&measure("labels.json"));
+}
+
+#[test]
+fn tagger_on_findings_kept_apart_from_the_lexicon_work() {
+    let m = measure("labels-unseen.json");
+    assert!(m.total.tp > 0);
 }

@@ -58,6 +58,8 @@ pub static EN: GcmLexicon = GcmLexicon {
             3,
             &[
                 "information",
+                "inform",
+                "languages",
                 "awareness campaign*",
                 "awareness-raising",
                 "pre-departure",

@@ -54,6 +54,8 @@ pub static ES: GcmLexicon = GcmLexicon {
             3,
             &[
                 "información",
+                "informar",
+                "lenguas",
                 "campaña* de sensibilización",
                 "sensibilización",
                 "antes de la partida",

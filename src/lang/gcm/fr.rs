@@ -20,7 +20,7 @@ pub static FR: GcmLexicon = GcmLexicon {
                 "!recensement*",
                 "enquête*",
                 "!observatoire*",
-                "recherche",
+                "travaux de recherche",
                 "étude*",
                 "base de données",
                 "profil migratoire",
@@ -56,6 +56,9 @@ pub static FR: GcmLexicon = GcmLexicon {
             3,
             &[
                 "information*",
+                "informer",
+                "langues",
+                "dans leur langue",
                 "campagne* de sensibilisation",
                 "sensibilisation",
                 "avant le départ",
