@@ -5,6 +5,8 @@
 //! `labels-unseen.json` (other test profiles, labelled after the lexicons
 //! were tuned and never used to tune them).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
@@ -146,4 +148,213 @@ fn tagger_meets_the_targets_on_the_labelled_findings() {
 fn tagger_on_findings_kept_apart_from_the_lexicon_work() {
     let m = measure("labels-unseen.json");
     assert!(m.total.tp > 0);
+}
+
+mod outputs {
+    //! The objectives in the tables, the workbook and `mgi diff`, counted
+    //! against the models the build wrote.
+
+    use std::path::Path;
+
+    use super::common::*;
+    use serde_json::Value;
+
+    const PROFILES: [&str; 3] = [
+        "corpus/niger-2019-fr-web.txt",
+        "corpus/niger-2022-fr-web.txt",
+        "corpus/ghana-2022-en-web.txt",
+    ];
+
+    fn models(out: &Path) -> Vec<Value> {
+        let mut paths: Vec<_> = std::fs::read_dir(out.join("json"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+            .collect()
+    }
+
+    /// Every finding of a model: (kind, objectives) in reading order.
+    fn findings(model: &Value) -> Vec<(&'static str, Vec<u64>)> {
+        let mut out = Vec::new();
+        for d in model["domains"].as_array().unwrap() {
+            for kind in ["strengths", "improvements"] {
+                for f in d[kind].as_array().unwrap() {
+                    let objectives = f["gcm"]
+                        .as_array()
+                        .map(|l| l.iter().map(|g| g["objective"].as_u64().unwrap()).collect())
+                        .unwrap_or_default();
+                    out.push((kind, objectives));
+                }
+            }
+        }
+        out
+    }
+
+    fn rows(out: &Path, name: &str) -> Vec<csv::StringRecord> {
+        let mut rdr = csv::Reader::from_path(out.join("csv").join(name)).unwrap();
+        rdr.records().map(Result::unwrap).collect()
+    }
+
+    fn built() -> tempfile::TempDir {
+        let inputs = folder_with(&PROFILES);
+        let out = tempfile::tempdir().unwrap();
+        let o = mgi_build(inputs.path(), out.path(), &["--no-pdf"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        out
+    }
+
+    #[test]
+    fn tables_and_sheet_carry_the_objectives_of_the_models() {
+        let out = built();
+        let models = models(out.path());
+        assert_eq!(models.len(), 3);
+
+        // findings.csv: each row's objectives are its finding's.
+        let findings_rows = rows(out.path(), "findings.csv");
+        let mut want: Vec<(String, String)> = Vec::new();
+        for m in &models {
+            for (_, objectives) in findings(m) {
+                let cell: Vec<String> = objectives.iter().map(u64::to_string).collect();
+                want.push((m["id"].as_str().unwrap().to_string(), cell.join(";")));
+            }
+        }
+        let mut got: Vec<(String, String)> = findings_rows
+            .iter()
+            .map(|r| (r[0].to_string(), r[11].to_string()))
+            .collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want);
+        assert!(
+            got.iter().any(|(_, c)| c.contains(';')),
+            "no finding with two objectives"
+        );
+
+        // gcm.csv: 23 rows per profile, counts equal to the models'.
+        let gcm_rows = rows(out.path(), "gcm.csv");
+        assert_eq!(gcm_rows.len(), 23 * models.len());
+        let mut nonzero = 0;
+        for m in &models {
+            let id = m["id"].as_str().unwrap();
+            let found = findings(m);
+            for n in 1..=23u64 {
+                let count = |kind: &str| {
+                    found
+                        .iter()
+                        .filter(|(k, o)| *k == kind && o.contains(&n))
+                        .count()
+                        .to_string()
+                };
+                let row = gcm_rows
+                    .iter()
+                    .find(|r| &r[0] == id && r[4] == n.to_string())
+                    .unwrap_or_else(|| panic!("{id}: no row for objective {n}"));
+                assert_eq!(row[6], count("strengths"), "{id} objective {n}");
+                assert_eq!(row[7], count("improvements"), "{id} objective {n}");
+                nonzero += usize::from(row[6] != *"0" || row[7] != *"0");
+            }
+        }
+        assert!(nonzero >= 20, "only {nonzero} non-zero cells");
+
+        // The workbook's gcm sheet holds the same cells.
+        use calamine::{Data, Reader, Xlsx, open_workbook};
+        let mut book: Xlsx<_> = open_workbook(out.path().join("mgi.xlsx")).unwrap();
+        let sheet = book.worksheet_range("gcm").unwrap();
+        assert_eq!(sheet.height(), gcm_rows.len() + 1);
+        for (r, row) in gcm_rows.iter().enumerate() {
+            for c in [0, 4, 6, 7] {
+                let cell = match sheet.get_value((r as u32 + 1, c as u32)) {
+                    Some(Data::String(s)) => s.clone(),
+                    Some(Data::Float(f)) => format!("{f}"),
+                    Some(Data::Int(i)) => format!("{i}"),
+                    other => panic!("gcm!R{}C{}: {other:?}", r + 2, c + 1),
+                };
+                assert_eq!(cell, row[c], "gcm!R{}C{}", r + 2, c + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn changes_carry_the_objectives_of_their_findings() {
+        let out = built();
+        let changes = rows(out.path(), "changes.csv");
+        let models = models(out.path());
+        let new = models.iter().find(|m| m["id"] == "niger-2022-fr").unwrap();
+        let objectives_of = |text: &str| -> String {
+            for d in new["domains"].as_array().unwrap() {
+                for kind in ["strengths", "improvements"] {
+                    for f in d[kind].as_array().unwrap() {
+                        if f["text"] == text {
+                            let list: Vec<String> = f["gcm"]
+                                .as_array()
+                                .map(|l| l.iter().map(|g| g["objective"].to_string()).collect())
+                                .unwrap_or_default();
+                            return list.join(";");
+                        }
+                    }
+                }
+            }
+            panic!("no finding {text}")
+        };
+        let mut checked = 0;
+        for r in &changes {
+            if &r[6] == "unchanged" || &r[6] == "added" {
+                assert_eq!(r[10], objectives_of(&r[9]), "{}", &r[9]);
+                checked += usize::from(!r[10].is_empty());
+            }
+        }
+        assert!(checked > 0);
+        assert!(
+            changes
+                .iter()
+                .any(|r| &r[6] == "removed" && !r[10].is_empty())
+        );
+
+        // `mgi diff --json`: the same objectives, as numbers.
+        let o = mgi(
+            &[
+                "diff",
+                fixture(PROFILES[0]).to_str().unwrap(),
+                fixture(PROFILES[1]).to_str().unwrap(),
+                "--json",
+            ],
+            &root(),
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let from_json: Vec<String> = v["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|l| l["changes"].as_array().unwrap())
+            .map(|c| {
+                c["gcm_objectives"]
+                    .as_array()
+                    .map(|l| l.iter().map(Value::to_string).collect::<Vec<_>>().join(";"))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let from_csv: Vec<String> = changes.iter().map(|r| r[10].to_string()).collect();
+        assert_eq!(from_json, from_csv);
+    }
+
+    #[test]
+    fn mgi_gcm_prints_the_23_objectives_in_three_languages() {
+        let o = mgi(&["gcm"], &root());
+        assert!(o.status.success());
+        let text = String::from_utf8(o.stdout).unwrap();
+        assert!(text.contains("20  Promote faster, safer and cheaper transfer of remittances"));
+        assert!(text.contains("fr  Favoriser des pratiques de recrutement justes et éthiques"));
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with("    es  ")).count(),
+            23
+        );
+        let json = mgi(&["gcm", "--json"], &root());
+        let table: Value = serde_json::from_slice(&json.stdout).unwrap();
+        assert_eq!(table.as_array().unwrap().len(), 23);
+    }
 }
