@@ -66,11 +66,11 @@ impl Objective {
     }
 }
 
-/// The 23 objectives, in order (`data/gcm-objectives.json`).
+/// The 23 objectives, in order (`templates/gcm-objectives.json`, which the templates read too).
 pub fn objectives() -> &'static [Objective] {
     static TABLE: LazyLock<Vec<Objective>> = LazyLock::new(|| {
-        serde_json::from_str(include_str!("../data/gcm-objectives.json"))
-            .expect("data/gcm-objectives.json is valid (checked by the tests)")
+        serde_json::from_str(include_str!("../templates/gcm-objectives.json"))
+            .expect("templates/gcm-objectives.json is valid (checked by the tests)")
     });
     &TABLE
 }

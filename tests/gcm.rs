@@ -357,4 +357,98 @@ mod outputs {
         let table: Value = serde_json::from_slice(&json.stdout).unwrap();
         assert_eq!(table.as_array().unwrap().len(), 23);
     }
+
+    /// Counts per objective (1–23) of a model: (strengths, improvements).
+    fn counts(model: &Value) -> Vec<(usize, usize)> {
+        let found = findings(model);
+        (1..=23u64)
+            .map(|n| {
+                let of = |kind: &str| {
+                    found
+                        .iter()
+                        .filter(|(k, o)| *k == kind && o.contains(&n))
+                        .count()
+                };
+                (of("strengths"), of("improvements"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pdfs_show_the_grid_and_the_matrix_with_the_models_counts() {
+        let inputs = folder_with(&PROFILES);
+        let out = tempfile::tempdir().unwrap();
+        let o = mgi_build(inputs.path(), out.path(), &[]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let table: Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join("templates/gcm-objectives.json")).unwrap(),
+        )
+        .unwrap();
+        let short =
+            |n: usize, lang: &str| table[n - 1]["short"][lang].as_str().unwrap().to_string();
+        let heading = |lang: &str| match lang {
+            "fr" => "Objectifs du Pacte mondial sur les migrations",
+            _ => "Global Compact for Migration objectives",
+        };
+        let models = models(out.path());
+        let compendium = pdf_text(&out.path().join("pdf/compendium.pdf"));
+        for m in &models {
+            let id = m["id"].as_str().unwrap();
+            let lang = m["language"].as_str().unwrap();
+            let pdf = out.path().join(format!("pdf/{id}.pdf"));
+            let text = format!(" {} ", pdf_text(&pdf));
+            assert!(text.contains(heading(lang)), "{id}: no heading");
+            let counts = counts(m);
+            // Each cell: the objective's number and its counts on a line,
+            // its short name under them.
+            for (i, (s, k)) in counts.iter().enumerate() {
+                let cell = format!(" {} +{s} / →{k} ", i + 1);
+                assert!(text.contains(&cell), "{id}: no cell \"{cell}\"");
+                assert!(
+                    text.contains(&short(i + 1, lang)),
+                    "{id}: no name of {}",
+                    i + 1
+                );
+            }
+            // The alternative text says every count in words.
+            let qpdf = std::process::Command::new("qpdf")
+                .arg("--json")
+                .arg(&pdf)
+                .output()
+                .expect("qpdf is installed by scripts/setup");
+            let json = String::from_utf8_lossy(&qpdf.stdout);
+            let alt_start = match lang {
+                "fr" => "Les 23 objectifs du Pacte mondial sur les migrations",
+                _ => "The 23 objectives of the Global Compact for Migration",
+            };
+            let at = json
+                .find(alt_start)
+                .unwrap_or_else(|| panic!("{id}: no alternative text"));
+            let alt = &json[at..at + json[at..].find('"').unwrap()];
+            for (i, (s, _)) in counts.iter().enumerate() {
+                let strengths = match (lang, s) {
+                    ("fr", 1) => "1 aspect bien développé".to_string(),
+                    ("fr", s) => format!("{s} aspects bien développés"),
+                    (_, 1) => "1 well-developed area".to_string(),
+                    (_, s) => format!("{s} well-developed areas"),
+                };
+                let said = format!("{}. {}: {strengths}, ", i + 1, short(i + 1, lang));
+                assert!(
+                    alt.contains(&said),
+                    "{id}: alternative text lacks \"{said}\""
+                );
+            }
+            // The compendium's row of the profile: its name, then 23 cells.
+            let name = format!(
+                "{} · {} ({})",
+                m["place"].as_str().unwrap(),
+                m["year"],
+                if lang == "fr" { "French" } else { "English" }
+            );
+            let cells: Vec<String> = counts.iter().map(|(s, k)| format!("{s}/{k}")).collect();
+            let row = format!("{name} {}", cells.join(" "));
+            assert!(compendium.contains(&row), "compendium: no row \"{row}\"");
+        }
+        assert!(compendium.contains("Global Compact for Migration objectives Profile"));
+    }
 }

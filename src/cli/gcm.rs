@@ -6,7 +6,7 @@ use std::process::ExitCode;
 /// English, French and Spanish; or the data table as JSON.
 pub fn print(json: bool) -> ExitCode {
     if json {
-        print!("{}", include_str!("../../data/gcm-objectives.json"));
+        print!("{}", include_str!("../../templates/gcm-objectives.json"));
         return ExitCode::SUCCESS;
     }
     let mut out = String::new();
