@@ -9,14 +9,13 @@
 //! reintegration as much as a programme that exists (the finding's kind says
 //! which it is).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
 use crate::lang::gcm::{GcmLexicon, gcm_lexicon};
-use crate::lang::normalize;
-use crate::lang::signature::fold_word;
+use crate::lang::signature::fold_normalized;
 use crate::model::{Domain, FindingKind, GcmLink, Profile};
 
 /// At most this many objectives per finding.
@@ -102,31 +101,46 @@ struct Token {
 
 /// The words of `text` as the tagger reads them: split at anything that is
 /// not a letter or digit (apostrophes included, so that "l’intégration"
-/// gives "intégration"), the lexicon's stop words left out.
+/// gives "intégration"), each folded as [`normalize`] folds text (accents
+/// and case; combining marks dropped), the lexicon's stop words left out.
 fn tokens(text: &str, lexicon: &GcmLexicon) -> Vec<Token> {
     let mut out = Vec::new();
+    let mut norm = String::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                start = None;
-                let norm = normalize(&text[s..i]);
-                if lexicon.stopwords.iter().any(|w| *w == norm) {
-                    continue;
-                }
-                let folded = fold_word(&rewrite_suffix(&norm, lexicon));
-                out.push(Token {
-                    norm,
-                    folded,
-                    start: s,
-                    end: i,
-                });
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            push_folded(&mut norm, c);
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            // A decomposed accent: part of its word, dropped like any accent.
+        } else if let Some(s) = start.take() {
+            let word = std::mem::take(&mut norm);
+            if lexicon.stopwords.contains(&word.as_str()) {
+                continue;
             }
-            _ => {}
+            out.push(Token {
+                folded: fold_normalized(rewrite_suffix(&word, lexicon)),
+                norm: word,
+                start: s,
+                end: i,
+            });
         }
     }
     out
+}
+
+/// One letter or digit as [`normalize`] keeps it: lower case, without its
+/// accents (compatibility decomposition, combining marks dropped).
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        if d.is_alphanumeric() {
+            out.extend(d.to_lowercase());
+        }
+    });
 }
 
 /// The word with the first matching ending of the lexicon rewritten.
@@ -171,58 +185,108 @@ impl Pattern {
     }
 }
 
-/// A lexicon with its terms compiled.
+/// A lexicon with its terms compiled, indexed by their first word so that a
+/// text is read once whatever the size of the lexicon.
 struct Compiled {
-    objectives: Vec<(u8, Vec<Term>)>,
+    /// Every term: its objective and its words.
+    terms: Vec<(u8, Term)>,
+    /// Terms whose first word is a whole word, by that folded word.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Terms whose first word is a prefix, with that prefix, by the
+    /// prefix's first three characters (shorter prefixes under "").
+    by_prefix: HashMap<String, Vec<(String, usize)>>,
     out_of_scope: Vec<Term>,
+}
+
+impl Compiled {
+    fn new(lexicon: &GcmLexicon) -> Compiled {
+        let terms: Vec<(u8, Term)> = lexicon
+            .objectives
+            .iter()
+            .flat_map(|(n, terms)| terms.iter().map(|t| (*n, compile_term(t, lexicon))))
+            .filter(|(_, t)| !t.words.is_empty())
+            .collect();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_prefix: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for (i, (_, t)) in terms.iter().enumerate() {
+            match &t.words[0] {
+                Pattern::Word(w) => by_word.entry(w.clone()).or_default().push(i),
+                Pattern::Prefix(p) => by_prefix
+                    .entry(head(p).to_string())
+                    .or_default()
+                    .push((p.clone(), i)),
+            }
+        }
+        Compiled {
+            terms,
+            by_word,
+            by_prefix,
+            out_of_scope: lexicon
+                .out_of_scope
+                .iter()
+                .map(|t| compile_term(t, lexicon))
+                .collect(),
+        }
+    }
+
+    /// Every term found in `tokens`: (objective, first token, last token, weight).
+    fn occurrences(&self, tokens: &[Token]) -> Vec<Occurrence> {
+        let mut found = Vec::new();
+        for (start, token) in tokens.iter().enumerate() {
+            let by_word = self.by_word.get(&token.folded).into_iter().flatten();
+            let by_prefix = [head(&token.norm), ""]
+                .into_iter()
+                .filter_map(|h| self.by_prefix.get(h))
+                .flatten()
+                .filter(|(p, _)| token.norm.starts_with(p.as_str()))
+                .map(|(_, i)| i);
+            for &i in by_word.chain(by_prefix) {
+                let (n, term) = &self.terms[i];
+                if let Some(end) = match_from(term, tokens, start) {
+                    found.push((*n, start, end, term.weight));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The first three characters of a word, or "" when it is shorter.
+fn head(word: &str) -> &str {
+    word.char_indices().nth(3).map_or(
+        if word.chars().count() == 3 { word } else { "" },
+        |(i, _)| &word[..i],
+    )
 }
 
 fn compiled(language: &str) -> Option<&'static Compiled> {
     static ALL: LazyLock<Vec<(&'static str, Compiled)>> = LazyLock::new(|| {
         crate::lang::gcm::GCM_LEXICONS
             .iter()
-            .map(|l| {
-                let objectives = l
-                    .objectives
-                    .iter()
-                    .map(|(n, terms)| (*n, terms.iter().map(|t| compile_term(t, l)).collect()))
-                    .collect();
-                let out_of_scope = l.out_of_scope.iter().map(|t| compile_term(t, l)).collect();
-                (
-                    l.code,
-                    Compiled {
-                        objectives,
-                        out_of_scope,
-                    },
-                )
-            })
+            .map(|l| (l.code, Compiled::new(l)))
             .collect()
     });
-    gcm_lexicon(language)?;
     ALL.iter().find(|(c, _)| *c == language).map(|(_, c)| c)
 }
 
-/// Where `term` occurs in `tokens`: spans of token indices. Between two words
-/// of a term one other word may stand ("recognition of *foreign* skills").
-fn occurrences(term: &Term, tokens: &[Token]) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    let Some(first) = term.words.first() else {
-        return found;
-    };
-    for start in 0..tokens.len() {
-        if !first.matches(&tokens[start]) {
-            continue;
-        }
-        let mut at = start;
-        let complete = term.words[1..].iter().all(|w| {
-            let next = (at + 1..tokens.len().min(at + 3)).find(|&j| w.matches(&tokens[j]));
-            next.inspect(|&j| at = j).is_some()
-        });
-        if complete {
-            found.push((start, at));
-        }
+/// The last token of `term` matched from `start`, if it matches there.
+/// Between two words of a term one other word may stand ("recognition of
+/// *foreign* skills").
+fn match_from(term: &Term, tokens: &[Token], start: usize) -> Option<usize> {
+    let (first, rest) = term.words.split_first()?;
+    if !first.matches(tokens.get(start)?) {
+        return None;
     }
-    found
+    let mut at = start;
+    for w in rest {
+        at = (at + 1..tokens.len().min(at + 3)).find(|&j| w.matches(&tokens[j]))?;
+    }
+    Some(at)
+}
+
+/// Whether `term` occurs anywhere in `tokens`.
+fn occurs(term: &Term, tokens: &[Token]) -> bool {
+    (0..tokens.len()).any(|start| match_from(term, tokens, start).is_some())
 }
 
 /// The evidence gathered for one objective.
@@ -240,14 +304,10 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
         return Vec::new();
     };
     let tokens = tokens(text, lexicon);
-    if compiled
-        .out_of_scope
-        .iter()
-        .any(|t| !occurrences(t, &tokens).is_empty())
-    {
+    if compiled.out_of_scope.iter().any(|t| occurs(t, &tokens)) {
         return Vec::new();
     }
-    let mut evidence = gather(&compiled.objectives, &tokens);
+    let mut evidence = gather(compiled.occurrences(&tokens));
     if evidence.iter().any(|e| e.objective == DATA_OBJECTIVE) {
         evidence.retain(|e| e.objective == DATA_OBJECTIVE);
     }
@@ -271,17 +331,7 @@ type Occurrence = (u8, usize, usize, usize);
 /// longer term of another objective does not count ("public employment
 /// services" is not "public services"), nor one inside a term of its own
 /// objective already counted.
-fn gather(objectives: &[(u8, Vec<Term>)], tokens: &[Token]) -> Vec<Evidence> {
-    let mut found: Vec<Occurrence> = objectives
-        .iter()
-        .flat_map(|(n, terms)| {
-            terms.iter().flat_map(move |t| {
-                occurrences(t, tokens)
-                    .into_iter()
-                    .map(move |(s, e)| (*n, s, e, t.weight))
-            })
-        })
-        .collect();
+fn gather(mut found: Vec<Occurrence>) -> Vec<Evidence> {
     found.sort_by(|a, b| (b.2 - b.1).cmp(&(a.2 - a.1)).then(a.1.cmp(&b.1)));
     let mut kept: Vec<Occurrence> = Vec::new();
     for o in found {

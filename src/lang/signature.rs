@@ -165,7 +165,11 @@ fn same_word(a: &str, b: &str) -> bool {
 /// long enough to keep a stem ("derechos" → "derech", "développées" →
 /// "developp", "rights" → "right").
 pub fn fold_word(word: &str) -> String {
-    let mut w = normalize(word);
+    fold_normalized(normalize(word))
+}
+
+/// [`fold_word`] of a word already normalised.
+pub fn fold_normalized(mut w: String) -> String {
     if w.chars().count() > 4 && w.ends_with('s') {
         w.pop();
     }
