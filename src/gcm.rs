@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::lang::gcm::{GcmLexicon, gcm_lexicon};
+use crate::lang::normalize_char;
 use crate::lang::signature::fold_normalized;
 use crate::model::{Domain, FindingKind, GcmLink, Profile};
 
@@ -101,8 +102,8 @@ struct Token {
 
 /// The words of `text` as the tagger reads them: split at anything that is
 /// not a letter or digit (apostrophes included, so that "l’intégration"
-/// gives "intégration"), each folded as [`normalize`] folds text (accents
-/// and case; combining marks dropped), the lexicon's stop words left out.
+/// gives "intégration"), each folded as [`crate::lang::normalize`] folds
+/// text (accents, case), the lexicon's stop words left out.
 fn tokens(text: &str, lexicon: &GcmLexicon) -> Vec<Token> {
     let mut out = Vec::new();
     let mut norm = String::new();
@@ -110,7 +111,7 @@ fn tokens(text: &str, lexicon: &GcmLexicon) -> Vec<Token> {
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
-            push_folded(&mut norm, c);
+            normalize_char(&mut norm, c);
         } else if unicode_normalization::char::is_combining_mark(c) {
             // A decomposed accent: part of its word, dropped like any accent.
         } else if let Some(s) = start.take() {
@@ -127,20 +128,6 @@ fn tokens(text: &str, lexicon: &GcmLexicon) -> Vec<Token> {
         }
     }
     out
-}
-
-/// One letter or digit as [`normalize`] keeps it: lower case, without its
-/// accents (compatibility decomposition, combining marks dropped).
-fn push_folded(out: &mut String, c: char) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    unicode_normalization::char::decompose_compatible(c, |d| {
-        if d.is_alphanumeric() {
-            out.extend(d.to_lowercase());
-        }
-    });
 }
 
 /// The word with the first matching ending of the lexicon rewritten.
