@@ -212,6 +212,8 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
         .filter(|p| !slug(p).is_empty())
         .unwrap_or(&stem);
     let id = profile_id(name, year, &language);
+    let mut domains = rec.domains;
+    crate::gcm::tag_domains(&mut domains, &language);
 
     Profile {
         id,
@@ -227,7 +229,7 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
         year,
         published: rec.published,
         introduction: rec.introduction,
-        domains: rec.domains,
+        domains,
         warnings,
     }
 }

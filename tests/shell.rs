@@ -5,7 +5,8 @@ mod common;
 
 use common::*;
 
-const SUBCOMMANDS: [&str; 9] = [
+const SUBCOMMANDS: [&str; 10] = [
+    "gcm",
     "build",
     "parse",
     "check",

@@ -9,6 +9,7 @@ mod detect;
 mod en;
 mod es;
 mod fr;
+pub mod gcm;
 mod pt;
 pub mod signature;
 
@@ -207,22 +208,61 @@ pub fn match_heading_expecting(text: &str, expected: Option<Meaning>) -> Option<
     if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
+    let unnumbered = signature::heading_words_normalized(&norm);
+    if let Some(m) = match_phrase(&norm, &unnumbered) {
+        return Some(m);
+    }
+    // Too short for a typo to be told from another word.
+    if allowed_edits(norm.chars().count()) == 0 {
+        return None;
+    }
+    if let Some(m) = match_phrase_roughly(&norm) {
+        return Some(m);
+    }
+    match_heading_by_signature(text, &unnumbered, expected)
+}
+
+/// A heading of the tables as written: [`match_heading`] when it needs no
+/// approximation, else nothing. Cheaper than asking [`match_heading`]:
+/// the search for a phrase a few edits away, whose answer would be
+/// approximate anyway, only runs when the key words match.
+pub fn match_heading_exactly(text: &str) -> Option<HeadingMatch> {
+    let norm = normalize(text);
+    if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
+        return None;
+    }
+    let unnumbered = signature::heading_words_normalized(&norm);
+    if let Some(m) = match_phrase(&norm, &unnumbered) {
+        return Some(m);
+    }
+    if allowed_edits(norm.chars().count()) == 0 {
+        return None;
+    }
+    let m = match_heading_by_signature(text, &unnumbered, None)?;
+    (!m.approximate && match_phrase_roughly(&norm).is_none()).then_some(m)
+}
+
+/// The phrase of the tables that `norm` (normalised) is, with or without
+/// its numbering (`unnumbered`: its folded words without it), or starts
+/// with.
+fn match_phrase(norm: &str, unnumbered: &[String]) -> Option<HeadingMatch> {
     let lex = &*LEXICON;
-    if let Some(&i) = lex.exact.get(&norm) {
+    if let Some(&i) = lex.exact.get(norm) {
         return Some(lex.entries[i].matched(false));
     }
-    let unnumbered = signature::heading_words(text);
-    if let Some(&i) = lex.exact.get(&unnumbered_phrase(&norm, &unnumbered)) {
+    if let Some(&i) = lex.exact.get(&unnumbered_phrase(norm, unnumbered)) {
         return Some(lex.entries[i].matched(false));
     }
-    if let Some(e) = lex
-        .prefixes
+    lex.prefixes
         .iter()
         .find(|e| norm.starts_with(e.norm.as_str()))
-    {
-        return Some(e.matched(false));
-    }
-    // Approximate: the closest entry within the allowed number of edits.
+        .map(|e| e.matched(false))
+}
+
+/// The phrase of the tables closest to `norm`, within the number of edits
+/// allowed for its length: an approximate match.
+fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
+    let lex = &*LEXICON;
     let chars: Vec<char> = norm.chars().collect();
     let budget = allowed_edits(chars.len());
     if budget == 0 {
@@ -243,10 +283,7 @@ pub fn match_heading_expecting(text: &str, expected: Option<Meaning>) -> Option<
             best = Some((d, entry));
         }
     }
-    if let Some((_, e)) = best {
-        return Some(e.matched(true));
-    }
-    match_heading_by_signature(text, expected)
+    best.map(|(_, e)| e.matched(true))
 }
 
 /// The heading `norm` (normalised) without its numbering: `words` are its
@@ -262,8 +299,12 @@ fn unnumbered_phrase(norm: &str, words: &[String]) -> String {
 /// meanings fit equally well, `expected` (the domain that MiGOF order puts
 /// next) wins. A match that needed a typo or a word foreign to the tables is
 /// approximate.
-fn match_heading_by_signature(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
-    let found = signature::match_signatures(text);
+fn match_heading_by_signature(
+    text: &str,
+    words: &[String],
+    expected: Option<Meaning>,
+) -> Option<HeadingMatch> {
+    let found = signature::match_signature_words(text, words);
     let first = found.first()?;
     let best = found
         .iter()
@@ -346,15 +387,7 @@ fn allowed_edits(n: usize) -> usize {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_ascii() {
-            push_normalized(&mut out, c);
-        } else {
-            unicode_normalization::char::decompose_compatible(c, |d| {
-                if !unicode_normalization::char::is_combining_mark(d) {
-                    push_normalized(&mut out, d);
-                }
-            });
-        }
+        normalize_char(&mut out, c);
     }
     let trimmed = out.trim();
     // A wheel index or list number in front of a heading: "1 droits des migrants".
@@ -365,6 +398,21 @@ pub fn normalize(s: &str) -> String {
         _ => trimmed,
     };
     trimmed.to_string()
+}
+
+/// One character of a text, as [`normalize`] folds it: its compatibility
+/// decomposition without combining marks, in lower case, apostrophes
+/// dropped, anything else than a letter or digit as a space.
+pub(crate) fn normalize_char(out: &mut String, c: char) {
+    if c.is_ascii() {
+        push_normalized(out, c);
+    } else {
+        unicode_normalization::char::decompose_compatible(c, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) {
+                push_normalized(out, d);
+            }
+        });
+    }
 }
 
 /// One character of a decomposition, as [`normalize`] keeps it.
