@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::warning::{ListName, WarningKind};
+
 /// The six MiGOF domains, in the order every profile uses.
 #[derive(
     Debug,
@@ -159,7 +161,7 @@ impl Domain {
 
 /// Something a reader of the profile should know: an approximate heading,
 /// a guessed field, a bullet that could not be placed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Warning {
     pub line: Option<usize>,
     pub message: String,
@@ -168,31 +170,40 @@ pub struct Warning {
     /// model does not carry. `mgi check` fails on it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unplaced_text: bool,
+    /// What the warning is about; `None` for a warning read back from JSON,
+    /// which keeps its words only.
+    #[serde(skip)]
+    pub kind: Option<WarningKind>,
 }
 
+/// Two warnings are the same when they say the same of the same line,
+/// whether or not one was read back from JSON.
+impl PartialEq for Warning {
+    fn eq(&self, other: &Self) -> bool {
+        (self.line, &self.message, self.unplaced_text)
+            == (other.line, &other.message, other.unplaced_text)
+    }
+}
+
+impl Eq for Warning {}
+
 impl Warning {
-    pub fn at(line: usize, message: impl Into<String>) -> Self {
+    /// A warning about line `line` (or the whole file), worded by its kind.
+    pub fn new(line: Option<usize>, kind: WarningKind) -> Self {
         Warning {
-            line: Some(line),
-            message: message.into(),
-            unplaced_text: false,
+            line,
+            message: kind.to_string(),
+            unplaced_text: kind.names_unplaced_text(),
+            kind: Some(kind),
         }
     }
 
-    pub fn general(message: impl Into<String>) -> Self {
-        Warning {
-            line: None,
-            message: message.into(),
-            unplaced_text: false,
-        }
+    pub fn at(line: usize, kind: WarningKind) -> Self {
+        Warning::new(Some(line), kind)
     }
 
-    /// A warning naming text of the key findings that the model does not carry.
-    pub fn unplaced(line: usize, message: impl Into<String>) -> Self {
-        Warning {
-            unplaced_text: true,
-            ..Warning::at(line, message)
-        }
+    pub fn general(kind: WarningKind) -> Self {
+        Warning::new(None, kind)
     }
 }
 

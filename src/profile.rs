@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::error::InputError;
 use crate::manifest::ManifestEntry;
-use crate::model::{Level, Profile, Warning};
+use crate::model::{Level, Profile, Warning, WarningKind};
 use crate::places;
 use crate::read::{self, Form};
 use crate::recognise::{self, Recognised};
@@ -36,10 +36,10 @@ pub fn parse_file_noting(
     if matches!(form, Form::Auto | Form::Pdf)
         && let Some((profile, name)) = read::attachment::embedded_model(path)
     {
-        let note = Warning::general(format!(
-            "made by mgi: the model attached to this PDF ({name}, made from {}) is returned as it is; the printed text was not read",
-            profile.source
-        ));
+        let note = Warning::general(WarningKind::AttachedModel {
+            name,
+            source: profile.source.clone(),
+        });
         return Ok((profile, Some(note)));
     }
     let bytes = read::read_limited(path)?;
@@ -81,7 +81,7 @@ pub fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -
     let columns = doc
         .warnings
         .iter()
-        .find(|w| w.message.starts_with(read::columns::WARNING_START))
+        .find(|w| matches!(w.kind, Some(WarningKind::SideBySideColumns { .. })))
         .map(|w| format!(" ({})", w.message))
         .unwrap_or_default();
     let try_form = match form {
@@ -104,9 +104,7 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
         (Some(m), _) => m.clone(),
         (None, Some(l)) => l.to_string(),
         (None, None) => {
-            warnings.push(Warning::general(
-                "language not recognised and not in the manifest; assumed English",
-            ));
+            warnings.push(Warning::general(WarningKind::LanguageAssumedEnglish));
             "en".to_string()
         }
     };
@@ -117,7 +115,10 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
     {
         warnings.push(Warning::at(
             rec.title_line.unwrap_or(0),
-            format!("the manifest gives place \"{m}\" but the title says \"{official}\"; the title is kept"),
+            WarningKind::ManifestPlaceDiffers {
+                manifest: m.clone(),
+                title: official.clone(),
+            },
         ));
     }
 
@@ -136,9 +137,7 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
     } else if title_local.is_some() {
         Some(Level::Local)
     } else {
-        warnings.push(Warning::general(
-            "level (national or local) not stated by the text nor the manifest; left empty",
-        ));
+        warnings.push(Warning::general(WarningKind::LevelUnknown));
         None
     };
 
@@ -163,16 +162,14 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
             .map(|f| &f.text);
         let (country, name) =
             places::country_named_in(rec.introduction.iter().chain(&rec.context).chain(findings))?;
-        warnings.push(Warning::general(format!(
-            "country taken from the profile's own text, which names {name}: {}",
-            country.iso3
-        )));
+        warnings.push(Warning::general(WarningKind::CountryFromText {
+            name: name.to_string(),
+            iso3: country.iso3.to_string(),
+        }));
         Some(country.iso3.to_string())
     });
     if country_iso3.is_none() {
-        warnings.push(Warning::general(
-            "country not known from the text, the table of MGI places or the manifest; country_iso3 left empty",
-        ));
+        warnings.push(Warning::general(WarningKind::CountryUnknown));
     }
 
     let place = match (&place_official, level) {
@@ -183,22 +180,16 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
         (None, _) => manifest.place.clone(),
     };
     if place.is_none() {
-        warnings.push(Warning::general(
-            "no title naming the place and no place in the manifest; place left empty",
-        ));
+        warnings.push(Warning::general(WarningKind::PlaceUnknown));
     }
 
     let year = title.as_ref().and_then(|t| t.year).or(manifest.year);
     if year.is_none() {
-        warnings.push(Warning::general(
-            "profile year not stated by the title nor the manifest; left empty",
-        ));
+        warnings.push(Warning::general(WarningKind::YearUnknown));
     }
     let edition = title.as_ref().and_then(|t| t.edition).or(manifest.edition);
     if title.is_none() {
-        warnings.push(Warning::general(
-            "no title line found (edition and year come from the manifest only)",
-        ));
+        warnings.push(Warning::general(WarningKind::NoTitle));
     }
 
     // The id names the place; a place with no ASCII letters or digits

@@ -20,7 +20,7 @@
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 
 /// Decoded text plus what had to be assumed to decode it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,9 +53,9 @@ pub fn decode_with_label(bytes: &[u8], label: &str) -> Result<Decoded, String> {
             let mut decoded = decode_declared(bytes, None)?;
             decoded.warnings.insert(
                 0,
-                Warning::general(format!(
-                    "the declared charset \"{label}\" is unknown or unsupported: the declaration was ignored"
-                )),
+                Warning::general(WarningKind::UnknownCharset {
+                    label: label.to_string(),
+                }),
             );
             Ok(decoded)
         }
@@ -143,17 +143,13 @@ fn decode_any(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, Strin
             WINDOWS_1252,
         ),
     };
-    let message = match declared {
-        Some(d) => format!(
-            "the page declares charset \"{}\" but is not UTF-8: decoded as {} (detected)",
-            d.label,
-            enc.name()
-        ),
-        None => format!("no encoding declared: decoded as {} (detected)", enc.name()),
+    let kind = WarningKind::EncodingDetected {
+        declared: declared.map(|d| d.label.to_string()),
+        encoding: enc.name(),
     };
     Ok(Decoded {
         text,
-        warnings: vec![Warning::general(message)],
+        warnings: vec![Warning::general(kind)],
     })
 }
 
@@ -174,10 +170,9 @@ fn decode_legacy_declared(bytes: &[u8], d: Declared) -> Result<Decoded, String> 
         }
         return Ok(Decoded {
             text: s.to_string(),
-            warnings: vec![Warning::general(format!(
-                "the page declares charset \"{}\" but its bytes are UTF-8: read as UTF-8",
-                d.label
-            ))],
+            warnings: vec![Warning::general(WarningKind::DeclaredButUtf8 {
+                label: d.label.to_string(),
+            })],
         });
     }
     match decode_exact(bytes, d.enc) {
@@ -224,10 +219,10 @@ fn decode_utf16(
     match decode_exact(bytes, enc) {
         Ok(text) => Ok(Decoded {
             text,
-            warnings: vec![Warning::general(format!(
-                "decoded as {} ({why})",
-                enc.name()
-            ))],
+            warnings: vec![Warning::general(WarningKind::DecodedAs {
+                encoding: enc.name(),
+                why: why.to_string(),
+            })],
         }),
         Err(offset) => Err(format!(
             "invalid {} at byte offset {}: an unpaired surrogate or a truncated last character; re-save the file as UTF-8",
@@ -452,8 +447,15 @@ mod tests {
         let d = ok(&bytes);
         assert_eq!(d.text, "Santé ’x’\n");
         assert_eq!(
-            d.warnings,
-            [Warning::general("decoded as UTF-16LE (byte-order mark)")]
+            d.warnings[0].kind,
+            Some(WarningKind::DecodedAs {
+                encoding: "UTF-16LE",
+                why: "byte-order mark".into()
+            })
+        );
+        assert_eq!(
+            d.warnings[0].message,
+            "decoded as UTF-16LE (byte-order mark)"
         );
     }
 
@@ -466,8 +468,11 @@ mod tests {
         let d = ok(&bytes);
         assert_eq!(d.text, "Niñez");
         assert_eq!(
-            d.warnings,
-            [Warning::general("decoded as UTF-16BE (byte-order mark)")]
+            d.warnings[0].kind,
+            Some(WarningKind::DecodedAs {
+                encoding: "UTF-16BE",
+                why: "byte-order mark".into()
+            })
         );
     }
 
@@ -537,10 +542,11 @@ mod tests {
         assert!(d.text.contains("exemples d’aspects bien développés"));
         assert!(d.text.contains("être renforcés"));
         assert_eq!(
-            d.warnings,
-            [Warning::general(
-                "no encoding declared: decoded as windows-1252 (detected)"
-            )]
+            d.warnings[0].kind,
+            Some(WarningKind::EncodingDetected {
+                declared: None,
+                encoding: "windows-1252"
+            })
         );
     }
 
@@ -613,7 +619,12 @@ mod tests {
     fn declared_legacy_label_on_utf8_bytes_reads_utf8() {
         let d = decode_with_label("Migración segura".as_bytes(), "windows-1252").unwrap();
         assert_eq!(d.text, "Migración segura");
-        assert!(d.warnings[0].message.contains("its bytes are UTF-8"));
+        assert_eq!(
+            d.warnings[0].kind,
+            Some(WarningKind::DeclaredButUtf8 {
+                label: "windows-1252".into()
+            })
+        );
     }
 
     #[test]
@@ -622,14 +633,22 @@ mod tests {
             .encode("Les droits des migrants sont protégés par la loi, même à l’étranger.");
         let d = decode_with_label(&bytes, "utf-8").unwrap();
         assert!(d.text.contains("protégés"));
-        assert!(d.warnings[0].message.contains("declares charset \"utf-8\""));
+        assert!(matches!(
+            &d.warnings[0].kind,
+            Some(WarningKind::EncodingDetected { declared: Some(label), .. }) if label == "utf-8"
+        ));
     }
 
     #[test]
     fn unknown_label_is_ignored_with_a_warning() {
         let d = decode_with_label(b"Partnerships", "klingon-8").unwrap();
         assert_eq!(d.text, "Partnerships");
-        assert!(d.warnings[0].message.contains("\"klingon-8\""));
+        assert_eq!(
+            d.warnings[0].kind,
+            Some(WarningKind::UnknownCharset {
+                label: "klingon-8".into()
+            })
+        );
     }
 
     #[test]

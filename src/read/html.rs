@@ -34,7 +34,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::decode::{self, Decoded};
 use super::{Block, BlockKind, Document, collapse_whitespace};
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 
 /// Pages nesting elements deeper than this are refused (real pages stay
 /// under a hundred).
@@ -105,9 +105,9 @@ fn decode_html(bytes: &[u8]) -> Result<Decoded, String> {
     }
     let mut decoded = decode::decode(bytes)?;
     if decoded.warnings.is_empty() && !decoded.text.is_ascii() {
-        decoded.warnings.push(Warning::general(
-            "the page declares no charset: read as UTF-8",
-        ));
+        decoded
+            .warnings
+            .push(Warning::general(WarningKind::NoCharsetDeclared));
     }
     Ok(decoded)
 }
@@ -1433,9 +1433,7 @@ mod tests {
         let doc = read("<p>Migración</p>");
         assert_eq!(
             doc.warnings,
-            [Warning::general(
-                "the page declares no charset: read as UTF-8"
-            )]
+            [Warning::general(WarningKind::NoCharsetDeclared)]
         );
         let doc = read_html(b"<p>Migraci\xF3n segura y ordenada en Am\xE9rica</p>").unwrap();
         assert_eq!(doc.blocks[0].text, "Migración segura y ordenada en América");

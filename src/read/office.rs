@@ -16,7 +16,7 @@ use zip::result::ZipError;
 
 use super::{Block, BlockKind, MAX_INPUT_BYTES};
 use crate::lang::{self, Meaning};
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 
 /// A ZIP package held in memory.
 pub type Package<'a> = ZipArchive<Cursor<&'a [u8]>>;
@@ -176,22 +176,11 @@ impl Review {
         if *self == Review::default() {
             return None;
         }
-        let count = |n: usize, one: &str, many: &str| {
-            (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
-        };
-        let marks: Vec<String> = [
-            count(self.insertions, "pending insertion", "pending insertions"),
-            count(self.deletions, "pending deletion", "pending deletions"),
-            count(self.comments, "comment", "comments"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        Some(Warning::general(format!(
-            "the document holds review marks ({}): read as if every change were accepted \
-             (insertions kept, deletions dropped); comments are not read",
-            marks.join(", ")
-        )))
+        Some(Warning::general(WarningKind::ReviewMarks {
+            insertions: self.insertions,
+            deletions: self.deletions,
+            comments: self.comments,
+        }))
     }
 }
 
@@ -209,9 +198,10 @@ pub fn property_title(
         return (None, None);
     }
     lang::match_title(&title).map_or((None, None), |_| {
-        let warning = Warning::general(format!(
-            "the text has no title line: the title \"{title}\" is taken from the document's properties ({part})"
-        ));
+        let warning = Warning::general(WarningKind::TitleFromProperties {
+            title: title.clone(),
+            part: part.to_string(),
+        });
         (Some(title), Some(warning))
     })
 }
