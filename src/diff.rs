@@ -4,7 +4,7 @@
 //! Findings are compared per domain and per list (strengths, improvements):
 //!
 //! 1. **unchanged**: the same text once whitespace, quotes and apostrophes
-//!    are normalised ([`normalize_text`]); paired in list order.
+//!    are normalised ([`text::fold_finding`]); paired in list order.
 //! 2. **reworded**: of what is left, the pairs whose [`similarity`] is at
 //!    least [`THRESHOLD`], best pair first (ties by old position, then new
 //!    position), each finding in at most one pair.
@@ -28,6 +28,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
+
+use crate::text;
 
 use crate::lang;
 use crate::model::{DomainId, Finding, FindingKind, Level, Profile};
@@ -250,8 +252,8 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
     let mut new_taken = vec![false; new.len()];
 
     // 1. The same text.
-    let old_keys: Vec<String> = old.iter().map(|f| normalize_text(&f.text)).collect();
-    let new_keys: Vec<String> = new.iter().map(|f| normalize_text(&f.text)).collect();
+    let old_keys: Vec<String> = old.iter().map(|f| text::fold_finding(&f.text)).collect();
+    let new_keys: Vec<String> = new.iter().map(|f| text::fold_finding(&f.text)).collect();
     for (i, key) in old_keys.iter().enumerate() {
         if let Some(j) = (0..new.len()).find(|&j| !new_taken[j] && &new_keys[j] == key) {
             old_match[i] = Some((j, 1.0));
@@ -496,7 +498,7 @@ pub fn progress_score(old: &str, new: &str, language: &str) -> f64 {
 const MAX_WORD_GRID: usize = 250_000;
 
 /// The new text of a rewording as runs of kept, inserted and deleted words
-/// (a longest common subsequence of words compared as [`normalize_text`]
+/// (a longest common subsequence of words compared as [`text::fold_finding`]
 /// does), deleted words before the inserted ones that replace them.
 pub fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
     let a: Vec<&str> = old.split_whitespace().collect();
@@ -514,8 +516,8 @@ pub fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
         ];
     }
     let (ka, kb): (Vec<String>, Vec<String>) = (
-        a.iter().map(|w| normalize_text(w)).collect(),
-        b.iter().map(|w| normalize_text(w)).collect(),
+        a.iter().map(|w| text::fold_finding(w)).collect(),
+        b.iter().map(|w| text::fold_finding(w)).collect(),
     );
     // lcs[i][j]: longest common subsequence of a[i..] and b[j..].
     let w = b.len() + 1;
@@ -558,27 +560,6 @@ pub fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
 
 fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
-}
-
-/// A finding's text as compared for "unchanged": whitespace runs (no-break
-/// spaces included) collapsed to one space and trimmed, typographic
-/// apostrophes as `'`, typographic quotes and guillemets as `"` (the spaces
-/// inside French guillemets dropped). Case, accents and wording are kept.
-pub fn normalize_text(s: &str) -> String {
-    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let collapsed = collapsed
-        .replace("« ", "«")
-        .replace(" »", "»")
-        .replace("‹ ", "‹")
-        .replace(" ›", "›");
-    collapsed
-        .chars()
-        .map(|c| match c {
-            '’' | '‘' | '‚' | '‛' | 'ʼ' | '′' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '″' => '"',
-            c => c,
-        })
-        .collect()
 }
 
 /// How alike two findings are, from 0 (nothing in common) to 1 (the same
@@ -660,7 +641,7 @@ impl Tokens {
         if longer == 0 {
             return 1.0;
         }
-        1.0 - levenshtein(&self.chars, &other.chars) as f64 / longer as f64
+        1.0 - text::edit_distance(&self.chars, &other.chars) as f64 / longer as f64
     }
 
     fn similarity(&self, other: &Tokens) -> f64 {
@@ -678,21 +659,6 @@ impl Tokens {
         };
         0.5 * self.dice(other) + 0.5 * ratio
     }
-}
-
-/// Edit distance (insertions, deletions, substitutions) between two texts.
-fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// The consecutive editions among `profiles`: profiles of the same place
@@ -863,10 +829,13 @@ mod tests {
     #[test]
     fn normalisation_ignores_spacing_quotes_and_apostrophes() {
         assert_eq!(
-            normalize_text("L’Agence  « ANPE »\u{a0}publie"),
-            normalize_text("L'Agence \"ANPE\" publie ")
+            text::fold_finding("L’Agence  « ANPE »\u{a0}publie"),
+            text::fold_finding("L'Agence \"ANPE\" publie ")
         );
-        assert_ne!(normalize_text("Le Niger"), normalize_text("le Niger"));
+        assert_ne!(
+            text::fold_finding("Le Niger"),
+            text::fold_finding("le Niger")
+        );
     }
 
     #[test]

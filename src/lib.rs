@@ -30,4 +30,5 @@ pub mod read;
 pub mod recognise;
 pub mod render;
 pub mod setup;
+pub mod text;
 pub mod warning;

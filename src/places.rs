@@ -9,7 +9,7 @@
 //! - `country-aliases.tsv`: official long forms CLDR lacks ("Kyrgyz Republic");
 //! - `local-places.tsv`: the local jurisdictions known to have a profile.
 //!
-//! Names are compared after [`normalize_name`]; official prefixes ("Republic
+//! Names are compared after [`text::fold_place`]; official prefixes ("Republic
 //! of", "République du", "Municipio de" …) are stripped one at a time, and the
 //! full name is always tried before a shorter one, so that "Democratic
 //! Republic of the Congo" never becomes "Congo".
@@ -17,8 +17,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use crate::text;
 
 const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
 const COUNTRY_ALIASES_TSV: &str = include_str!("../data/country-aliases.tsv");
@@ -111,12 +110,14 @@ pub fn country_by_name(name: &str) -> Option<&'static Country> {
 pub fn country_named_in<'a>(
     texts: impl Iterator<Item = &'a String>,
 ) -> Option<(&'static Country, &'static str)> {
-    let folded: Vec<String> = texts.map(|t| format!(" {} ", normalize_name(t))).collect();
+    let folded: Vec<String> = texts
+        .map(|t| format!(" {} ", text::fold_place(t)))
+        .collect();
     let mut best: Option<(usize, &'static Country, &'static str)> = None;
     for c in countries() {
         for lang in crate::lang::LANGUAGES {
             let name = c.name(lang.code);
-            let key = normalize_name(name);
+            let key = text::fold_place(name);
             if key.chars().count() <= 4 {
                 continue;
             }
@@ -137,7 +138,7 @@ pub fn country_named_in<'a>(
 /// a trailing parenthesis ("(Ukraine)") are stripped when the full name is
 /// not known.
 pub fn local_place_by_name(name: &str) -> Option<&'static LocalPlace> {
-    let lookup = |text: &str| LOCAL_PLACES.by_name.get(&normalize_name(text)).copied();
+    let lookup = |text: &str| LOCAL_PLACES.by_name.get(&text::fold_place(text)).copied();
     for base in bases(name) {
         for step in reductions(base, &LOCAL_PREFIXES) {
             if let Some(i) = lookup(step.text) {
@@ -163,16 +164,16 @@ pub fn local_place_by_name(name: &str) -> Option<&'static LocalPlace> {
 pub fn short_name(official: &str, language: &str) -> String {
     if let Some(hit) = find_country(official) {
         let country = hit.country;
-        let own = normalize_name(country.name(language));
+        let own = text::fold_place(country.name(language));
         let index = COUNTRIES.index_of(country);
         for step in reductions(hit.base, &COUNTRY_PREFIXES).iter().rev() {
-            let written = normalize_name(step.text);
+            let written = text::fold_place(step.text);
             if written == own {
                 return country.name(language).to_string();
             }
             if let Some(alias) = COUNTRIES.aliases[index]
                 .iter()
-                .find(|alias| normalize_name(alias) == written)
+                .find(|alias| text::fold_place(alias) == written)
             {
                 return (*alias).to_string();
             }
@@ -196,43 +197,6 @@ pub fn short_name(official: &str, language: &str) -> String {
     } else {
         kept.to_string()
     }
-}
-
-/// The form names are compared in: lower case, accents dropped, apostrophes
-/// (’ ‘ ` ´) made straight, hyphens and other punctuation made spaces, spaces
-/// collapsed, nothing at either end but letters and digits.
-pub fn normalize_name(text: &str) -> String {
-    fold(text).trim_matches('\'').trim().to_string()
-}
-
-/// [`normalize_name`] without trimming apostrophes: "L’" stays "l'", so that
-/// prefixes ending with an elided article can be matched.
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars().flat_map(char::to_lowercase).nfd() {
-        if is_combining_mark(c) || c == '\u{00AD}' {
-            continue;
-        }
-        let c = if is_apostrophe(c) { '\'' } else { c };
-        if c.is_alphanumeric() || c == '\'' {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
-        }
-    }
-    out
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{02BC}' | '\u{2032}'
-    )
 }
 
 // ---------------------------------------------------------------------------
@@ -387,11 +351,16 @@ const CONNECTORS_ES_PT: &[&str] = &[
 
 /// Normalized prefixes: each head followed by each connector.
 fn combine(sets: &[(&[&str], &[&str])], bare: &[&str]) -> HashSet<String> {
-    let mut out: HashSet<String> = bare.iter().map(|b| fold(b)).collect();
+    let mut out: HashSet<String> = bare
+        .iter()
+        .map(|b| text::fold_place_keeping_elision(b))
+        .collect();
     for (heads, connectors) in sets {
         for head in *heads {
             for connector in *connectors {
-                out.insert(fold(&format!("{head} {connector}")));
+                out.insert(text::fold_place_keeping_elision(&format!(
+                    "{head} {connector}"
+                )));
             }
         }
     }
@@ -438,8 +407,12 @@ static SHORT_NAME_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
     Prefixes::new(official)
 });
 
-static LOCAL_SUFFIXES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| LOCAL_SUFFIX_WORDS.iter().map(|s| fold(s)).collect());
+static LOCAL_SUFFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    LOCAL_SUFFIX_WORDS
+        .iter()
+        .map(|s| text::fold_place_keeping_elision(s))
+        .collect()
+});
 
 struct Prefixes {
     articles: HashSet<String>,
@@ -449,7 +422,10 @@ struct Prefixes {
 impl Prefixes {
     fn new(official: HashSet<String>) -> Self {
         Prefixes {
-            articles: ARTICLES.iter().map(|a| fold(a)).collect(),
+            articles: ARTICLES
+                .iter()
+                .map(|a| text::fold_place_keeping_elision(a))
+                .collect(),
             official,
         }
     }
@@ -499,7 +475,7 @@ fn strip_prefix<'a>(text: &'a str, prefixes: &HashSet<String>) -> Option<&'a str
         .filter_map(|(i, c)| {
             if c.is_whitespace() {
                 Some(i)
-            } else if is_apostrophe(c) {
+            } else if text::is_apostrophe(c) {
                 Some(i + c.len_utf8())
             } else {
                 None
@@ -508,7 +484,9 @@ fn strip_prefix<'a>(text: &'a str, prefixes: &HashSet<String>) -> Option<&'a str
         .collect();
     cuts.into_iter().rev().find_map(|cut| {
         let rest = text[cut..].trim_start();
-        (!normalize_name(rest).is_empty() && prefixes.contains(&fold(&text[..cut]))).then_some(rest)
+        (!text::fold_place(rest).is_empty()
+            && prefixes.contains(&text::fold_place_keeping_elision(&text[..cut])))
+        .then_some(rest)
     })
 }
 
@@ -519,8 +497,9 @@ fn strip_suffix<'a>(text: &'a str, suffixes: &HashSet<String>) -> Option<&'a str
         .filter(|&(_, c)| c.is_whitespace())
         .find_map(|(cut, _)| {
             let rest = text[..cut].trim_end();
-            (!normalize_name(rest).is_empty() && suffixes.contains(&fold(&text[cut..])))
-                .then_some(rest)
+            (!text::fold_place(rest).is_empty()
+                && suffixes.contains(&text::fold_place_keeping_elision(&text[cut..])))
+            .then_some(rest)
         })
 }
 
@@ -533,7 +512,7 @@ fn bases(name: &str) -> Vec<&str> {
         && name.ends_with(')')
     {
         let head = name[..open].trim_end();
-        if !normalize_name(head).is_empty() {
+        if !text::fold_place(head).is_empty() {
             out.push(head);
         }
     }
@@ -559,7 +538,7 @@ impl Countries {
     }
 
     fn claim(&mut self, name: &str, index: usize) {
-        let key = normalize_name(name);
+        let key = text::fold_place(name);
         if key.is_empty() {
             return;
         }
@@ -683,7 +662,7 @@ static LOCAL_PLACES: LazyLock<LocalPlaces> = LazyLock::new(|| {
         };
         let index = table.list.len();
         for name in std::iter::once(place.name).chain(place.aliases.iter().copied()) {
-            let key = normalize_name(name);
+            let key = text::fold_place(name);
             match table.by_name.get(&key) {
                 None => {
                     table.by_name.insert(key, index);
@@ -710,7 +689,7 @@ struct CountryHit<'a> {
 fn find_country(name: &str) -> Option<CountryHit<'_>> {
     for base in bases(name) {
         for step in reductions(base, &COUNTRY_PREFIXES) {
-            if let Some(&index) = COUNTRIES.by_name.get(&normalize_name(step.text)) {
+            if let Some(&index) = COUNTRIES.by_name.get(&text::fold_place(step.text)) {
                 return Some(CountryHit {
                     country: &COUNTRIES.list[index],
                     base,
@@ -768,11 +747,14 @@ mod tests {
 
     #[test]
     fn normalization() {
-        assert_eq!(normalize_name("  Côte d’Ivoire "), "cote d'ivoire");
-        assert_eq!(normalize_name("Guinée-Bissau"), "guinee bissau");
-        assert_eq!(normalize_name("SÃO TOMÉ  &  PRÍNCIPE"), "sao tome principe");
-        assert_eq!(normalize_name("‘Bălți’."), "balti");
-        assert_eq!(normalize_name("Congo (DRC)"), "congo drc");
+        assert_eq!(text::fold_place("  Côte d’Ivoire "), "cote d'ivoire");
+        assert_eq!(text::fold_place("Guinée-Bissau"), "guinee bissau");
+        assert_eq!(
+            text::fold_place("SÃO TOMÉ  &  PRÍNCIPE"),
+            "sao tome principe"
+        );
+        assert_eq!(text::fold_place("‘Bălți’."), "balti");
+        assert_eq!(text::fold_place("Congo (DRC)"), "congo drc");
     }
 
     #[test]

@@ -19,6 +19,8 @@ use regex::Regex;
 
 use crate::model::{DomainId, FindingKind};
 
+/// Headings are matched in their heading fold (see [`crate::text`]).
+pub use crate::text::{edit_distance_within as bounded_levenshtein, fold_heading as normalize};
 pub use detect::detect_language;
 
 /// What one language says, as plain data.
@@ -335,76 +337,6 @@ fn allowed_edits(n: usize) -> usize {
     }
 }
 
-/// Normalise a phrase for matching: accents removed, lower case, apostrophes
-/// dropped, hyphens and punctuation as spaces, a leading "1:" / "2." removed,
-/// whitespace collapsed.
-///
-/// Equivalent to taking the NFKD form and dropping its combining marks, but
-/// decomposes one character at a time (reordering, the only thing NFKD does
-/// across characters, moves combining marks only, which are dropped), with
-/// ASCII taking no table look-up at all: it runs on every block of every input.
-pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            push_normalized(&mut out, c);
-        } else {
-            unicode_normalization::char::decompose_compatible(c, |d| {
-                if !unicode_normalization::char::is_combining_mark(d) {
-                    push_normalized(&mut out, d);
-                }
-            });
-        }
-    }
-    let trimmed = out.trim();
-    // A wheel index or list number in front of a heading: "1 droits des migrants".
-    let trimmed = match trimmed.split_once(' ') {
-        Some((first, rest)) if first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit()) => {
-            rest
-        }
-        _ => trimmed,
-    };
-    trimmed.to_string()
-}
-
-/// One character of a decomposition, as [`normalize`] keeps it.
-fn push_normalized(out: &mut String, c: char) {
-    match c {
-        '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
-        c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-        c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-        _ => {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        }
-    }
-}
-
-/// Levenshtein distance between `a` and `b` if it is at most `max`.
-pub(crate) fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
-        }
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    let d = prev[b.len()];
-    (d <= max).then_some(d)
-}
-
 /// A date line such as "2021 Septembre", "July 2022" or "12 de agosto de 2020":
 /// returns `YYYY-MM`.
 pub fn match_date_line(text: &str) -> Option<String> {
@@ -695,7 +627,7 @@ mod tests {
                 continue;
             }
             match c {
-                '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
+                c if crate::text::is_apostrophe(c) => {}
                 c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
                 _ => {
                     if !out.ends_with(' ') {
