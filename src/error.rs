@@ -22,6 +22,11 @@ impl InputError {
         }
     }
 
+    /// A file whose contents cannot be read, with why.
+    pub fn unreadable(path: &Path, err: &crate::read::error::ReadError) -> Self {
+        InputError::new(path, None, err.to_string())
+    }
+
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
         let what = match err.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),

@@ -45,10 +45,23 @@ pub const PDF_STANDARDS: [&str; 17] = [
     "a-3a", "a-4", "a-4f", "a-4e", "ua-1",
 ];
 
+/// A `--pdf-standard` value typst does not take.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfStandardError {
+    #[error(
+        "unknown PDF standard `{0}` (typst {typst} takes {list}, several separated by commas, or `none`)",
+        typst = TYPST_VERSION,
+        list = PDF_STANDARDS.join(", ")
+    )]
+    Unknown(String),
+    #[error("choose at most one PDF/A standard")]
+    SeveralPdfA,
+}
+
 /// Check a `--pdf-standard` value: a comma-separated list of
 /// [`PDF_STANDARDS`] with at most one PDF/A, or `none` (typst's default, no
 /// standard enforced). Returns what to pass to typst.
-pub fn parse_pdf_standard(value: &str) -> Result<Option<String>, String> {
+pub fn parse_pdf_standard(value: &str) -> Result<Option<String>, PdfStandardError> {
     let value = value.trim();
     if value.eq_ignore_ascii_case("none") {
         return Ok(None);
@@ -56,14 +69,11 @@ pub fn parse_pdf_standard(value: &str) -> Result<Option<String>, String> {
     let parts: Vec<&str> = value.split(',').map(str::trim).collect();
     for p in &parts {
         if !PDF_STANDARDS.contains(p) {
-            return Err(format!(
-                "unknown PDF standard `{p}` (typst {TYPST_VERSION} takes {}, several separated by commas, or `none`)",
-                PDF_STANDARDS.join(", ")
-            ));
+            return Err(PdfStandardError::Unknown(p.to_string()));
         }
     }
     if parts.iter().filter(|p| p.starts_with("a-")).count() > 1 {
-        return Err("choose at most one PDF/A standard".into());
+        return Err(PdfStandardError::SeveralPdfA);
     }
     Ok(Some(parts.join(",")))
 }
@@ -585,8 +595,20 @@ mod tests {
             Ok(Some("a-2b,ua-1".into()))
         );
         assert_eq!(parse_pdf_standard("none"), Ok(None));
-        assert!(parse_pdf_standard("a-9z").unwrap_err().contains("`a-9z`"));
-        assert!(parse_pdf_standard("a-2b,a-3b").is_err());
+        assert_eq!(
+            parse_pdf_standard("a-9z"),
+            Err(PdfStandardError::Unknown("a-9z".into()))
+        );
+        assert!(
+            parse_pdf_standard("a-9z")
+                .unwrap_err()
+                .to_string()
+                .starts_with("unknown PDF standard `a-9z` (typst 0.15.1 takes 1.4, 1.5,")
+        );
+        assert_eq!(
+            parse_pdf_standard("a-2b,a-3b"),
+            Err(PdfStandardError::SeveralPdfA)
+        );
         assert!(parse_pdf_standard("").is_err());
     }
 

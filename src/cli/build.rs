@@ -67,7 +67,7 @@ pub struct BuildArgs {
 }
 
 /// A checked `--pdf-standard` value (`none` for no standard).
-pub fn pdf_standard_arg(value: &str) -> Result<String, String> {
+pub fn pdf_standard_arg(value: &str) -> Result<String, mgi::render::PdfStandardError> {
     mgi::render::parse_pdf_standard(value).map(|s| s.unwrap_or_else(|| "none".into()))
 }
 

@@ -22,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use roxmltree::Node;
 
+use super::error::ReadError;
 use super::office::{self, Package, Review, TextRun};
 use super::{Block, BlockKind, Document, collapse_whitespace};
 use crate::lang;
@@ -30,7 +31,7 @@ use crate::lang;
 const DEFAULT_MAIN: &str = "word/document.xml";
 
 /// Read a `.docx`. The error is a message for the user.
-pub fn read_docx(bytes: &[u8]) -> Result<Document, String> {
+pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
     let mut zip = office::open_package(bytes)?;
     let parts = Parts::read(&mut zip)?;
     let main = office::parse_xml(&parts.main_name, &parts.main)?;
@@ -51,7 +52,9 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, String> {
         .root_element()
         .children()
         .find(|n| is_w(*n, "body"))
-        .ok_or_else(|| format!("{} has no body: the document is damaged", parts.main_name))?;
+        .ok_or_else(|| ReadError::NoWordBody {
+            part: parts.main_name.clone(),
+        })?;
     let mut walker = Walker::new(&styles, &notes, &parts.main_name);
     let mut blocks = Vec::new();
     walker.block_content(body, 0, &mut blocks)?;
@@ -95,7 +98,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, String> {
 fn parse_optional<'a>(
     name: &str,
     text: Option<&'a str>,
-) -> Result<Option<roxmltree::Document<'a>>, String> {
+) -> Result<Option<roxmltree::Document<'a>>, ReadError> {
     text.map(|t| office::parse_xml(name, t)).transpose()
 }
 
@@ -111,7 +114,7 @@ struct Parts {
 }
 
 impl Parts {
-    fn read(zip: &mut Package) -> Result<Parts, String> {
+    fn read(zip: &mut Package) -> Result<Parts, ReadError> {
         let package_rels = relationships(zip, "_rels/.rels", "")?;
         let main_name = package_rels
             .get("officeDocument")
@@ -125,11 +128,9 @@ impl Parts {
             })
             .ok_or_else(|| {
                 if zip.index_for_name("[Content_Types].xml").is_some() {
-                    format!(
-                        "this Office file has no main document part ({main_name}): it is not a Word \
-                         document (a spreadsheet or a presentation?) or it is damaged; give the profile \
-                         as .docx, .odt, PDF, HTML or text"
-                    )
+                    ReadError::NoWordMainPart {
+                        part: main_name.clone(),
+                    }
                 } else {
                     office::not_a_document(zip)
                 }
@@ -141,7 +142,7 @@ impl Parts {
             format!("{dir}/_rels/{file}.rels")
         };
         let rels = relationships(zip, &rels_name, dir)?;
-        let mut part = |kind: &str, fallback: &str| -> Result<Option<String>, String> {
+        let mut part = |kind: &str, fallback: &str| -> Result<Option<String>, ReadError> {
             let name = rels.get(kind).map_or(fallback, String::as_str);
             office::read_part(zip, name)
         };
@@ -168,7 +169,7 @@ fn relationships(
     zip: &mut Package,
     rels_name: &str,
     dir: &str,
-) -> Result<HashMap<String, String>, String> {
+) -> Result<HashMap<String, String>, ReadError> {
     let Some(text) = office::read_part(zip, rels_name)? else {
         return Ok(HashMap::new());
     };
@@ -449,7 +450,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         node: Node<'a, 'i>,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(self.part));
         }
@@ -476,7 +477,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         tbl: Node<'a, 'i>,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         let mut rows = Vec::new();
         for tr in tbl.children().filter(|n| is_w(*n, "tr")) {
             let mut row = Vec::new();
@@ -496,7 +497,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         p: Node<'a, 'i>,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         self.paragraphs += 1;
         let line = self.paragraphs;
         let props = ParagraphProps::of(p);
@@ -551,7 +552,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         line: usize,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         let Some(node) = self.notes.get(&key) else {
             return Ok(());
         };
@@ -576,7 +577,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
     }
 
     /// Notes that no paragraph refers to: kept as notes at the end.
-    fn unreferenced_notes(&mut self, out: &mut Vec<Block>) -> Result<(), String> {
+    fn unreferenced_notes(&mut self, out: &mut Vec<Block>) -> Result<(), ReadError> {
         let line = self.paragraphs.max(1);
         let keys: Vec<NoteKey> = self.notes.in_order.iter().map(|(k, _)| k.clone()).collect();
         for key in keys {
@@ -593,7 +594,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         bold: bool,
         run: &mut TextRun,
         asides: &mut Asides<'a, 'i>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(self.part));
         }
@@ -631,7 +632,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         paragraph_bold: bool,
         run: &mut TextRun,
         asides: &mut Asides<'a, 'i>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         let rpr = child(r, "rPr");
         let bold = rpr
             .and_then(|p| child(p, "b"))

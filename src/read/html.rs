@@ -33,6 +33,7 @@ use scraper::{ElementRef, Html, Node};
 use unicode_normalization::UnicodeNormalization;
 
 use super::decode::{self, Decoded};
+use super::error::ReadError;
 use super::{Block, BlockKind, Document, collapse_whitespace};
 use crate::model::{Warning, WarningKind};
 
@@ -60,27 +61,22 @@ static MSO_LIST_LEVEL: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"level(\d+)").expect("valid regex"));
 
 /// Read an HTML page. The error is a message for the user.
-pub fn read_html(bytes: &[u8]) -> Result<Document, String> {
+pub fn read_html(bytes: &[u8]) -> Result<Document, ReadError> {
     let decoded = decode_html(bytes)?;
     let text = decoded.text;
     // The HTML parser takes time in the square of the nesting depth: a
     // damaged page that never closes its elements is refused before it.
     let tags = SourceTags::scan(&text);
     if let Some(line) = tags.nesting.too_deep_at {
-        return Err(format!(
-            "the page nests its elements more than {MAX_NESTING} deep (from line {line}): it is probably damaged; save it again from the browser, or give a text copy or the PDF"
-        ));
+        return Err(ReadError::PageTooDeep { line });
     }
     let html = catch_unwind(AssertUnwindSafe(|| Html::parse_document(&text)))
-        .map_err(|_| "the HTML parser failed on this page".to_string())?;
+        .map_err(|_| ReadError::HtmlParserFailed)?;
 
     let mut walker = Walker::new(tags);
     walker.walk(&html);
     if walker.blocks.is_empty() {
-        return Err(
-            "the HTML page has no text: save the page again once it has loaded, or give a text copy or the PDF"
-                .to_string(),
-        );
+        return Err(ReadError::PageWithoutText);
     }
     Ok(Document {
         blocks: walker.blocks,
@@ -93,7 +89,7 @@ pub fn read_html(bytes: &[u8]) -> Result<Document, String> {
 
 /// Decode the page: a byte-order mark wins, then a charset declared in the
 /// first 4 KiB, then UTF-8 (or a detected legacy encoding) as for text files.
-fn decode_html(bytes: &[u8]) -> Result<Decoded, String> {
+fn decode_html(bytes: &[u8]) -> Result<Decoded, ReadError> {
     let has_bom = bytes.starts_with(b"\xEF\xBB\xBF")
         || bytes.starts_with(b"\xFF\xFE")
         || bytes.starts_with(b"\xFE\xFF");
@@ -1487,8 +1483,15 @@ mod tests {
             "<html><body>\n{}<p>Key findings</p>",
             "<div class=x>\n".repeat(MAX_NESTING + 1)
         );
+        let err = read_html(html.as_bytes()).unwrap_err();
         assert_eq!(
-            read_html(html.as_bytes()).unwrap_err(),
+            err,
+            ReadError::PageTooDeep {
+                line: MAX_NESTING + 2
+            }
+        );
+        assert_eq!(
+            err.to_string(),
             format!(
                 "the page nests its elements more than {MAX_NESTING} deep (from line {}): it is probably damaged; save it again from the browser, or give a text copy or the PDF",
                 MAX_NESTING + 2
@@ -1505,9 +1508,9 @@ mod tests {
     fn pages_without_text_and_broken_pages() {
         assert_eq!(
             read_html(b"<html><head><title>x</title></head><body> </body></html>").unwrap_err(),
-            "the HTML page has no text: save the page again once it has loaded, or give a text copy or the PDF"
+            ReadError::PageWithoutText
         );
-        assert_eq!(read_html(b"").unwrap_err(), decode::EMPTY);
+        assert_eq!(read_html(b"").unwrap_err(), ReadError::Empty);
         for junk in [
             "<",
             "<p",

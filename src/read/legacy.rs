@@ -50,7 +50,7 @@ pub fn read_legacy(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
         ));
     };
     let docx_bytes = convert(&soffice, path, bytes).map_err(err)?;
-    docx::read_docx(&docx_bytes).map_err(|m| err(format!("after conversion by LibreOffice: {m}")))
+    docx::read_docx(&docx_bytes).map_err(|e| err(format!("after conversion by LibreOffice: {e}")))
 }
 
 /// The first executable `name` in the folders of `PATH`.

@@ -8,6 +8,7 @@ pub mod attachment;
 pub mod columns;
 pub mod decode;
 pub mod docx;
+pub mod error;
 pub mod html;
 pub mod layout;
 pub mod legacy;
@@ -242,12 +243,12 @@ pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Fo
     };
     let mut doc = match form {
         Form::Pdf => pdf::read_pdf(path, bytes)?,
-        Form::Docx => docx::read_docx(bytes).map_err(|m| InputError::new(path, None, m))?,
-        Form::Odt => odt::read_odt(bytes).map_err(|m| InputError::new(path, None, m))?,
+        Form::Docx => docx::read_docx(bytes).map_err(|e| InputError::unreadable(path, &e))?,
+        Form::Odt => odt::read_odt(bytes).map_err(|e| InputError::unreadable(path, &e))?,
         Form::Legacy => legacy::read_legacy(path, bytes)?,
-        Form::Html => html::read_html(bytes).map_err(|m| InputError::new(path, None, m))?,
+        Form::Html => html::read_html(bytes).map_err(|e| InputError::unreadable(path, &e))?,
         Form::Text | Form::Print | Form::Auto => {
-            let decoded = decode::decode(bytes).map_err(|m| InputError::new(path, None, m))?;
+            let decoded = decode::decode(bytes).map_err(|e| InputError::unreadable(path, &e))?;
             let mut doc = if form == Form::Print {
                 print::read_print(&decoded.text)
             } else {

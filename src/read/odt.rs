@@ -21,6 +21,7 @@ use std::collections::HashMap;
 
 use roxmltree::Node;
 
+use super::error::ReadError;
 use super::office::{self, Review, TextRun};
 use super::{Block, BlockKind, Document, collapse_whitespace};
 use crate::lang;
@@ -29,7 +30,7 @@ const CONTENT: &str = "content.xml";
 
 /// Read an `.odt`, or a flat OpenDocument file (`.fodt`: one XML file).
 /// The error is a message for the user.
-pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
+pub fn read_odt(bytes: &[u8]) -> Result<Document, ReadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.trim_ascii_start().starts_with(b"<") {
         return read_flat(bytes);
@@ -37,7 +38,7 @@ pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
     let mut zip = office::open_package(bytes)?;
     let content_text = office::read_part(&mut zip, CONTENT)?.ok_or_else(|| {
         if zip.index_for_name("mimetype").is_some() {
-            "this OpenDocument file has no content.xml: it is damaged; open it in its word processor and save it again".to_string()
+            ReadError::NoOpenDocumentContent
         } else {
             office::not_a_document(&zip)
         }
@@ -57,14 +58,11 @@ pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
 }
 
 /// A flat OpenDocument file: styles, metadata and text in one XML document.
-fn read_flat(bytes: &[u8]) -> Result<Document, String> {
+fn read_flat(bytes: &[u8]) -> Result<Document, ReadError> {
     const PART: &str = "the flat OpenDocument file";
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(body).map_err(|e| {
-        format!(
-            "{PART} is not UTF-8 (invalid byte at offset {}): save it again from its word processor",
-            e.valid_up_to()
-        )
+    let text = std::str::from_utf8(body).map_err(|e| ReadError::FlatOpenDocumentNotUtf8 {
+        offset: e.valid_up_to(),
     })?;
     let doc = office::parse_xml_of(PART, text)?;
     read_parsed(&doc, None, Some(&doc))
@@ -76,7 +74,7 @@ fn read_parsed(
     content: &roxmltree::Document,
     styles_doc: Option<&roxmltree::Document>,
     meta: Option<&roxmltree::Document>,
-) -> Result<Document, String> {
+) -> Result<Document, ReadError> {
     let mut styles = Styles::default();
     if let Some(doc) = styles_doc {
         styles.add(doc);
@@ -85,11 +83,7 @@ fn read_parsed(
     let text = content
         .descendants()
         .find(|n| is_office(*n, "text") && n.parent_element().is_some_and(|p| is_office(p, "body")))
-        .ok_or_else(|| {
-            "this OpenDocument file holds no text document (a spreadsheet or a presentation?): \
-             give the profile as .odt, .docx, PDF, HTML or text"
-                .to_string()
-        })?;
+        .ok_or(ReadError::NoOpenDocumentText)?;
     let mut walker = Walker {
         styles: &styles,
         paragraphs: 0,
@@ -242,7 +236,7 @@ impl Walker<'_> {
         depth: usize,
         list_depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(CONTENT));
         }
@@ -297,7 +291,7 @@ impl Walker<'_> {
         depth: usize,
         list_depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(CONTENT));
         }
@@ -325,7 +319,7 @@ impl Walker<'_> {
         list_depth: usize,
         kind: Option<BlockKind>,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         // The item's own block: its paragraphs joined; nested lists, notes
         // and text boxes come after it.
         let mut own: Option<Block> = None;
@@ -359,7 +353,7 @@ impl Walker<'_> {
         table: Node<'a, 'i>,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(CONTENT));
         }
@@ -374,7 +368,7 @@ impl Walker<'_> {
         node: Node<'a, 'i>,
         depth: usize,
         rows: &mut office::Table,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(CONTENT));
         }
@@ -408,7 +402,7 @@ impl Walker<'_> {
         p: Node<'a, 'i>,
         depth: usize,
         kind: Option<BlockKind>,
-    ) -> Result<(Option<Block>, Vec<Block>), String> {
+    ) -> Result<(Option<Block>, Vec<Block>), ReadError> {
         self.paragraphs += 1;
         let line = self.paragraphs;
         let style = text_attr(p, "style-name");
@@ -456,7 +450,7 @@ fn inline<'a, 'i>(
     bold: bool,
     run: &mut TextRun,
     asides: &mut Asides<'a, 'i>,
-) -> Result<(), String> {
+) -> Result<(), ReadError> {
     if depth > office::MAX_NESTING {
         return Err(office::too_deep(CONTENT));
     }

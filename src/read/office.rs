@@ -14,6 +14,7 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
+use super::error::ReadError;
 use super::{Block, BlockKind, MAX_INPUT_BYTES};
 use crate::lang::{self, Meaning};
 use crate::model::{Warning, WarningKind};
@@ -54,17 +55,14 @@ pub fn package_kind(bytes: &[u8]) -> PackageKind {
 }
 
 /// Open the package, or say why it cannot be read.
-pub fn open_package(bytes: &[u8]) -> Result<Package<'_>, String> {
-    ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!(
-            "this looks like a ZIP archive (a .docx or .odt is one) but it is damaged ({e}): \
-             open it in its word processor and save it again, or save it as PDF or HTML"
-        )
+pub fn open_package(bytes: &[u8]) -> Result<Package<'_>, ReadError> {
+    ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::DamagedZip {
+        reason: e.to_string(),
     })
 }
 
 /// The error for a ZIP archive that holds no text document.
-pub fn not_a_document(zip: &Package) -> String {
+pub fn not_a_document(zip: &Package) -> ReadError {
     let mut names: Vec<String> = zip
         .file_names()
         .take(6)
@@ -76,16 +74,13 @@ pub fn not_a_document(zip: &Package) -> String {
     } else {
         names.join(", ")
     };
-    format!(
-        "this ZIP archive is not a word-processor document: it holds neither word/document.xml (Word .docx) \
-         nor content.xml (OpenDocument .odt); entries: {shown}. Give the profile as .docx, .odt, PDF, HTML or text"
-    )
+    ReadError::NotADocument { entries: shown }
 }
 
 /// The text of one part, or `None` when the package has no such part.
 /// Decompression stops past [`MAX_INPUT_BYTES`], whatever size the archive
 /// declares, so that a small ZIP bomb cannot exhaust memory.
-pub fn read_part(zip: &mut Package, name: &str) -> Result<Option<String>, String> {
+pub fn read_part(zip: &mut Package, name: &str) -> Result<Option<String>, ReadError> {
     let mut file = match zip.by_name(name) {
         Ok(f) => f,
         Err(ZipError::FileNotFound) => return Ok(None),
@@ -107,59 +102,54 @@ pub fn read_part(zip: &mut Package, name: &str) -> Result<Option<String>, String
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(body) {
         Ok(text) => Ok(Some(text.to_string())),
-        Err(e) => Err(format!(
-            "the part {name} of the document is not UTF-8 (invalid byte at offset {}): \
-             open the document in its word processor and save it again",
-            e.valid_up_to()
-        )),
+        Err(e) => Err(ReadError::PartNotUtf8 {
+            part: name.to_string(),
+            offset: e.valid_up_to(),
+        }),
     }
 }
 
-fn damaged_part(name: &str, why: &str) -> String {
-    format!(
-        "the part {name} of the document cannot be unpacked ({why}): the file is damaged or \
-         encrypted; open it in its word processor and save it again without a password"
-    )
+fn damaged_part(name: &str, why: &str) -> ReadError {
+    ReadError::DamagedPart {
+        part: name.to_string(),
+        reason: why.to_string(),
+    }
 }
 
-fn too_large_part(name: &str) -> String {
-    format!(
-        "the part {name} of the document unpacks to more than {} MiB (a ZIP bomb?): \
-         MGI profiles are far smaller; save the profile alone as .docx, PDF or HTML",
-        MAX_INPUT_BYTES / (1024 * 1024)
-    )
+fn too_large_part(name: &str) -> ReadError {
+    ReadError::PartTooLarge {
+        part: name.to_string(),
+    }
 }
 
 /// Parse one XML part. DTDs are refused: a document part never has one,
 /// and refusing them refuses entity expansion ("billion laughs") with them.
-pub fn parse_xml<'a>(name: &str, text: &'a str) -> Result<roxmltree::Document<'a>, String> {
+pub fn parse_xml<'a>(name: &str, text: &'a str) -> Result<roxmltree::Document<'a>, ReadError> {
     parse_xml_of(&format!("the part {name} of the document"), text)
 }
 
 /// [`parse_xml`], the messages naming the XML as `what`.
-pub fn parse_xml_of<'a>(what: &str, text: &'a str) -> Result<roxmltree::Document<'a>, String> {
+pub fn parse_xml_of<'a>(what: &str, text: &'a str) -> Result<roxmltree::Document<'a>, ReadError> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
         ..Default::default()
     };
     roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
-        roxmltree::Error::DtdDetected => format!(
-            "{what} declares a DTD (entities that could expand without bound): word processors \
-             never write one; the file was not made by a word processor"
-        ),
-        e => format!(
-            "{what} is not well-formed XML ({e}): the file is damaged; \
-             open it in its word processor and save it again"
-        ),
+        roxmltree::Error::DtdDetected => ReadError::XmlWithDtd {
+            what: what.to_string(),
+        },
+        e => ReadError::XmlMalformed {
+            what: what.to_string(),
+            reason: e.to_string(),
+        },
     })
 }
 
 /// The error for a tree nested beyond [`MAX_NESTING`].
-pub fn too_deep(name: &str) -> String {
-    format!(
-        "the part {name} of the document nests its elements more than {MAX_NESTING} deep: \
-         it is probably damaged; open it in its word processor and save it again"
-    )
+pub fn too_deep(name: &str) -> ReadError {
+    ReadError::PartTooDeep {
+        part: name.to_string(),
+    }
 }
 
 /// Review marks left in a document: what was pending, counted.
@@ -335,10 +325,8 @@ impl TextRun {
 }
 
 /// An empty document: nothing to read.
-pub fn empty_document(form: &str) -> String {
-    format!(
-        "the {form} document has no text: check that this is the profile, or give its PDF or web page"
-    )
+pub fn empty_document(form: &'static str) -> ReadError {
+    ReadError::EmptyDocument { form }
 }
 
 #[cfg(test)]
@@ -437,6 +425,7 @@ mod tests {
     fn dtd_is_refused() {
         let bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]><a>&lol2;</a>";
         let e = parse_xml("word/document.xml", bomb).unwrap_err();
-        assert!(e.contains("declares a DTD"), "{e}");
+        assert!(matches!(e, ReadError::XmlWithDtd { .. }), "{e}");
+        assert!(e.to_string().contains("declares a DTD"), "{e}");
     }
 }
