@@ -109,7 +109,7 @@ pub fn join_continuation(out: &mut String, next: &str) {
 }
 
 /// The forms a profile comes in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
     /// Decide by extension and content.
     Auto,
