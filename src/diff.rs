@@ -248,12 +248,25 @@ pub fn diff(old: &Profile, new: &Profile) -> ProfileDiff {
 /// order, each removed finding right after the finding that preceded it in
 /// the old list.
 pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
+    let old_keys: Vec<String> = old.iter().map(|f| text::fold_finding(&f.text)).collect();
+    let new_keys: Vec<String> = new.iter().map(|f| text::fold_finding(&f.text)).collect();
+    let old_match = match_findings(old, new, &old_keys, &new_keys);
+    in_reading_order(old, new, &old_match, |i, j| old_keys[i] == new_keys[j])
+}
+
+/// For each old finding, the new one it became and how alike they are:
+/// first the same texts (compared by their `keys`), then the most similar
+/// of the rest, best pair first.
+fn match_findings(
+    old: &[Finding],
+    new: &[Finding],
+    old_keys: &[String],
+    new_keys: &[String],
+) -> Vec<Option<(usize, f64)>> {
     let mut old_match: Vec<Option<(usize, f64)>> = vec![None; old.len()];
     let mut new_taken = vec![false; new.len()];
 
     // 1. The same text.
-    let old_keys: Vec<String> = old.iter().map(|f| text::fold_finding(&f.text)).collect();
-    let new_keys: Vec<String> = new.iter().map(|f| text::fold_finding(&f.text)).collect();
     for (i, key) in old_keys.iter().enumerate() {
         if let Some(j) = (0..new.len()).find(|&j| !new_taken[j] && &new_keys[j] == key) {
             old_match[i] = Some((j, 1.0));
@@ -286,7 +299,16 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
             new_taken[j] = true;
         }
     }
+    old_match
+}
 
+/// The changes in reading order, from the pairs `old_match` made.
+fn in_reading_order(
+    old: &[Finding],
+    new: &[Finding],
+    old_match: &[Option<(usize, f64)>],
+    same_text: impl Fn(usize, usize) -> bool,
+) -> Vec<Change> {
     // Reading order: (2j + 1, 0) for the new finding j; a removed finding
     // goes to (2j + 2, i) after the new finding j paired with the nearest
     // earlier old one, or to (0, i) when there is none.
@@ -300,7 +322,7 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
     for (j, f) in new.iter().enumerate() {
         let change = match new_of_old[j] {
             Some((i, s)) => {
-                let unchanged = old_keys[i] == new_keys[j];
+                let unchanged = same_text(i, j);
                 Change {
                     change: if unchanged {
                         ChangeKind::Unchanged
