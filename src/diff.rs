@@ -773,14 +773,6 @@ pub fn edition_diffs(profiles: &[&Profile]) -> Vec<ProfileDiff> {
         .collect()
 }
 
-/// The English name of a domain ("Migrants' rights").
-pub fn domain_label(id: DomainId) -> &'static str {
-    lang::language("en")
-        .and_then(|l| l.domains.iter().find(|(d, _)| *d == id))
-        .and_then(|(_, names)| names.first().copied())
-        .unwrap_or(id.as_str())
-}
-
 /// The diff as a report for a terminal: one block per domain and list,
 /// `=` unchanged, `~ (0.87)` reworded (old text, then `→` the new one),
 /// `-` removed, `+` added; a totals line at the end.
@@ -802,7 +794,7 @@ pub fn report(d: &ProfileDiff) -> String {
             FindingKind::Strength => "strengths",
             FindingKind::Improvement => "improvements",
         };
-        let _ = writeln!(out, "\n{} — {kind}", domain_label(list.domain));
+        let _ = writeln!(out, "\n{} — {kind}", lang::ENGLISH.domain_name(list.domain));
         for c in &list.changes {
             let old = c.old_text.as_deref().unwrap_or("");
             let new = c.new_text.as_deref().unwrap_or("");

@@ -82,6 +82,21 @@ pub struct Language {
 /// The languages the tool knows, English first (the fallback).
 pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &es::ES, &pt::PT];
 
+/// English, the fallback and the language of the terminal reports.
+pub static ENGLISH: &Language = &en::EN;
+
+impl Language {
+    /// The name a domain is shown by: the first of its headings ("Migrants'
+    /// rights"). `templates/labels.json` names it by one of its headings.
+    pub fn domain_name(&self, id: DomainId) -> &'static str {
+        self.domains
+            .iter()
+            .find(|(d, _)| *d == id)
+            .and_then(|(_, names)| names.first().copied())
+            .unwrap_or(id.as_str())
+    }
+}
+
 /// Whether a word-processor paragraph style name names a heading style of
 /// any language ("Heading 2", "Titre 1", "Título", "heading 3 Char" is not).
 pub fn is_heading_style_name(name: &str) -> bool {
@@ -600,6 +615,52 @@ pub fn stopword_score(lang: &Language, text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The templates' labels (`templates/labels.json`) name each domain by
+    /// one of its headings in the tables and each month as the tables do, for every language the tables know, and no
+    /// other: a language is added to both or to neither.
+    #[test]
+    fn template_labels_agree_with_the_tables() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/templates/labels.json");
+        let labels: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let codes: Vec<&str> = labels
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut known: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
+        known.sort_unstable();
+        let mut codes = codes.clone();
+        codes.sort_unstable();
+        assert_eq!(codes, known);
+        for lang in LANGUAGES {
+            let entry = &labels[lang.code];
+            for id in DomainId::ALL {
+                let label = normalize(entry["domains"][id.as_str()].as_str().unwrap());
+                let (_, headings) = lang.domains.iter().find(|(d, _)| *d == id).unwrap();
+                assert!(
+                    headings.iter().any(|h| normalize(h) == label),
+                    "{}: the label of {} \"{label}\" is none of the table's headings",
+                    lang.code,
+                    id.as_str()
+                );
+            }
+            let months = entry["months"].as_array().unwrap();
+            assert_eq!(months.len(), 12, "{}", lang.code);
+            for (n, month) in (1..).zip(months) {
+                let month = normalize(month.as_str().unwrap());
+                assert!(
+                    lang.months
+                        .iter()
+                        .any(|(name, m)| *m == n && normalize(name) == month),
+                    "{}: month {n} \"{month}\" is not in the table",
+                    lang.code
+                );
+            }
+        }
+    }
 
     #[test]
     fn normalizes_case_accents_apostrophes_and_numbers() {
