@@ -17,6 +17,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::lang::{LANGUAGES, PlaceWords};
 use crate::text;
 
 const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
@@ -202,162 +203,25 @@ pub fn short_name(official: &str, language: &str) -> String {
 // ---------------------------------------------------------------------------
 // Prefixes and suffixes
 
-/// Leading articles, stripped only before another try.
-const ARTICLES: &[&str] = &["the", "la", "le", "les", "l'", "el", "los", "las"];
+/// Romanian unit words that stand before the name ("Municipiul Chișinău"):
+/// official names of places whose profiles are written in other languages.
+const ROMANIAN_BARE_HEADS: &[&str] = &["municipiul", "orașul"];
 
-/// Heads of official country names, each with its language's connectors.
-const COUNTRY_HEADS_EN: &[&str] = &[
-    "republic",
-    "federal republic",
-    "federative republic",
-    "federal democratic republic",
-    "democratic republic",
-    "democratic socialist republic",
-    "islamic republic",
-    "people's republic",
-    "socialist republic",
-    "oriental republic",
-    "co-operative republic",
-    "cooperative republic",
-    "kingdom",
-    "state",
-    "independent state",
-    "principality",
-    "grand duchy",
-    "sultanate",
-    "commonwealth",
-    "union",
-    "federation",
-];
-const COUNTRY_HEADS_FR: &[&str] = &[
-    "république",
-    "république fédérale",
-    "république fédérative",
-    "république fédérale démocratique",
-    "république démocratique",
-    "république islamique",
-    "république populaire",
-    "république socialiste",
-    "république orientale",
-    "royaume",
-    "état",
-    "état indépendant",
-    "principauté",
-    "grand-duché",
-    "sultanat",
-    "commonwealth",
-    "union",
-    "fédération",
-];
-const COUNTRY_HEADS_ES: &[&str] = &[
-    "república",
-    "república federal",
-    "república federativa",
-    "república democrática",
-    "república democrática federal",
-    "república islámica",
-    "república popular",
-    "república socialista",
-    "república oriental",
-    "república cooperativa",
-    "reino",
-    "estado",
-    "estado independiente",
-    "principado",
-    "gran ducado",
-    "sultanato",
-    "mancomunidad",
-    "unión",
-    "federación",
-];
-
-/// Heads of local unit names.
-const LOCAL_HEADS_EN: &[&str] = &[
-    "city",
-    "city and county",
-    "county",
-    "municipality",
-    "municipal district",
-    "metropolitan district",
-    "district",
-    "province",
-    "state",
-    "region",
-    "department",
-    "canton",
-    "commune",
-    "town",
-    "prefecture",
-    "governorate",
-];
-const LOCAL_HEADS_FR: &[&str] = &[
-    "ville",
-    "commune",
-    "commune urbaine",
-    "province",
-    "région",
-    "préfecture",
-    "département",
-    "district",
-    "municipalité",
-    "gouvernorat",
-    "mairie",
-];
-const LOCAL_HEADS_ES_PT: &[&str] = &[
-    "municipio",
-    "município",
-    "ciudad",
-    "cidade",
-    "prefeitura",
-    "prefeitura municipal",
-    "estado",
-    "estado libre y soberano",
-    "provincia",
-    "departamento",
-    "distrito",
-    "distrito metropolitano",
-    "cantón",
-    "comuna",
-    "municipalidad",
-    "alcaldía",
-    "región",
-    "intendencia",
-    "gobierno autónomo descentralizado municipal",
-    "gad municipal",
-];
-/// Unit words that stand before the name without a connector.
-const LOCAL_BARE_HEADS: &[&str] = &["municipiul", "orașul", "cantón"];
-
-/// Unit words after the name ("Stryi Territorial Community", "Mombasa County").
-const LOCAL_SUFFIX_WORDS: &[&str] = &[
-    "city territorial community",
-    "territorial community",
-    "city county",
-    "county",
-    "city",
-    "municipality",
-    "municipal council",
-    "province",
-    "region",
-    "state",
-    "department",
-];
-
-const CONNECTORS_EN: &[&str] = &["of", "of the"];
-const CONNECTORS_FR: &[&str] = &["du", "de", "de la", "de l'", "des", "d'"];
-const CONNECTORS_ES_PT: &[&str] = &[
-    "de", "del", "de la", "de las", "de los", "do", "da", "dos", "das",
-];
-
-/// Normalized prefixes: each head followed by each connector.
-fn combine(sets: &[(&[&str], &[&str])], bare: &[&str]) -> HashSet<String> {
-    let mut out: HashSet<String> = bare
-        .iter()
-        .map(|b| text::fold_place_keeping_elision(b))
-        .collect();
-    for (heads, connectors) in sets {
-        for head in *heads {
-            for connector in *connectors {
+/// Normalized prefixes: each head of every language followed by each of
+/// its connectors, and the heads that stand alone.
+fn combine(
+    heads: fn(&PlaceWords) -> &'static [&'static str],
+    bare: fn(&PlaceWords) -> &'static [&'static str],
+) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for words in LANGUAGES.iter().map(|l| &l.places) {
+        out.extend(
+            bare(words)
+                .iter()
+                .map(|b| text::fold_place_keeping_elision(b)),
+        );
+        for head in heads(words) {
+            for connector in words.connectors {
                 out.insert(text::fold_place_keeping_elision(&format!(
                     "{head} {connector}"
                 )));
@@ -368,26 +232,17 @@ fn combine(sets: &[(&[&str], &[&str])], bare: &[&str]) -> HashSet<String> {
 }
 
 fn country_prefixes() -> HashSet<String> {
-    combine(
-        &[
-            (COUNTRY_HEADS_EN, CONNECTORS_EN),
-            (COUNTRY_HEADS_FR, CONNECTORS_FR),
-            (COUNTRY_HEADS_ES, CONNECTORS_ES_PT),
-        ],
-        // "República Argentina": the Spanish head also stands alone.
-        &["república"],
-    )
+    combine(|w| w.country_heads, |w| w.country_bare_heads)
 }
 
 fn local_prefixes() -> HashSet<String> {
-    combine(
-        &[
-            (LOCAL_HEADS_EN, CONNECTORS_EN),
-            (LOCAL_HEADS_FR, CONNECTORS_FR),
-            (LOCAL_HEADS_ES_PT, CONNECTORS_ES_PT),
-        ],
-        LOCAL_BARE_HEADS,
-    )
+    let mut out = combine(|w| w.local_heads, |w| w.local_bare_heads);
+    out.extend(
+        ROMANIAN_BARE_HEADS
+            .iter()
+            .map(|b| text::fold_place_keeping_elision(b)),
+    );
+    out
 }
 
 /// Prefixes and articles for country names.
@@ -408,8 +263,9 @@ static SHORT_NAME_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
 });
 
 static LOCAL_SUFFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    LOCAL_SUFFIX_WORDS
+    LANGUAGES
         .iter()
+        .flat_map(|l| l.places.local_suffixes)
         .map(|s| text::fold_place_keeping_elision(s))
         .collect()
 });
@@ -422,8 +278,9 @@ struct Prefixes {
 impl Prefixes {
     fn new(official: HashSet<String>) -> Self {
         Prefixes {
-            articles: ARTICLES
+            articles: LANGUAGES
                 .iter()
+                .flat_map(|l| l.places.articles)
                 .map(|a| text::fold_place_keeping_elision(a))
                 .collect(),
             official,

@@ -77,6 +77,31 @@ pub struct Language {
     pub local_words: &'static [&'static str],
     /// Frequent short words, to tell languages apart in running text.
     pub stopwords: &'static [&'static str],
+    /// Short words a date line holds between its day, month and year
+    /// ("12 de agosto de 2020", "July of 2022").
+    pub date_fillers: &'static [&'static str],
+    /// The words official place names are made of.
+    pub places: PlaceWords,
+}
+
+/// The words of official place names in one language, which a place's
+/// short name drops ("République du Niger" → "Niger", "Mombasa County" →
+/// "Mombasa"). A head and a connector make a prefix ("république" + "du").
+pub struct PlaceWords {
+    /// Heads of official country names ("republic", "federal republic").
+    pub country_heads: &'static [&'static str],
+    /// Country heads that also stand alone before the name ("República Argentina").
+    pub country_bare_heads: &'static [&'static str],
+    /// Heads of local unit names ("city", "commune urbaine").
+    pub local_heads: &'static [&'static str],
+    /// Local unit words that stand before the name without a connector ("Cantón Cuenca").
+    pub local_bare_heads: &'static [&'static str],
+    /// Unit words after the name ("Stryi Territorial Community", "Mombasa County").
+    pub local_suffixes: &'static [&'static str],
+    /// Words between a head and the name ("of the", "de la").
+    pub connectors: &'static [&'static str],
+    /// Leading articles, stripped only before another try ("the", "la").
+    pub articles: &'static [&'static str],
 }
 
 /// The languages the tool knows, English first (the fallback).
@@ -368,7 +393,7 @@ pub fn match_date_line(text: &str) -> Option<String> {
     let norm = normalize(text);
     let words: Vec<&str> = norm
         .split(' ')
-        .filter(|w| !matches!(*w, "de" | "del" | "of" | "le" | "el"))
+        .filter(|w| !LANGUAGES.iter().any(|l| l.date_fillers.contains(w)))
         .collect();
     if words.len() > 3 || words.len() < 2 {
         return None;
