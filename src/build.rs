@@ -43,15 +43,15 @@ pub use crate::inputs::{PROFILE_EXTENSIONS, STATE_FILE};
 /// The compendium: `pdf/compendium.pdf`, made from the list of profiles
 /// written to `OUT/.compendium.json` (out of `json/`, which holds only models).
 /// No profile takes this id.
-pub const COMPENDIUM_ID: &str = "compendium";
-pub const COMPENDIUM_DATA: &str = ".compendium.json";
+pub(crate) const COMPENDIUM_ID: &str = "compendium";
+pub(crate) const COMPENDIUM_DATA: &str = ".compendium.json";
 
 /// The language of the compendium's own labels (each chapter is in its
 /// profile's language).
-pub const COMPENDIUM_LANGUAGE: &str = "en";
+pub(crate) const COMPENDIUM_LANGUAGE: &str = "en";
 
 /// The folder of the staged templates inside the output folder.
-pub const STAGED_TEMPLATES: &str = ".templates";
+pub(crate) const STAGED_TEMPLATES: &str = ".templates";
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -161,7 +161,7 @@ pub fn make_ids_unique(results: &mut [Result<Profile, InputError>]) {
 
 /// [`make_ids_unique`], the ids of `reserved` (id → the source holding it)
 /// being taken already.
-pub fn make_ids_unique_beside(
+pub(crate) fn make_ids_unique_beside(
     results: &mut [Result<Profile, InputError>],
     reserved: &HashMap<String, String>,
 ) {

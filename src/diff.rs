@@ -52,10 +52,10 @@ pub const THRESHOLD: f64 = 0.75;
 /// strength ("pas accès aux soins de santé" → "ont accès aux soins de
 /// santé") shares 0.57–0.75 of the shorter finding's content words, while
 /// unrelated findings of one domain share at most one word (≤ 0.15).
-pub const PROGRESS_THRESHOLD: f64 = 0.4;
+pub(crate) const PROGRESS_THRESHOLD: f64 = 0.4;
 
 /// The fewest content words two findings must share to be paired across lists.
-pub const PROGRESS_MIN_SHARED: usize = 3;
+pub(crate) const PROGRESS_MIN_SHARED: usize = 3;
 
 /// What happened to one finding between two editions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -81,7 +81,7 @@ impl ChangeKind {
         ChangeKind::Added,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             ChangeKind::Unchanged => "unchanged",
             ChangeKind::Reworded => "reworded",
@@ -93,7 +93,7 @@ impl ChangeKind {
     }
 
     /// The one-character mark of the terminal report.
-    pub fn marker(self) -> &'static str {
+    pub(crate) fn marker(self) -> &'static str {
         match self {
             ChangeKind::Unchanged => "=",
             ChangeKind::Reworded => "~",
@@ -247,7 +247,7 @@ pub fn diff(old: &Profile, new: &Profile) -> ProfileDiff {
 /// The changes from one list to another, in reading order: the new list's
 /// order, each removed finding right after the finding that preceded it in
 /// the old list.
-pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
+pub(crate) fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
     let old_keys: Vec<String> = old.iter().map(|f| text::fold_finding(&f.text)).collect();
     let new_keys: Vec<String> = new.iter().map(|f| text::fold_finding(&f.text)).collect();
     let old_match = match_findings(old, new, &old_keys, &new_keys);
@@ -444,7 +444,7 @@ fn pair_across(from: &mut Vec<Change>, to: &mut Vec<Change>, kind: ChangeKind, g
 /// Words that say nothing of a finding's matter: the language's frequent
 /// words, the words of its domain names and list headings (every finding of
 /// a domain speaks of migrants and migration), and the place's name.
-pub struct Generic(Vec<String>);
+pub(crate) struct Generic(Vec<String>);
 
 fn generic_words(language: &str, places: [&Option<String>; 2]) -> Generic {
     let tables: Vec<&lang::Language> = match lang::language(language) {
@@ -522,7 +522,7 @@ const MAX_WORD_GRID: usize = 250_000;
 /// The new text of a rewording as runs of kept, inserted and deleted words
 /// (a longest common subsequence of words compared as [`text::fold_finding`]
 /// does), deleted words before the inserted ones that replace them.
-pub fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
+pub(crate) fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
     let a: Vec<&str> = old.split_whitespace().collect();
     let b: Vec<&str> = new.split_whitespace().collect();
     if a.len().saturating_mul(b.len()) > MAX_WORD_GRID {
@@ -689,7 +689,7 @@ impl Tokens {
 /// year nor an edition, or without a level, or naming neither place nor
 /// country, is in no pair; of several profiles with the same year and
 /// edition (one profile read from two files) only the first by id is.
-pub fn edition_pairs<'a>(profiles: &[&'a Profile]) -> Vec<(&'a Profile, &'a Profile)> {
+pub(crate) fn edition_pairs<'a>(profiles: &[&'a Profile]) -> Vec<(&'a Profile, &'a Profile)> {
     type Key = (String, String, &'static str, String);
     let mut groups: BTreeMap<Key, Vec<&'a Profile>> = BTreeMap::new();
     for &p in profiles {
@@ -766,7 +766,7 @@ pub fn mismatches(old: &Profile, new: &Profile) -> Vec<Mismatch> {
 }
 
 /// The diff of every pair of [`edition_pairs`].
-pub fn edition_diffs(profiles: &[&Profile]) -> Vec<ProfileDiff> {
+pub(crate) fn edition_diffs(profiles: &[&Profile]) -> Vec<ProfileDiff> {
     edition_pairs(profiles)
         .into_iter()
         .map(|(old, new)| diff(old, new))

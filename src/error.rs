@@ -23,7 +23,7 @@ impl InputError {
     }
 
     /// A file whose contents cannot be read, with why.
-    pub fn unreadable(path: &Path, err: &crate::read::error::ReadError) -> Self {
+    pub(crate) fn unreadable(path: &Path, err: &crate::read::error::ReadError) -> Self {
         InputError::new(path, None, err.to_string())
     }
 
@@ -51,7 +51,7 @@ pub enum OutputError {
 }
 
 impl OutputError {
-    pub fn write(path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn write(path: &Path, source: std::io::Error) -> Self {
         OutputError::Write {
             path: path.to_path_buf(),
             source,

@@ -24,7 +24,7 @@ pub mod inputs;
 pub mod lang;
 pub mod manifest;
 pub mod model;
-pub mod places;
+pub(crate) mod places;
 pub mod profile;
 pub mod read;
 pub mod recognise;

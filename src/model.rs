@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::warning::{ListName, WarningKind};
+pub(crate) use crate::warning::{ListName, WarningKind};
 
 /// The six MiGOF domains, in the order every profile uses.
 #[derive(
@@ -34,7 +34,7 @@ pub enum DomainId {
 
 impl DomainId {
     /// All domains in MiGOF order.
-    pub const ALL: [DomainId; 6] = [
+    pub(crate) const ALL: [DomainId; 6] = [
         DomainId::MigrantsRights,
         DomainId::WholeOfGovernment,
         DomainId::Partnerships,
@@ -70,7 +70,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Level::National => "national",
             Level::Local => "local",
@@ -112,7 +112,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(text: impl Into<String>, line: usize) -> Self {
+    pub(crate) fn new(text: impl Into<String>, line: usize) -> Self {
         Finding {
             text: text.into(),
             line,
@@ -121,7 +121,7 @@ impl Finding {
     }
 
     /// Add a sub-point: kept apart in `items` and appended to `text`.
-    pub fn push_item(&mut self, item: &str) {
+    pub(crate) fn push_item(&mut self, item: &str) {
         let joiner = if self.items.is_empty() && self.text.ends_with(':') {
             " "
         } else {
@@ -144,14 +144,14 @@ pub struct Domain {
 }
 
 impl Domain {
-    pub fn list(&self, kind: FindingKind) -> &[Finding] {
+    pub(crate) fn list(&self, kind: FindingKind) -> &[Finding] {
         match kind {
             FindingKind::Strength => &self.strengths,
             FindingKind::Improvement => &self.improvements,
         }
     }
 
-    pub fn list_mut(&mut self, kind: FindingKind) -> &mut Vec<Finding> {
+    pub(crate) fn list_mut(&mut self, kind: FindingKind) -> &mut Vec<Finding> {
         match kind {
             FindingKind::Strength => &mut self.strengths,
             FindingKind::Improvement => &mut self.improvements,
@@ -189,7 +189,7 @@ impl Eq for Warning {}
 
 impl Warning {
     /// A warning about line `line` (or the whole file), worded by its kind.
-    pub fn new(line: Option<usize>, kind: WarningKind) -> Self {
+    pub(crate) fn new(line: Option<usize>, kind: WarningKind) -> Self {
         Warning {
             line,
             message: kind.to_string(),
@@ -198,11 +198,11 @@ impl Warning {
         }
     }
 
-    pub fn at(line: usize, kind: WarningKind) -> Self {
+    pub(crate) fn at(line: usize, kind: WarningKind) -> Self {
         Warning::new(Some(line), kind)
     }
 
-    pub fn general(kind: WarningKind) -> Self {
+    pub(crate) fn general(kind: WarningKind) -> Self {
         Warning::new(None, kind)
     }
 }

@@ -26,7 +26,7 @@ const LOCAL_PLACES_TSV: &str = include_str!("../data/local-places.tsv");
 
 /// A country of the CLDR table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Country {
+pub(crate) struct Country {
     /// ISO 3166-1 alpha-3 (`MLI`).
     pub iso3: &'static str,
     /// ISO 3166-1 alpha-2 (`ML`).
@@ -39,7 +39,7 @@ pub struct Country {
 impl Country {
     /// The CLDR name in `language` (a code of the table, or a tag starting
     /// with one: `pt-BR`); English for any other language.
-    pub fn name(&self, language: &str) -> &'static str {
+    pub(crate) fn name(&self, language: &str) -> &'static str {
         let primary = language.split(['-', '_']).next().unwrap_or("");
         self.names
             .iter()
@@ -51,7 +51,7 @@ impl Country {
 
 /// A local jurisdiction with an MGI profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalPlace {
+pub(crate) struct LocalPlace {
     /// The name as the place writes it ("Montréal", "Ciudad de México").
     pub name: &'static str,
     /// ISO 3166-1 alpha-3 of the country the place is in.
@@ -64,23 +64,26 @@ pub struct LocalPlace {
 
 impl LocalPlace {
     /// The country the place is in.
-    pub fn country(&self) -> Option<&'static Country> {
+    #[cfg(test)]
+    pub(crate) fn country(&self) -> Option<&'static Country> {
         country_by_iso3(self.country_iso3)
     }
 }
 
 /// Every country of the table, sorted by alpha-3 code.
-pub fn countries() -> &'static [Country] {
+pub(crate) fn countries() -> &'static [Country] {
     &COUNTRIES.list
 }
 
 /// Every local jurisdiction of the table.
-pub fn local_places() -> &'static [LocalPlace] {
+#[cfg(test)]
+pub(crate) fn local_places() -> &'static [LocalPlace] {
     &LOCAL_PLACES.list
 }
 
 /// The country with this ISO 3166-1 alpha-3 code (any case).
-pub fn country_by_iso3(code: &str) -> Option<&'static Country> {
+#[cfg(test)]
+pub(crate) fn country_by_iso3(code: &str) -> Option<&'static Country> {
     let code = code.trim().to_ascii_uppercase();
     COUNTRIES
         .by_iso3
@@ -98,7 +101,7 @@ pub fn country_by_iso3(code: &str) -> Option<&'static Country> {
 /// "République du", "República de", "Kingdom of", "State of" …) stripped,
 /// one at a time, then all of it again without a trailing parenthesis
 /// ("Bolivia (Plurinational State of)").
-pub fn country_by_name(name: &str) -> Option<&'static Country> {
+pub(crate) fn country_by_name(name: &str) -> Option<&'static Country> {
     find_country(name).map(|hit| hit.country)
 }
 
@@ -108,7 +111,7 @@ pub fn country_by_name(name: &str) -> Option<&'static Country> {
 /// ("Genève, Suisse") names another country once; the profile names its own
 /// again and again. Names of four letters or fewer are skipped: they are
 /// words too.
-pub fn country_named_in<'a>(
+pub(crate) fn country_named_in<'a>(
     texts: impl Iterator<Item = &'a String>,
 ) -> Option<(&'static Country, &'static str)> {
     let folded: Vec<String> = texts
@@ -138,7 +141,7 @@ pub fn country_named_in<'a>(
 /// "Municipio de", "Ville de", "Province du", "… Territorial Community" …) and
 /// a trailing parenthesis ("(Ukraine)") are stripped when the full name is
 /// not known.
-pub fn local_place_by_name(name: &str) -> Option<&'static LocalPlace> {
+pub(crate) fn local_place_by_name(name: &str) -> Option<&'static LocalPlace> {
     let lookup = |text: &str| LOCAL_PLACES.by_name.get(&text::fold_place(text)).copied();
     for base in bases(name) {
         for step in reductions(base, &LOCAL_PREFIXES) {
@@ -162,7 +165,7 @@ pub fn local_place_by_name(name: &str) -> Option<&'static LocalPlace> {
 /// known local jurisdiction gets its name ("County of Nairobi" → "Nairobi").
 /// Anything else keeps its own words, less the official prefixes and unit
 /// words ("Republic of Atlantis" → "Atlantis").
-pub fn short_name(official: &str, language: &str) -> String {
+pub(crate) fn short_name(official: &str, language: &str) -> String {
     if let Some(hit) = find_country(official) {
         let country = hit.country;
         let own = text::fold_place(country.name(language));

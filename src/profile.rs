@@ -74,7 +74,7 @@ pub fn parse_bytes(
 /// The recogniser's "no key findings" message (which quotes the list
 /// headings in the document's language), completed with the form the file
 /// was read as and the form to try instead.
-pub fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -> String {
+pub(crate) fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -> String {
     let read_as = doc
         .read_as
         .clone()
@@ -286,7 +286,7 @@ fn same_place(official: &str, short: &str, language: &str) -> bool {
 /// language. Only `a`–`z`, `0`–`9` and single inner hyphens, never empty
 /// (`profile` stands for a place that has no ASCII letters or digits): it
 /// names the output files, so nothing in it can reach outside their folder.
-pub fn profile_id(place: &str, year: Option<i32>, language: &str) -> String {
+pub(crate) fn profile_id(place: &str, year: Option<i32>, language: &str) -> String {
     let place = match slug(place) {
         s if s.is_empty() => "profile".to_string(),
         s => s,
@@ -301,7 +301,7 @@ pub fn profile_id(place: &str, year: Option<i32>, language: &str) -> String {
 }
 
 /// Lower-case ASCII letters and digits separated by single hyphens.
-pub fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
     for c in s.nfkd() {

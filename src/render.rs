@@ -20,7 +20,7 @@ pub const TYPST_VERSION: &str = "0.15.1";
 pub const MGI_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How to install it, for messages.
-pub const INSTALL_HINT: &str = "run `scripts/setup` (it installs typst-cli 0.15.1 with `cargo install --locked typst-cli@0.15.1`), or set TYPST to a typst 0.15.1 binary";
+pub(crate) const INSTALL_HINT: &str = "run `scripts/setup` (it installs typst-cli 0.15.1 with `cargo install --locked typst-cli@0.15.1`), or set TYPST to a typst 0.15.1 binary";
 
 /// The PDF standard of every PDF unless told otherwise: PDF/A-3a (archival:
 /// fonts embedded, colours device-independent, XMP metadata, tagged; unlike
@@ -30,7 +30,7 @@ pub const DEFAULT_PDF_STANDARD: &str = "a-3a,ua-1";
 
 /// Whether a PDF made to `standard` may carry attached files: PDF/A-1 and
 /// PDF/A-2 forbid them (PDF/A-4 allows them only as PDF/A-4f).
-pub fn allows_attachments(standard: Option<&str>) -> bool {
+pub(crate) fn allows_attachments(standard: Option<&str>) -> bool {
     standard.is_none_or(|s| {
         s.split(',')
             .map(str::trim)
@@ -40,7 +40,7 @@ pub fn allows_attachments(standard: Option<&str>) -> bool {
 
 /// The values typst 0.15.1 takes for `--pdf-standard` (several may be given,
 /// separated by commas, at most one of them PDF/A).
-pub const PDF_STANDARDS: [&str; 17] = [
+pub(crate) const PDF_STANDARDS: [&str; 17] = [
     "1.4", "1.5", "1.6", "1.7", "2.0", "a-1b", "a-1a", "a-2b", "a-2u", "a-2a", "a-3b", "a-3u",
     "a-3a", "a-4", "a-4f", "a-4e", "ua-1",
 ];
@@ -437,7 +437,7 @@ pub enum TemplateError {
 
 impl Templates {
     /// The set compiled into the binary.
-    pub fn embedded() -> Templates {
+    pub(crate) fn embedded() -> Templates {
         Templates {
             source: TemplateSource::Embedded,
             files: EMBEDDED
@@ -448,7 +448,7 @@ impl Templates {
     }
 
     /// Every file of a folder (not its subfolders).
-    pub fn from_folder(dir: &Path) -> Result<Templates, TemplateError> {
+    pub(crate) fn from_folder(dir: &Path) -> Result<Templates, TemplateError> {
         let unreadable = |source| TemplateError::Unreadable {
             path: dir.to_path_buf(),
             source,
@@ -502,7 +502,7 @@ impl Templates {
     }
 
     /// A hash of every file, by name and content.
-    pub fn hash(&self) -> String {
+    pub(crate) fn hash(&self) -> String {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
         for (name, bytes) in &self.files {

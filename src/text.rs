@@ -8,7 +8,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// The characters written for an apostrophe: the straight one, the
 /// typographic ones (’ ‘ ‚ ‛), the modifier letter ʼ, and the prime, grave
 /// and acute signs typed in their place.
-pub fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
         '\'' | '\u{2019}'
@@ -23,14 +23,14 @@ pub fn is_apostrophe(c: char) -> bool {
 }
 
 /// Edit distance (insertions, deletions, substitutions) between `a` and `b`.
-pub fn edit_distance(a: &[char], b: &[char]) -> usize {
+pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
     // No row of the table exceeds the longer length, so this bound never cuts.
     edit_distance_within(a, b, a.len().max(b.len())).unwrap_or(usize::MAX)
 }
 
 /// The edit distance between `a` and `b` if it is at most `max` (stopping
 /// as soon as every cell of a row is over it).
-pub fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+pub(crate) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
@@ -61,7 +61,7 @@ pub fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option<usize>
 /// decomposes one character at a time (reordering, the only thing NFKD does
 /// across characters, moves combining marks only, which are dropped), with
 /// ASCII taking no table look-up at all: it runs on every block of every input.
-pub fn fold_heading(s: &str) -> String {
+pub(crate) fn fold_heading(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
@@ -102,7 +102,7 @@ fn push_heading_char(out: &mut String, c: char) {
 /// A place name as names are compared: lower case, accents dropped,
 /// apostrophes made straight, hyphens and other punctuation made spaces,
 /// spaces collapsed, nothing at either end but letters and digits.
-pub fn fold_place(text: &str) -> String {
+pub(crate) fn fold_place(text: &str) -> String {
     fold_place_keeping_elision(text)
         .trim_matches('\'')
         .trim()
@@ -111,7 +111,7 @@ pub fn fold_place(text: &str) -> String {
 
 /// [`fold_place`] without trimming apostrophes: "L’" stays "l'", so that
 /// prefixes ending with an elided article can be matched.
-pub fn fold_place_keeping_elision(text: &str) -> String {
+pub(crate) fn fold_place_keeping_elision(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars().flat_map(char::to_lowercase).nfd() {
@@ -136,7 +136,7 @@ pub fn fold_place_keeping_elision(text: &str) -> String {
 /// runs (no-break spaces included) collapsed to one space and trimmed,
 /// apostrophes as `'`, typographic quotes and guillemets as `"` (the spaces
 /// inside French guillemets dropped). Case, accents and wording are kept.
-pub fn fold_finding(s: &str) -> String {
+pub(crate) fn fold_finding(s: &str) -> String {
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let collapsed = collapsed
         .replace("« ", "«")

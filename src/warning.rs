@@ -141,7 +141,7 @@ pub const SIDE_BY_SIDE_START: &str = "the text sets two columns side by side";
 impl WarningKind {
     /// The warning names text of the key findings that the model does not
     /// carry (`mgi check` fails on it).
-    pub fn names_unplaced_text(&self) -> bool {
+    pub(crate) fn names_unplaced_text(&self) -> bool {
         matches!(
             self,
             WarningKind::BulletOutsideDomain { .. }

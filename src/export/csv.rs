@@ -17,7 +17,7 @@ pub struct CsvOptions {
     pub raw: bool,
 }
 
-pub const FINDINGS_HEADER: [&str; 11] = [
+pub(crate) const FINDINGS_HEADER: [&str; 11] = [
     "profile_id",
     "place",
     "country_iso3",
@@ -30,7 +30,7 @@ pub const FINDINGS_HEADER: [&str; 11] = [
     "position",
     "text",
 ];
-pub const DOMAINS_HEADER: [&str; 7] = [
+pub(crate) const DOMAINS_HEADER: [&str; 7] = [
     "profile_id",
     "place",
     "year",
@@ -39,7 +39,7 @@ pub const DOMAINS_HEADER: [&str; 7] = [
     "strengths",
     "improvements",
 ];
-pub const PROFILES_HEADER: [&str; 13] = [
+pub(crate) const PROFILES_HEADER: [&str; 13] = [
     "profile_id",
     "place",
     "place_official",
@@ -55,7 +55,7 @@ pub const PROFILES_HEADER: [&str; 13] = [
     "source",
 ];
 
-pub const CHANGES_HEADER: [&str; 10] = [
+pub(crate) const CHANGES_HEADER: [&str; 10] = [
     "place",
     "level",
     "domain",
@@ -82,7 +82,7 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
 /// The CSV writer prints every cell as text; the spreadsheet writer keeps
 /// numbers as numbers and text as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cell {
+pub(crate) enum Cell {
     Empty,
     Text(String),
     Int(i64),
@@ -106,7 +106,7 @@ impl Cell {
     }
 
     /// The cell as CSV text (before any neutralizing).
-    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
+    pub(crate) fn as_text(&self) -> std::borrow::Cow<'_, str> {
         match self {
             Cell::Empty => "".into(),
             Cell::Text(s) => s.as_str().into(),
@@ -117,7 +117,7 @@ impl Cell {
 
 /// One table: its name (the CSV file stem, the sheet name), header and rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+pub(crate) struct Table {
     pub name: &'static str,
     pub header: &'static [&'static str],
     pub rows: Vec<Vec<Cell>>,
@@ -125,7 +125,7 @@ pub struct Table {
 
 /// The four tables, in the order `findings`, `domains`, `profiles`,
 /// `changes` (consecutive editions of each place, diffed).
-pub fn tables(profiles: &[&Profile]) -> [Table; 4] {
+pub(crate) fn tables(profiles: &[&Profile]) -> [Table; 4] {
     [
         Table {
             name: "findings",
@@ -151,7 +151,7 @@ pub fn tables(profiles: &[&Profile]) -> [Table; 4] {
 }
 
 /// A table as CSV bytes.
-pub fn to_csv(header: &[&str], rows: &[Vec<Cell>], opts: CsvOptions) -> Vec<u8> {
+pub(crate) fn to_csv(header: &[&str], rows: &[Vec<Cell>], opts: CsvOptions) -> Vec<u8> {
     let mut out = Vec::new();
     if opts.excel {
         out.extend_from_slice("\u{feff}".as_bytes());
@@ -177,7 +177,7 @@ fn level(p: &Profile) -> Cell {
 }
 
 /// One row per finding (columns of [`FINDINGS_HEADER`]).
-pub fn findings_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
+pub(crate) fn findings_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for p in profiles {
         for (d, kind, position, f) in p.findings() {
@@ -200,7 +200,7 @@ pub fn findings_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
 }
 
 /// One row per profile and domain, with counts (columns of [`DOMAINS_HEADER`]).
-pub fn domains_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
+pub(crate) fn domains_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for p in profiles {
         for d in &p.domains {
@@ -219,7 +219,7 @@ pub fn domains_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
 }
 
 /// One row per profile, with metadata and totals (columns of [`PROFILES_HEADER`]).
-pub fn profiles_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
+pub(crate) fn profiles_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
     profiles
         .iter()
         .map(|p| {
@@ -248,12 +248,12 @@ pub fn findings_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
 }
 
 /// One row per profile and domain, with counts.
-pub fn domains_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
+pub(crate) fn domains_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
     to_csv(&DOMAINS_HEADER, &domains_rows(profiles), opts)
 }
 
 /// One row per profile, with metadata and totals.
-pub fn profiles_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
+pub(crate) fn profiles_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
     to_csv(&PROFILES_HEADER, &profiles_rows(profiles), opts)
 }
 
@@ -261,7 +261,7 @@ pub fn profiles_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
 /// `similarity` is `1` for unchanged findings, two decimals for reworded
 /// ones (and the score of the content words shared for progressed and
 /// regressed ones), empty for removed and added ones.
-pub fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
+pub(crate) fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for d in diffs {
         for list in &d.domains {
@@ -293,7 +293,7 @@ pub fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
 }
 
 /// The edition changes as CSV.
-pub fn changes_csv(diffs: &[ProfileDiff], opts: CsvOptions) -> Vec<u8> {
+pub(crate) fn changes_csv(diffs: &[ProfileDiff], opts: CsvOptions) -> Vec<u8> {
     to_csv(&CHANGES_HEADER, &changes_rows(diffs), opts)
 }
 

@@ -3,7 +3,7 @@
 use super::{Language, PlaceWords};
 use crate::model::DomainId::*;
 
-pub static EN: Language = Language {
+pub(crate) static EN: Language = Language {
     code: "en",
     domains: &[
         (

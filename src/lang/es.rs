@@ -3,7 +3,7 @@
 use super::{Language, PlaceWords};
 use crate::model::DomainId::*;
 
-pub static ES: Language = Language {
+pub(crate) static ES: Language = Language {
     code: "es",
     domains: &[
         (

@@ -3,7 +3,7 @@
 use super::{Language, PlaceWords};
 use crate::model::DomainId::*;
 
-pub static FR: Language = Language {
+pub(crate) static FR: Language = Language {
     code: "fr",
     domains: &[
         (

@@ -10,7 +10,7 @@ mod en;
 mod es;
 mod fr;
 mod pt;
-pub mod signature;
+pub(crate) mod signature;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -20,8 +20,10 @@ use regex::Regex;
 use crate::model::{DomainId, FindingKind};
 
 /// Headings are matched in their heading fold (see [`crate::text`]).
-pub use crate::text::{edit_distance_within as bounded_levenshtein, fold_heading as normalize};
-pub use detect::detect_language;
+pub(crate) use crate::text::{
+    edit_distance_within as bounded_levenshtein, fold_heading as normalize,
+};
+pub(crate) use detect::detect_language;
 
 /// What one language says, as plain data.
 pub struct Language {
@@ -108,12 +110,12 @@ pub struct PlaceWords {
 pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &es::ES, &pt::PT];
 
 /// English, the fallback and the language of the terminal reports.
-pub static ENGLISH: &Language = &en::EN;
+pub(crate) static ENGLISH: &Language = &en::EN;
 
 impl Language {
     /// The name a domain is shown by: the first of its headings ("Migrants'
     /// rights"). `templates/labels.json` names it by one of its headings.
-    pub fn domain_name(&self, id: DomainId) -> &'static str {
+    pub(crate) fn domain_name(&self, id: DomainId) -> &'static str {
         self.domains
             .iter()
             .find(|(d, _)| *d == id)
@@ -124,14 +126,14 @@ impl Language {
 
 /// Whether a word-processor paragraph style name names a heading style of
 /// any language ("Heading 2", "Titre 1", "Título", "heading 3 Char" is not).
-pub fn is_heading_style_name(name: &str) -> bool {
+pub(crate) fn is_heading_style_name(name: &str) -> bool {
     let name = name.trim().to_lowercase();
     let base = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
     LANGUAGES.iter().any(|l| l.heading_styles.contains(&base))
 }
 
 /// The table of a language code.
-pub fn language(code: &str) -> Option<&'static Language> {
+pub(crate) fn language(code: &str) -> Option<&'static Language> {
     LANGUAGES.iter().copied().find(|l| l.code == code)
 }
 
@@ -237,14 +239,17 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// Recognise a heading in `text` (a whole block), tolerating case, accents,
 /// apostrophes, punctuation, a leading number ("1: ") and small typos.
-pub fn match_heading(text: &str) -> Option<HeadingMatch> {
+pub(crate) fn match_heading(text: &str) -> Option<HeadingMatch> {
     match_heading_expecting(text, None)
 }
 
 /// [`match_heading`], with `expected` (the meaning the reading order makes
 /// likely, such as the next domain in MiGOF order) winning a tie between
 /// two meanings that the key words fit equally well.
-pub fn match_heading_expecting(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
+pub(crate) fn match_heading_expecting(
+    text: &str,
+    expected: Option<Meaning>,
+) -> Option<HeadingMatch> {
     let norm = normalize(text);
     if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
         return None;
@@ -379,7 +384,7 @@ fn allowed_edits(n: usize) -> usize {
 
 /// A date line such as "2021 Septembre", "July 2022" or "12 de agosto de 2020":
 /// returns `YYYY-MM`.
-pub fn match_date_line(text: &str) -> Option<String> {
+pub(crate) fn match_date_line(text: &str) -> Option<String> {
     static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -493,7 +498,7 @@ static TITLE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
 
 /// Recognise a profile title in a block of text: by the title patterns of
 /// the tables, else by its key words in any order.
-pub fn match_title(text: &str) -> Option<TitleMatch> {
+pub(crate) fn match_title(text: &str) -> Option<TitleMatch> {
     match_title_pattern(text).or_else(|| match_title_by_words(text))
 }
 
@@ -614,7 +619,7 @@ fn split_country(place: &str) -> (String, Option<String>) {
 }
 
 /// The number an ordinal word stands for in a language.
-pub fn ordinal(lang: &Language, word: &str) -> Option<u32> {
+pub(crate) fn ordinal(lang: &Language, word: &str) -> Option<u32> {
     // Exact (in any case) first: `normalize` drops a leading number, so
     // "2.º" and "3.º" would both fold to "o".
     let lower = word.to_lowercase();
@@ -627,7 +632,7 @@ pub fn ordinal(lang: &Language, word: &str) -> Option<u32> {
 }
 
 /// How strongly `text` looks like `lang`, from its frequent short words.
-pub fn stopword_score(lang: &Language, text: &str) -> usize {
+pub(crate) fn stopword_score(lang: &Language, text: &str) -> usize {
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .filter(|w| {

@@ -5,7 +5,7 @@
 use super::{Language, PlaceWords};
 use crate::model::DomainId::*;
 
-pub static PT: Language = Language {
+pub(crate) static PT: Language = Language {
     code: "pt",
     domains: &[
         (

@@ -22,7 +22,7 @@ use crate::model::FindingKind;
 
 /// What one block looks like against one signature.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SignatureMatch {
+pub(crate) struct SignatureMatch {
     pub meaning: Meaning,
     pub language: &'static str,
     /// Share of the block's content words that are words of the meaning.
@@ -164,7 +164,7 @@ fn same_word(a: &str, b: &str) -> bool {
 /// plural `s` and a final gender vowel (`a`, `o`, `e`) dropped from words
 /// long enough to keep a stem ("derechos" → "derech", "développées" →
 /// "developp", "rights" → "right").
-pub fn fold_word(word: &str) -> String {
+pub(crate) fn fold_word(word: &str) -> String {
     let mut w = normalize(word);
     if w.chars().count() > 4 && w.ends_with('s') {
         w.pop();
@@ -176,7 +176,7 @@ pub fn fold_word(word: &str) -> String {
 }
 
 /// The folded words of a phrase, numbering dropped.
-pub fn fold_words(text: &str) -> Vec<String> {
+pub(crate) fn fold_words(text: &str) -> Vec<String> {
     normalize(text)
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -186,7 +186,7 @@ pub fn fold_words(text: &str) -> Vec<String> {
 
 /// The words of a heading as signatures read it: folded, without the
 /// numbering in front ("1.", "1 |", "Domain 1:", "DOMAINE 1 :", "II.").
-pub fn heading_words(text: &str) -> Vec<String> {
+pub(crate) fn heading_words(text: &str) -> Vec<String> {
     static NUMBERING: LazyLock<HashSet<String>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -246,7 +246,7 @@ fn reads_as_heading(text: &str) -> bool {
 
 /// Every signature the text matches, best first (higher coverage, then
 /// strong before weak). Texts too long to be headings match nothing.
-pub fn match_signatures(text: &str) -> Vec<SignatureMatch> {
+pub(crate) fn match_signatures(text: &str) -> Vec<SignatureMatch> {
     if !reads_as_heading(text) {
         return Vec::new();
     }

@@ -41,7 +41,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
 /// Decode a file whose charset is declared by `label` (an HTML `<meta charset>`,
 /// an HTTP header). A byte-order mark still wins; an unknown label is
 /// reported in a warning and the bytes are decoded as if nothing was declared.
-pub fn decode_with_label(bytes: &[u8], label: &str) -> Result<Decoded, ReadError> {
+pub(crate) fn decode_with_label(bytes: &[u8], label: &str) -> Result<Decoded, ReadError> {
     let label = label.trim();
     match Encoding::for_label_no_replacement(label.as_bytes()) {
         Some(enc) => decode_declared(bytes, Some(Declared { label, enc })),

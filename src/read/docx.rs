@@ -31,7 +31,7 @@ use crate::lang;
 const DEFAULT_MAIN: &str = "word/document.xml";
 
 /// Read a `.docx`. The error is a message for the user.
-pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
+pub(crate) fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
     let mut zip = office::open_package(bytes)?;
     let parts = Parts::read(&mut zip)?;
     let main = office::parse_xml(&parts.main_name, &parts.main)?;

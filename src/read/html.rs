@@ -109,7 +109,7 @@ fn decode_html(bytes: &[u8]) -> Result<Decoded, ReadError> {
 }
 
 /// The charset a page declares in its first bytes, if any.
-pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)];
     let caps = META_CHARSET
         .captures(head)

@@ -30,7 +30,7 @@ const CONTENT: &str = "content.xml";
 
 /// Read an `.odt`, or a flat OpenDocument file (`.fodt`: one XML file).
 /// The error is a message for the user.
-pub fn read_odt(bytes: &[u8]) -> Result<Document, ReadError> {
+pub(crate) fn read_odt(bytes: &[u8]) -> Result<Document, ReadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.trim_ascii_start().starts_with(b"<") {
         return read_flat(bytes);

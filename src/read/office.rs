@@ -20,7 +20,7 @@ use crate::lang::{self, Meaning};
 use crate::model::{Warning, WarningKind};
 
 /// A ZIP package held in memory.
-pub type Package<'a> = ZipArchive<Cursor<&'a [u8]>>;
+pub(crate) type Package<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
 /// Elements nested deeper than this are refused: real documents stay under
 /// a few dozen, and the readers walk the tree recursively.
@@ -28,11 +28,11 @@ pub const MAX_NESTING: usize = 512;
 
 /// A paragraph longer than this (in characters) is never a heading, even
 /// when it is bold throughout.
-pub const MAX_BOLD_HEADING_CHARS: usize = 200;
+pub(crate) const MAX_BOLD_HEADING_CHARS: usize = 200;
 
 /// The word-processor document a ZIP archive holds, judged by its entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PackageKind {
+pub(crate) enum PackageKind {
     Docx,
     Odt,
     /// A ZIP archive that is no text document (or cannot be opened).
@@ -40,7 +40,7 @@ pub enum PackageKind {
 }
 
 /// Judge a ZIP archive by its entries (only its directory is read).
-pub fn package_kind(bytes: &[u8]) -> PackageKind {
+pub(crate) fn package_kind(bytes: &[u8]) -> PackageKind {
     let Ok(zip) = ZipArchive::new(Cursor::new(bytes)) else {
         return PackageKind::Other;
     };
@@ -55,14 +55,14 @@ pub fn package_kind(bytes: &[u8]) -> PackageKind {
 }
 
 /// Open the package, or say why it cannot be read.
-pub fn open_package(bytes: &[u8]) -> Result<Package<'_>, ReadError> {
+pub(crate) fn open_package(bytes: &[u8]) -> Result<Package<'_>, ReadError> {
     ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::DamagedZip {
         reason: e.to_string(),
     })
 }
 
 /// The error for a ZIP archive that holds no text document.
-pub fn not_a_document(zip: &Package) -> ReadError {
+pub(crate) fn not_a_document(zip: &Package) -> ReadError {
     let mut names: Vec<String> = zip
         .file_names()
         .take(6)
@@ -80,7 +80,7 @@ pub fn not_a_document(zip: &Package) -> ReadError {
 /// The text of one part, or `None` when the package has no such part.
 /// Decompression stops past [`MAX_INPUT_BYTES`], whatever size the archive
 /// declares, so that a small ZIP bomb cannot exhaust memory.
-pub fn read_part(zip: &mut Package, name: &str) -> Result<Option<String>, ReadError> {
+pub(crate) fn read_part(zip: &mut Package, name: &str) -> Result<Option<String>, ReadError> {
     let mut file = match zip.by_name(name) {
         Ok(f) => f,
         Err(ZipError::FileNotFound) => return Ok(None),
@@ -124,12 +124,18 @@ fn too_large_part(name: &str) -> ReadError {
 
 /// Parse one XML part. DTDs are refused: a document part never has one,
 /// and refusing them refuses entity expansion ("billion laughs") with them.
-pub fn parse_xml<'a>(name: &str, text: &'a str) -> Result<roxmltree::Document<'a>, ReadError> {
+pub(crate) fn parse_xml<'a>(
+    name: &str,
+    text: &'a str,
+) -> Result<roxmltree::Document<'a>, ReadError> {
     parse_xml_of(&format!("the part {name} of the document"), text)
 }
 
 /// [`parse_xml`], the messages naming the XML as `what`.
-pub fn parse_xml_of<'a>(what: &str, text: &'a str) -> Result<roxmltree::Document<'a>, ReadError> {
+pub(crate) fn parse_xml_of<'a>(
+    what: &str,
+    text: &'a str,
+) -> Result<roxmltree::Document<'a>, ReadError> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
         ..Default::default()
@@ -146,7 +152,7 @@ pub fn parse_xml_of<'a>(what: &str, text: &'a str) -> Result<roxmltree::Document
 }
 
 /// The error for a tree nested beyond [`MAX_NESTING`].
-pub fn too_deep(name: &str) -> ReadError {
+pub(crate) fn too_deep(name: &str) -> ReadError {
     ReadError::PartTooDeep {
         part: name.to_string(),
     }
@@ -154,7 +160,7 @@ pub fn too_deep(name: &str) -> ReadError {
 
 /// Review marks left in a document: what was pending, counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Review {
+pub(crate) struct Review {
     pub insertions: usize,
     pub deletions: usize,
     pub comments: usize,
@@ -176,7 +182,7 @@ impl Review {
 
 /// A title from the document's properties, given to the recogniser as a
 /// title candidate when no block of the text is a title.
-pub fn property_title(
+pub(crate) fn property_title(
     blocks: &[Block],
     title: Option<&str>,
     part: &str,
@@ -197,14 +203,14 @@ pub fn property_title(
 }
 
 /// The primary subtag of a language tag (`fr-FR` → `fr`), lowercased.
-pub fn primary_language(tag: &str) -> Option<String> {
+pub(crate) fn primary_language(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?;
     let ok = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
     ok.then(|| primary.to_ascii_lowercase())
 }
 
 /// One table: rows of cells, each cell the blocks read from it.
-pub type Table = Vec<Vec<Vec<Block>>>;
+pub(crate) type Table = Vec<Vec<Vec<Block>>>;
 
 /// Put a table's blocks in reading order.
 ///
@@ -214,7 +220,7 @@ pub type Table = Vec<Vec<Vec<Block>>>;
 /// plain paragraphs of the following cells are the items of that list
 /// (one row or one cell per finding), until a domain heading; a cell
 /// without a letter (an item number, a bullet) is a note beside them.
-pub fn table_blocks(table: Table) -> Vec<Block> {
+pub(crate) fn table_blocks(table: Table) -> Vec<Block> {
     let by_columns = table.first().is_some_and(|row| {
         let filled: Vec<&Vec<Block>> = row.iter().filter(|c| !c.is_empty()).collect();
         filled.len() >= 2
@@ -277,7 +283,7 @@ fn is_list_heading(block: &Block) -> bool {
 }
 
 /// The kind of a paragraph from what its markup says.
-pub fn paragraph_kind(
+pub(crate) fn paragraph_kind(
     heading_style: bool,
     list_depth: Option<usize>,
     all_bold: bool,
@@ -296,7 +302,7 @@ pub fn paragraph_kind(
 
 /// The text of a paragraph as it is gathered, with whether all of it is bold.
 #[derive(Debug, Default)]
-pub struct TextRun {
+pub(crate) struct TextRun {
     pub text: String,
     /// Some non-blank text was outside bold / inside bold.
     pub plain: bool,
@@ -304,7 +310,7 @@ pub struct TextRun {
 }
 
 impl TextRun {
-    pub fn push(&mut self, s: &str, bold: bool) {
+    pub(crate) fn push(&mut self, s: &str, bold: bool) {
         if s.chars().any(|c| !c.is_whitespace()) {
             if bold {
                 self.bold = true;
@@ -315,17 +321,17 @@ impl TextRun {
         self.text.push_str(s);
     }
 
-    pub fn push_char(&mut self, c: char) {
+    pub(crate) fn push_char(&mut self, c: char) {
         self.text.push(c);
     }
 
-    pub fn all_bold(&self) -> bool {
+    pub(crate) fn all_bold(&self) -> bool {
         self.bold && !self.plain
     }
 }
 
 /// An empty document: nothing to read.
-pub fn empty_document(form: &'static str) -> ReadError {
+pub(crate) fn empty_document(form: &'static str) -> ReadError {
     ReadError::EmptyDocument { form }
 }
 

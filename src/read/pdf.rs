@@ -117,7 +117,7 @@ pub fn extract_text(path: &Path) -> Result<String, String> {
 /// plain mode does (it starts a new word at a gap of 3 % of the font size or
 /// at a change of font; only the first makes a space). A word glued to the
 /// one before it in another font, such as a footnote marker, stays glued.
-pub fn text_from_layout(xhtml: &str) -> String {
+pub(crate) fn text_from_layout(xhtml: &str) -> String {
     /// Gap between two words, as a share of the line's first word height,
     /// above which they are separated by a space.
     const SPACE: f64 = 0.03;

@@ -812,7 +812,7 @@ fn is_all_caps(s: &str) -> bool {
 }
 
 /// The beginning of a text, for messages.
-pub fn excerpt(text: &str) -> String {
+pub(crate) fn excerpt(text: &str) -> String {
     const MAX: usize = 80;
     if text.chars().count() <= MAX {
         text.to_string()
