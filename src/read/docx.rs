@@ -23,9 +23,8 @@ use std::collections::{HashMap, HashSet};
 use roxmltree::Node;
 
 use super::error::ReadError;
-use super::office::{self, Package, Review, TextRun};
+use super::office::{self, Package, Review, Style, StyleTable, TextRun};
 use super::{Block, BlockKind, Document, collapse_whitespace};
-use crate::lang;
 
 /// The part a package names as its main document when it says nothing.
 const DEFAULT_MAIN: &str = "word/document.xml";
@@ -240,28 +239,14 @@ fn on_off(node: Node) -> bool {
     !matches!(attr(node, "val"), Some("0" | "false" | "off" | "none"))
 }
 
-/// What a paragraph or character style says, as far as reading needs.
-#[derive(Debug, Default)]
-struct Style {
-    name: String,
-    based_on: Option<String>,
-    outline: bool,
-    bold: Option<bool>,
-    /// Numbering of the style: `None` when it says nothing, `Some(None)`
-    /// when it removes numbering, `Some(Some(level))` when it numbers.
-    numbering: Option<Option<usize>>,
-}
-
+/// The styles of a Word document, and which applies when a paragraph names none.
 #[derive(Debug, Default)]
 struct Styles {
-    by_id: HashMap<String, Style>,
+    table: StyleTable,
     default_paragraph: Option<String>,
     /// The language of the document defaults (`w:docDefaults`).
     language: Option<String>,
 }
-
-/// How far a chain of `basedOn` is followed (a loop stops there).
-const MAX_STYLE_CHAIN: usize = 32;
 
 impl Styles {
     fn from_xml(doc: &roxmltree::Document) -> Styles {
@@ -284,7 +269,7 @@ impl Styles {
                     .and_then(|n| attr(n, "val"))
                     .unwrap_or(id)
                     .to_string(),
-                based_on: child(s, "basedOn")
+                parent: child(s, "basedOn")
                     .and_then(|n| attr(n, "val"))
                     .map(str::to_string),
                 outline: ppr
@@ -297,31 +282,29 @@ impl Styles {
             {
                 styles.default_paragraph = Some(id.to_string());
             }
-            styles.by_id.insert(id.to_string(), style);
+            styles.table.by_id.insert(id.to_string(), style);
         }
         styles
     }
 
-    /// The style and those it is based on, nearest first.
-    fn chain<'s>(&'s self, id: Option<&'s str>) -> impl Iterator<Item = &'s Style> + 's {
-        let first = id.or(self.default_paragraph.as_deref());
-        std::iter::successors(first.and_then(|i| self.by_id.get(i)), |s| {
-            s.based_on.as_deref().and_then(|b| self.by_id.get(b))
-        })
-        .take(MAX_STYLE_CHAIN)
+    /// The style a paragraph has: its own, or the default paragraph style.
+    fn of<'s>(&'s self, id: Option<&'s str>) -> Option<&'s str> {
+        id.or(self.default_paragraph.as_deref())
     }
 
     fn is_heading(&self, id: Option<&str>) -> bool {
-        self.chain(id)
-            .any(|s| s.outline || lang::is_heading_style_name(&s.name))
+        self.table.is_heading(self.of(id))
     }
 
     fn bold(&self, id: Option<&str>) -> Option<bool> {
-        self.chain(id).find_map(|s| s.bold)
+        self.table.bold(self.of(id))
     }
 
     fn numbering(&self, id: Option<&str>) -> Option<usize> {
-        self.chain(id).find_map(|s| s.numbering).flatten()
+        self.table
+            .chain(self.of(id))
+            .find_map(|s| s.numbering)
+            .flatten()
     }
 }
 

@@ -17,14 +17,11 @@
 //!
 //! Lines are paragraph numbers (see `office`).
 
-use std::collections::HashMap;
-
 use roxmltree::Node;
 
 use super::error::ReadError;
-use super::office::{self, Review, TextRun};
+use super::office::{self, Review, Style, StyleTable, TextRun};
 use super::{Block, BlockKind, Document, collapse_whitespace};
-use crate::lang;
 
 const CONTENT: &str = "content.xml";
 
@@ -75,7 +72,7 @@ fn read_parsed(
     styles_doc: Option<&roxmltree::Document>,
     meta: Option<&roxmltree::Document>,
 ) -> Result<Document, ReadError> {
-    let mut styles = Styles::default();
+    let mut styles = StyleTable::default();
     if let Some(doc) = styles_doc {
         styles.add(doc);
     }
@@ -143,24 +140,7 @@ fn text_attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.attribute((TEXT_NS, name))
 }
 
-/// What a style says, as far as reading needs.
-#[derive(Debug, Default)]
-struct Style {
-    name: String,
-    parent: Option<String>,
-    outline: bool,
-    bold: Option<bool>,
-}
-
-#[derive(Debug, Default)]
-struct Styles {
-    by_name: HashMap<String, Style>,
-}
-
-/// How far a chain of parent styles is followed (a loop stops there).
-const MAX_STYLE_CHAIN: usize = 32;
-
-impl Styles {
+impl StyleTable {
     /// The named and automatic styles of one part (`styles.xml`, `content.xml`).
     fn add(&mut self, doc: &roxmltree::Document) {
         let containers = doc
@@ -192,30 +172,15 @@ impl Styles {
                     .and_then(|l| l.parse::<u8>().ok())
                     .is_some_and(|l| l > 0),
                 bold,
+                numbering: None,
             };
-            self.by_name.insert(name.to_string(), style);
+            self.by_id.insert(name.to_string(), style);
         }
-    }
-
-    fn chain<'s>(&'s self, name: Option<&'s str>) -> impl Iterator<Item = &'s Style> + 's {
-        std::iter::successors(name.and_then(|n| self.by_name.get(n)), |s| {
-            s.parent.as_deref().and_then(|p| self.by_name.get(p))
-        })
-        .take(MAX_STYLE_CHAIN)
-    }
-
-    fn is_heading(&self, name: Option<&str>) -> bool {
-        self.chain(name)
-            .any(|s| s.outline || lang::is_heading_style_name(&s.name))
-    }
-
-    fn bold(&self, name: Option<&str>) -> Option<bool> {
-        self.chain(name).find_map(|s| s.bold)
     }
 }
 
 struct Walker<'s> {
-    styles: &'s Styles,
+    styles: &'s StyleTable,
     paragraphs: usize,
     review: Review,
 }
@@ -444,7 +409,7 @@ impl Walker<'_> {
 
 /// The text of a paragraph and of the spans, links and fields in it.
 fn inline<'a, 'i>(
-    styles: &Styles,
+    styles: &StyleTable,
     node: Node<'a, 'i>,
     depth: usize,
     bold: bool,

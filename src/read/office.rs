@@ -9,6 +9,7 @@
 //! included. A footnote or endnote takes the number of the paragraph that
 //! refers to it.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
@@ -155,6 +156,49 @@ pub(crate) fn parse_xml_of<'a>(
 pub(crate) fn too_deep(name: &str) -> ReadError {
     ReadError::PartTooDeep {
         part: name.to_string(),
+    }
+}
+
+/// How far a chain of parent styles is followed (a loop stops there).
+const MAX_STYLE_CHAIN: usize = 32;
+
+/// What a paragraph style says, as far as reading needs, in either format.
+#[derive(Debug, Default)]
+pub(crate) struct Style {
+    pub(crate) name: String,
+    /// The style it inherits from (`w:basedOn`, `style:parent-style-name`).
+    pub(crate) parent: Option<String>,
+    pub(crate) outline: bool,
+    pub(crate) bold: Option<bool>,
+    /// List numbering (Word): `None` when the style says nothing,
+    /// `Some(None)` when it removes numbering, `Some(Some(level))` when it numbers.
+    pub(crate) numbering: Option<Option<usize>>,
+}
+
+/// Styles by their id (Word) or name (OpenDocument), each read through the
+/// styles it inherits from.
+#[derive(Debug, Default)]
+pub(crate) struct StyleTable {
+    pub(crate) by_id: HashMap<String, Style>,
+}
+
+impl StyleTable {
+    /// The style and those it inherits from, nearest first.
+    pub(crate) fn chain<'s>(&'s self, id: Option<&'s str>) -> impl Iterator<Item = &'s Style> + 's {
+        std::iter::successors(id.and_then(|i| self.by_id.get(i)), |s| {
+            s.parent.as_deref().and_then(|p| self.by_id.get(p))
+        })
+        .take(MAX_STYLE_CHAIN)
+    }
+
+    /// The style makes headings: an outline level, or a heading style's name.
+    pub(crate) fn is_heading(&self, id: Option<&str>) -> bool {
+        self.chain(id)
+            .any(|s| s.outline || lang::is_heading_style_name(&s.name))
+    }
+
+    pub(crate) fn bold(&self, id: Option<&str>) -> Option<bool> {
+        self.chain(id).find_map(|s| s.bold)
     }
 }
 
