@@ -38,13 +38,19 @@ static DISTINCTIVE: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
 
 /// How many distinctive words of each language `text` holds, in the order of
 /// [`LANGUAGES`].
-pub(crate) fn distinctive_counts(text: &str) -> Vec<usize> {
+pub fn distinctive_counts(text: &str) -> Vec<usize> {
+    // Stop words are short: a longer word is none, and is not even looked up.
+    static LONGEST: LazyLock<usize> =
+        LazyLock::new(|| DISTINCTIVE.keys().map(String::len).max().unwrap_or(0));
     let mut counts = vec![0; LANGUAGES.len()];
+    let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() {
+        if word.is_empty() || word.len() > *LONGEST {
             continue;
         }
-        if let Some(&i) = DISTINCTIVE.get(&word.to_lowercase()) {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if let Some(&i) = DISTINCTIVE.get(lower.as_str()) {
             counts[i] += 1;
         }
     }
@@ -52,7 +58,7 @@ pub(crate) fn distinctive_counts(text: &str) -> Vec<usize> {
 }
 
 /// The language `text` is clearly written in, if any.
-pub(crate) fn detect_language(text: &str) -> Option<&'static str> {
+pub fn detect_language(text: &str) -> Option<&'static str> {
     let counts = distinctive_counts(text);
     let (best, &top) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
     let runner_up = counts
