@@ -743,7 +743,13 @@ fn write_tables(
         }
         hex(h.finalize())
     };
-    const CSV_FILES: [&str; 4] = ["findings.csv", "domains.csv", "profiles.csv", "changes.csv"];
+    const CSV_FILES: [&str; 5] = [
+        "findings.csv",
+        "domains.csv",
+        "profiles.csv",
+        "changes.csv",
+        "gcm.csv",
+    ];
     if old.tables.as_deref() == Some(tables_hash.as_str())
         && CSV_FILES.iter().all(|f| csv_dir.join(f).is_file())
         && opts.out.join(xlsx::FILE_NAME).is_file()
@@ -760,6 +766,7 @@ fn write_tables(
             "changes.csv",
             csv::changes_csv(&crate::diff::edition_diffs(&built), opts.csv),
         ),
+        ("gcm.csv", csv::gcm_csv(&built, opts.csv)),
     ] {
         if let Err(e) = write_if_changed(&csv_dir.join(name), &bytes) {
             report.output_errors.push(e.to_string());

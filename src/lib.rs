@@ -20,6 +20,7 @@ pub mod diff;
 pub mod error;
 pub mod export;
 pub mod fsutil;
+pub mod gcm;
 pub mod inputs;
 pub mod lang;
 pub mod manifest;

@@ -138,6 +138,8 @@ pub fn assemble(mut rec: Recognised, source: &Path, manifest: ManifestEntry) -> 
         warnings.push(Warning::general(WarningKind::NoTitle));
     }
     let id = id_of(place.as_deref(), year, &language, source);
+    let mut domains = rec.domains;
+    crate::gcm::tag_domains(&mut domains, &language);
     Profile {
         id,
         source: source.display().to_string(),
@@ -152,7 +154,7 @@ pub fn assemble(mut rec: Recognised, source: &Path, manifest: ManifestEntry) -> 
         year,
         published: rec.published,
         introduction: rec.introduction,
-        domains: rec.domains,
+        domains,
         warnings,
     }
 }

@@ -64,15 +64,7 @@ pub(crate) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option
 pub(crate) fn fold_heading(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_ascii() {
-            push_heading_char(&mut out, c);
-        } else {
-            decompose_compatible(c, |d| {
-                if !is_combining_mark(d) {
-                    push_heading_char(&mut out, d);
-                }
-            });
-        }
+        fold_heading_char(&mut out, c);
     }
     let trimmed = out.trim();
     // A wheel index or list number in front of a heading: "1 droits des migrants".
@@ -83,6 +75,21 @@ pub(crate) fn fold_heading(s: &str) -> String {
         _ => trimmed,
     };
     trimmed.to_string()
+}
+
+/// One character of a text, as [`fold_heading`] folds it: its compatibility
+/// decomposition without combining marks, in lower case, apostrophes
+/// dropped, anything else than a letter or digit as a space.
+pub fn fold_heading_char(out: &mut String, c: char) {
+    if c.is_ascii() {
+        push_heading_char(out, c);
+    } else {
+        decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                push_heading_char(out, d);
+            }
+        });
+    }
 }
 
 /// One character of a decomposition, as [`fold_heading`] keeps it.

@@ -9,6 +9,7 @@ mod detect;
 mod en;
 mod es;
 mod fr;
+pub mod gcm;
 mod pt;
 pub mod signature;
 
@@ -22,6 +23,7 @@ use crate::model::{DomainId, FindingKind};
 /// Headings are matched in their heading fold (see [`crate::text`]).
 pub(crate) use crate::text::{
     edit_distance_within as bounded_levenshtein, fold_heading as normalize,
+    fold_heading_char as normalize_char,
 };
 pub(crate) use detect::detect_language;
 
