@@ -35,7 +35,7 @@ use crate::export::xlsx;
 use crate::fsutil::{self, write_if_changed};
 use crate::inputs::canonical;
 use crate::manifest::Manifests;
-use crate::model::{FindingKind, Profile, Warning};
+use crate::model::{FindingKind, Profile, Warning, WarningKind};
 use crate::profile;
 use crate::read::Form;
 use crate::render::{self, Templates, Typst};
@@ -155,7 +155,7 @@ pub fn make_ids_unique(results: &mut [Result<Profile, InputError>]) {
 
 /// [`make_ids_unique`], the ids of `reserved` (id → the source holding it)
 /// being taken already.
-pub fn make_ids_unique_beside(
+pub(crate) fn make_ids_unique_beside(
     results: &mut [Result<Profile, InputError>],
     reserved: &HashMap<String, String>,
 ) {
@@ -169,9 +169,11 @@ pub fn make_ids_unique_beside(
                 .map(|n| format!("{base}-{n}"))
                 .find(|id| !taken.contains_key(id))
                 .expect("an unused suffix exists");
-            p.warnings.push(Warning::general(format!(
-                "id `{base}` is already used by {first_source}; this profile is `{id}`"
-            )));
+            p.warnings.push(Warning::general(WarningKind::IdTaken {
+                base: base.clone(),
+                first_source: first_source.clone(),
+                id: id.clone(),
+            }));
             p.id = id;
         }
         taken.insert(p.id.clone(), p.source.clone());

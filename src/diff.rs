@@ -4,7 +4,7 @@
 //! Findings are compared per domain and per list (strengths, improvements):
 //!
 //! 1. **unchanged**: the same text once whitespace, quotes and apostrophes
-//!    are normalised ([`normalize_text`]); paired in list order.
+//!    are normalised ([`text::fold_finding`]); paired in list order.
 //! 2. **reworded**: of what is left, the pairs whose [`similarity`] is at
 //!    least [`THRESHOLD`], best pair first (ties by old position, then new
 //!    position), each finding in at most one pair.
@@ -29,6 +29,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::text;
+
 use crate::lang;
 use crate::model::{DomainId, Finding, FindingKind, Level, Profile};
 
@@ -50,10 +52,10 @@ pub const THRESHOLD: f64 = 0.75;
 /// strength ("pas accès aux soins de santé" → "ont accès aux soins de
 /// santé") shares 0.57–0.75 of the shorter finding's content words, while
 /// unrelated findings of one domain share at most one word (≤ 0.15).
-pub const PROGRESS_THRESHOLD: f64 = 0.4;
+pub(crate) const PROGRESS_THRESHOLD: f64 = 0.4;
 
 /// The fewest content words two findings must share to be paired across lists.
-pub const PROGRESS_MIN_SHARED: usize = 3;
+pub(crate) const PROGRESS_MIN_SHARED: usize = 3;
 
 /// What happened to one finding between two editions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,7 +81,7 @@ impl ChangeKind {
         ChangeKind::Added,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             ChangeKind::Unchanged => "unchanged",
             ChangeKind::Reworded => "reworded",
@@ -91,7 +93,7 @@ impl ChangeKind {
     }
 
     /// The one-character mark of the terminal report.
-    pub fn marker(self) -> &'static str {
+    pub(crate) fn marker(self) -> &'static str {
         match self {
             ChangeKind::Unchanged => "=",
             ChangeKind::Reworded => "~",
@@ -261,13 +263,26 @@ pub fn diff(old: &Profile, new: &Profile) -> ProfileDiff {
 /// The changes from one list to another, in reading order: the new list's
 /// order, each removed finding right after the finding that preceded it in
 /// the old list.
-pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
+pub(crate) fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
+    let old_keys: Vec<String> = old.iter().map(|f| text::fold_finding(&f.text)).collect();
+    let new_keys: Vec<String> = new.iter().map(|f| text::fold_finding(&f.text)).collect();
+    let old_match = match_findings(old, new, &old_keys, &new_keys);
+    in_reading_order(old, new, &old_match, |i, j| old_keys[i] == new_keys[j])
+}
+
+/// For each old finding, the new one it became and how alike they are:
+/// first the same texts (compared by their `keys`), then the most similar
+/// of the rest, best pair first.
+fn match_findings(
+    old: &[Finding],
+    new: &[Finding],
+    old_keys: &[String],
+    new_keys: &[String],
+) -> Vec<Option<(usize, f64)>> {
     let mut old_match: Vec<Option<(usize, f64)>> = vec![None; old.len()];
     let mut new_taken = vec![false; new.len()];
 
     // 1. The same text.
-    let old_keys: Vec<String> = old.iter().map(|f| normalize_text(&f.text)).collect();
-    let new_keys: Vec<String> = new.iter().map(|f| normalize_text(&f.text)).collect();
     for (i, key) in old_keys.iter().enumerate() {
         if let Some(j) = (0..new.len()).find(|&j| !new_taken[j] && &new_keys[j] == key) {
             old_match[i] = Some((j, 1.0));
@@ -300,7 +315,16 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
             new_taken[j] = true;
         }
     }
+    old_match
+}
 
+/// The changes in reading order, from the pairs `old_match` made.
+fn in_reading_order(
+    old: &[Finding],
+    new: &[Finding],
+    old_match: &[Option<(usize, f64)>],
+    same_text: impl Fn(usize, usize) -> bool,
+) -> Vec<Change> {
     // Reading order: (2j + 1, 0) for the new finding j; a removed finding
     // goes to (2j + 2, i) after the new finding j paired with the nearest
     // earlier old one, or to (0, i) when there is none.
@@ -314,7 +338,7 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
     for (j, f) in new.iter().enumerate() {
         let change = match new_of_old[j] {
             Some((i, s)) => {
-                let unchanged = old_keys[i] == new_keys[j];
+                let unchanged = same_text(i, j);
                 Change {
                     change: if unchanged {
                         ChangeKind::Unchanged
@@ -440,7 +464,7 @@ fn pair_across(from: &mut Vec<Change>, to: &mut Vec<Change>, kind: ChangeKind, g
 /// Words that say nothing of a finding's matter: the language's frequent
 /// words, the words of its domain names and list headings (every finding of
 /// a domain speaks of migrants and migration), and the place's name.
-pub struct Generic(Vec<String>);
+pub(crate) struct Generic(Vec<String>);
 
 fn generic_words(language: &str, places: [&Option<String>; 2]) -> Generic {
     let tables: Vec<&lang::Language> = match lang::language(language) {
@@ -516,9 +540,9 @@ pub fn progress_score(old: &str, new: &str, language: &str) -> f64 {
 const MAX_WORD_GRID: usize = 250_000;
 
 /// The new text of a rewording as runs of kept, inserted and deleted words
-/// (a longest common subsequence of words compared as [`normalize_text`]
+/// (a longest common subsequence of words compared as [`text::fold_finding`]
 /// does), deleted words before the inserted ones that replace them.
-pub fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
+pub(crate) fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
     let a: Vec<&str> = old.split_whitespace().collect();
     let b: Vec<&str> = new.split_whitespace().collect();
     if a.len().saturating_mul(b.len()) > MAX_WORD_GRID {
@@ -534,8 +558,8 @@ pub fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
         ];
     }
     let (ka, kb): (Vec<String>, Vec<String>) = (
-        a.iter().map(|w| normalize_text(w)).collect(),
-        b.iter().map(|w| normalize_text(w)).collect(),
+        a.iter().map(|w| text::fold_finding(w)).collect(),
+        b.iter().map(|w| text::fold_finding(w)).collect(),
     );
     // lcs[i][j]: longest common subsequence of a[i..] and b[j..].
     let w = b.len() + 1;
@@ -578,27 +602,6 @@ pub fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
 
 fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
-}
-
-/// A finding's text as compared for "unchanged": whitespace runs (no-break
-/// spaces included) collapsed to one space and trimmed, typographic
-/// apostrophes as `'`, typographic quotes and guillemets as `"` (the spaces
-/// inside French guillemets dropped). Case, accents and wording are kept.
-pub fn normalize_text(s: &str) -> String {
-    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let collapsed = collapsed
-        .replace("« ", "«")
-        .replace(" »", "»")
-        .replace("‹ ", "‹")
-        .replace(" ›", "›");
-    collapsed
-        .chars()
-        .map(|c| match c {
-            '’' | '‘' | '‚' | '‛' | 'ʼ' | '′' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '″' => '"',
-            c => c,
-        })
-        .collect()
 }
 
 /// How alike two findings are, from 0 (nothing in common) to 1 (the same
@@ -680,7 +683,7 @@ impl Tokens {
         if longer == 0 {
             return 1.0;
         }
-        1.0 - levenshtein(&self.chars, &other.chars) as f64 / longer as f64
+        1.0 - text::edit_distance(&self.chars, &other.chars) as f64 / longer as f64
     }
 
     fn similarity(&self, other: &Tokens) -> f64 {
@@ -700,28 +703,13 @@ impl Tokens {
     }
 }
 
-/// Edit distance (insertions, deletions, substitutions) between two texts.
-fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 /// The consecutive editions among `profiles`: profiles of the same place
 /// (same `country_iso3` and normalised `place`), level and language, ordered
 /// by (year, edition), each paired with the next. A profile with neither a
 /// year nor an edition, or without a level, or naming neither place nor
 /// country, is in no pair; of several profiles with the same year and
 /// edition (one profile read from two files) only the first by id is.
-pub fn edition_pairs<'a>(profiles: &[&'a Profile]) -> Vec<(&'a Profile, &'a Profile)> {
+pub(crate) fn edition_pairs<'a>(profiles: &[&'a Profile]) -> Vec<(&'a Profile, &'a Profile)> {
     type Key = (String, String, &'static str, String);
     let mut groups: BTreeMap<Key, Vec<&'a Profile>> = BTreeMap::new();
     for &p in profiles {
@@ -798,19 +786,11 @@ pub fn mismatches(old: &Profile, new: &Profile) -> Vec<Mismatch> {
 }
 
 /// The diff of every pair of [`edition_pairs`].
-pub fn edition_diffs(profiles: &[&Profile]) -> Vec<ProfileDiff> {
+pub(crate) fn edition_diffs(profiles: &[&Profile]) -> Vec<ProfileDiff> {
     edition_pairs(profiles)
         .into_iter()
         .map(|(old, new)| diff(old, new))
         .collect()
-}
-
-/// The English name of a domain ("Migrants' rights").
-pub fn domain_label(id: DomainId) -> &'static str {
-    lang::language("en")
-        .and_then(|l| l.domains.iter().find(|(d, _)| *d == id))
-        .and_then(|(_, names)| names.first().copied())
-        .unwrap_or(id.as_str())
 }
 
 /// The diff as a report for a terminal: one block per domain and list,
@@ -834,7 +814,7 @@ pub fn report(d: &ProfileDiff) -> String {
             FindingKind::Strength => "strengths",
             FindingKind::Improvement => "improvements",
         };
-        let _ = writeln!(out, "\n{} — {kind}", domain_label(list.domain));
+        let _ = writeln!(out, "\n{} — {kind}", lang::ENGLISH.domain_name(list.domain));
         for c in &list.changes {
             let old = c.old_text.as_deref().unwrap_or("");
             let new = c.new_text.as_deref().unwrap_or("");
@@ -883,10 +863,13 @@ mod tests {
     #[test]
     fn normalisation_ignores_spacing_quotes_and_apostrophes() {
         assert_eq!(
-            normalize_text("L’Agence  « ANPE »\u{a0}publie"),
-            normalize_text("L'Agence \"ANPE\" publie ")
+            text::fold_finding("L’Agence  « ANPE »\u{a0}publie"),
+            text::fold_finding("L'Agence \"ANPE\" publie ")
         );
-        assert_ne!(normalize_text("Le Niger"), normalize_text("le Niger"));
+        assert_ne!(
+            text::fold_finding("Le Niger"),
+            text::fold_finding("le Niger")
+        );
     }
 
     #[test]

@@ -22,6 +22,11 @@ impl InputError {
         }
     }
 
+    /// A file whose contents cannot be read, with why.
+    pub(crate) fn unreadable(path: &Path, err: &crate::read::error::ReadError) -> Self {
+        InputError::new(path, None, err.to_string())
+    }
+
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
         let what = match err.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
@@ -46,7 +51,7 @@ pub enum OutputError {
 }
 
 impl OutputError {
-    pub fn write(path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn write(path: &Path, source: std::io::Error) -> Self {
         OutputError::Write {
             path: path.to_path_buf(),
             source,

@@ -8,7 +8,7 @@ use crate::error::OutputError;
 
 /// The temporary name used while `path` is being written (same folder, so
 /// the final rename is atomic).
-pub fn temp_path(path: &Path) -> PathBuf {
+pub(crate) fn temp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -47,7 +47,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
 
 /// Write `bytes` to `path` unless it already holds exactly them. Returns
 /// whether the file was written.
-pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, OutputError> {
+pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, OutputError> {
     if std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(false);
     }

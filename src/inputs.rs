@@ -55,12 +55,12 @@ pub fn discover(paths: &[PathBuf], exclude: &[PathBuf]) -> Inputs {
 
 /// A path in absolute, resolved form when it exists (else as given): the
 /// key by which one file is one input.
-pub fn canonical(path: &Path) -> PathBuf {
+pub(crate) fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// True for the folders a build writes to.
-pub fn is_output_folder(dir: &Path) -> bool {
+pub(crate) fn is_output_folder(dir: &Path) -> bool {
     dir.join(STATE_FILE).is_file()
 }
 
@@ -163,7 +163,7 @@ fn is_readme(path: &Path) -> bool {
 }
 
 /// Whether a file in a folder is taken as a profile (by its extension).
-pub fn is_profile_file(path: &Path) -> bool {
+pub(crate) fn is_profile_file(path: &Path) -> bool {
     !is_readme(path)
         && path
             .extension()

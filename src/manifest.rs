@@ -55,7 +55,10 @@ impl Manifests {
 
     /// Load `folder/manifest.csv` if there is one (once per folder). Returns
     /// what was ignored in it; an error when none of it can be used.
-    pub fn load_folder(&mut self, folder: &Path) -> Result<Vec<ManifestProblem>, InputError> {
+    pub(crate) fn load_folder(
+        &mut self,
+        folder: &Path,
+    ) -> Result<Vec<ManifestProblem>, InputError> {
         let path = folder.join(FILE_NAME);
         if !path.is_file() || !self.loaded.insert(key(&path)) {
             return Ok(Vec::new());

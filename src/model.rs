@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use crate::warning::{ListName, WarningKind};
+
 /// The six MiGOF domains, in the order every profile uses.
 #[derive(
     Debug,
@@ -32,7 +34,7 @@ pub enum DomainId {
 
 impl DomainId {
     /// All domains in MiGOF order.
-    pub const ALL: [DomainId; 6] = [
+    pub(crate) const ALL: [DomainId; 6] = [
         DomainId::MigrantsRights,
         DomainId::WholeOfGovernment,
         DomainId::Partnerships,
@@ -68,7 +70,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Level::National => "national",
             Level::Local => "local",
@@ -124,7 +126,7 @@ pub struct GcmLink {
 }
 
 impl Finding {
-    pub fn new(text: impl Into<String>, line: usize) -> Self {
+    pub(crate) fn new(text: impl Into<String>, line: usize) -> Self {
         Finding {
             text: text.into(),
             line,
@@ -139,7 +141,7 @@ impl Finding {
     }
 
     /// Add a sub-point: kept apart in `items` and appended to `text`.
-    pub fn push_item(&mut self, item: &str) {
+    pub(crate) fn push_item(&mut self, item: &str) {
         let joiner = if self.items.is_empty() && self.text.ends_with(':') {
             " "
         } else {
@@ -162,14 +164,14 @@ pub struct Domain {
 }
 
 impl Domain {
-    pub fn list(&self, kind: FindingKind) -> &[Finding] {
+    pub(crate) fn list(&self, kind: FindingKind) -> &[Finding] {
         match kind {
             FindingKind::Strength => &self.strengths,
             FindingKind::Improvement => &self.improvements,
         }
     }
 
-    pub fn list_mut(&mut self, kind: FindingKind) -> &mut Vec<Finding> {
+    pub(crate) fn list_mut(&mut self, kind: FindingKind) -> &mut Vec<Finding> {
         match kind {
             FindingKind::Strength => &mut self.strengths,
             FindingKind::Improvement => &mut self.improvements,
@@ -179,7 +181,7 @@ impl Domain {
 
 /// Something a reader of the profile should know: an approximate heading,
 /// a guessed field, a bullet that could not be placed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Warning {
     pub line: Option<usize>,
     pub message: String,
@@ -188,31 +190,40 @@ pub struct Warning {
     /// model does not carry. `mgi check` fails on it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unplaced_text: bool,
+    /// What the warning is about; `None` for a warning read back from JSON,
+    /// which keeps its words only.
+    #[serde(skip)]
+    pub kind: Option<WarningKind>,
 }
 
+/// Two warnings are the same when they say the same of the same line,
+/// whether or not one was read back from JSON.
+impl PartialEq for Warning {
+    fn eq(&self, other: &Self) -> bool {
+        (self.line, &self.message, self.unplaced_text)
+            == (other.line, &other.message, other.unplaced_text)
+    }
+}
+
+impl Eq for Warning {}
+
 impl Warning {
-    pub fn at(line: usize, message: impl Into<String>) -> Self {
+    /// A warning about line `line` (or the whole file), worded by its kind.
+    pub(crate) fn new(line: Option<usize>, kind: WarningKind) -> Self {
         Warning {
-            line: Some(line),
-            message: message.into(),
-            unplaced_text: false,
+            line,
+            message: kind.to_string(),
+            unplaced_text: kind.names_unplaced_text(),
+            kind: Some(kind),
         }
     }
 
-    pub fn general(message: impl Into<String>) -> Self {
-        Warning {
-            line: None,
-            message: message.into(),
-            unplaced_text: false,
-        }
+    pub(crate) fn at(line: usize, kind: WarningKind) -> Self {
+        Warning::new(Some(line), kind)
     }
 
-    /// A warning naming text of the key findings that the model does not carry.
-    pub fn unplaced(line: usize, message: impl Into<String>) -> Self {
-        Warning {
-            unplaced_text: true,
-            ..Warning::at(line, message)
-        }
+    pub(crate) fn general(kind: WarningKind) -> Self {
+        Warning::new(None, kind)
     }
 }
 

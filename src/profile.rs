@@ -7,8 +7,9 @@
 use std::path::Path;
 
 use crate::error::InputError;
+use crate::lang::TitleMatch;
 use crate::manifest::ManifestEntry;
-use crate::model::{Level, Profile, Warning};
+use crate::model::{Level, Profile, Warning, WarningKind};
 use crate::places;
 use crate::read::{self, Form};
 use crate::recognise::{self, Recognised};
@@ -36,10 +37,10 @@ pub fn parse_file_noting(
     if matches!(form, Form::Auto | Form::Pdf)
         && let Some((profile, name)) = read::attachment::embedded_model(path)
     {
-        let note = Warning::general(format!(
-            "made by mgi: the model attached to this PDF ({name}, made from {}) is returned as it is; the printed text was not read",
-            profile.source
-        ));
+        let note = Warning::general(WarningKind::AttachedModel {
+            name,
+            source: profile.source.clone(),
+        });
         return Ok((profile, Some(note)));
     }
     let bytes = read::read_limited(path)?;
@@ -73,7 +74,7 @@ pub fn parse_bytes(
 /// The recogniser's "no key findings" message (which quotes the list
 /// headings in the document's language), completed with the form the file
 /// was read as and the form to try instead.
-pub fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -> String {
+pub(crate) fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -> String {
     let read_as = doc
         .read_as
         .clone()
@@ -81,7 +82,7 @@ pub fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -
     let columns = doc
         .warnings
         .iter()
-        .find(|w| w.message.starts_with(read::columns::WARNING_START))
+        .find(|w| matches!(w.kind, Some(WarningKind::SideBySideColumns { .. })))
         .map(|w| format!(" ({})", w.message))
         .unwrap_or_default();
     let try_form = match form {
@@ -93,134 +94,58 @@ pub fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -
 }
 
 /// Combine recognised content, the manifest and the tables.
-pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Profile {
-    let text_language = findings_language(&rec);
-    let mut warnings = rec.warnings;
-    let title = rec.title;
-
+pub fn assemble(mut rec: Recognised, source: &Path, manifest: ManifestEntry) -> Profile {
+    let mut warnings = std::mem::take(&mut rec.warnings);
     // The findings' own words, when they clearly tell, beat the headings'
     // vote: a portal page may keep its site chrome in another language.
-    let language = match (&manifest.language, text_language.or(rec.language)) {
-        (Some(m), _) => m.clone(),
-        (None, Some(l)) => l.to_string(),
-        (None, None) => {
-            warnings.push(Warning::general(
-                "language not recognised and not in the manifest; assumed English",
-            ));
-            "en".to_string()
-        }
-    };
-
-    let place_official = title.as_ref().map(|t| t.place.clone());
+    let language = language_of(
+        &manifest,
+        findings_language(&rec).or(rec.language),
+        &mut warnings,
+    );
+    let title = rec.title.as_ref();
+    let place_official = title.map(|t| t.place.clone());
     if let (Some(official), Some(m)) = (&place_official, &manifest.place)
         && !same_place(official, m, &language)
     {
         warnings.push(Warning::at(
             rec.title_line.unwrap_or(0),
-            format!("the manifest gives place \"{m}\" but the title says \"{official}\"; the title is kept"),
+            WarningKind::ManifestPlaceDiffers {
+                manifest: m.clone(),
+                title: official.clone(),
+            },
         ));
     }
-
-    let title_country = place_official.as_deref().and_then(places::country_by_name);
-    let title_local = place_official
-        .as_deref()
-        .and_then(places::local_place_by_name);
-
-    // Level: the title's own word, then the manifest, then what the place is.
-    let level = if title.as_ref().is_some_and(|t| t.local) {
-        Some(Level::Local)
-    } else if let Some(l) = manifest.level {
-        Some(l)
-    } else if title_country.is_some() {
-        Some(Level::National)
-    } else if title_local.is_some() {
-        Some(Level::Local)
-    } else {
-        warnings.push(Warning::general(
-            "level (national or local) not stated by the text nor the manifest; left empty",
-        ));
-        None
-    };
-
-    let country_iso3 = match level {
-        Some(Level::Local) => title
-            .as_ref()
-            .and_then(|t| t.country.as_deref())
-            .and_then(places::country_by_name)
-            .map(|c| c.iso3.to_string())
-            .or_else(|| manifest.country_iso3.clone())
-            .or_else(|| title_local.map(|p| p.country_iso3.to_string())),
-        _ => title_country
-            .map(|c| c.iso3.to_string())
-            .or_else(|| manifest.country_iso3.clone()),
-    };
-    // A city no table knows: the country its own text names.
-    let country_iso3 = country_iso3.or_else(|| {
-        let findings = rec
-            .domains
-            .iter()
-            .flat_map(|d| d.strengths.iter().chain(&d.improvements))
-            .map(|f| &f.text);
-        let (country, name) =
-            places::country_named_in(rec.introduction.iter().chain(&rec.context).chain(findings))?;
-        warnings.push(Warning::general(format!(
-            "country taken from the profile's own text, which names {name}: {}",
-            country.iso3
-        )));
-        Some(country.iso3.to_string())
-    });
-    if country_iso3.is_none() {
-        warnings.push(Warning::general(
-            "country not known from the text, the table of MGI places or the manifest; country_iso3 left empty",
-        ));
-    }
-
+    let known = KnownPlace::of(place_official.as_deref());
+    let level = level_of(title, &manifest, &known, &mut warnings);
+    let country_iso3 = country_of(&rec, level, &manifest, &known, &mut warnings);
     let place = match (&place_official, level) {
-        (Some(_), Some(Level::National) | None) if title_country.is_some() => {
-            title_country.map(|c| c.name(&language).to_string())
+        (Some(_), Some(Level::National) | None) if known.country.is_some() => {
+            known.country.map(|c| c.name(&language).to_string())
         }
         (Some(official), _) => Some(places::short_name(official, &language)),
         (None, _) => manifest.place.clone(),
     };
     if place.is_none() {
-        warnings.push(Warning::general(
-            "no title naming the place and no place in the manifest; place left empty",
-        ));
+        warnings.push(Warning::general(WarningKind::PlaceUnknown));
     }
-
-    let year = title.as_ref().and_then(|t| t.year).or(manifest.year);
+    let year = title.and_then(|t| t.year).or(manifest.year);
     if year.is_none() {
-        warnings.push(Warning::general(
-            "profile year not stated by the title nor the manifest; left empty",
-        ));
+        warnings.push(Warning::general(WarningKind::YearUnknown));
     }
-    let edition = title.as_ref().and_then(|t| t.edition).or(manifest.edition);
+    let edition = title.and_then(|t| t.edition).or(manifest.edition);
     if title.is_none() {
-        warnings.push(Warning::general(
-            "no title line found (edition and year come from the manifest only)",
-        ));
+        warnings.push(Warning::general(WarningKind::NoTitle));
     }
-
-    // The id names the place; a place with no ASCII letters or digits
-    // (`北京`) gives way to the file name.
-    let stem = source
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    let name = place
-        .as_deref()
-        .filter(|p| !slug(p).is_empty())
-        .unwrap_or(&stem);
-    let id = profile_id(name, year, &language);
+    let id = id_of(place.as_deref(), year, &language, source);
     let mut domains = rec.domains;
     crate::gcm::tag_domains(&mut domains, &language);
-
     Profile {
         id,
         source: source.display().to_string(),
         source_url: manifest.source_url,
         language,
-        title: title.map(|t| t.title),
+        title: rec.title.map(|t| t.title),
         place,
         place_official,
         level,
@@ -232,6 +157,113 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
         domains,
         warnings,
     }
+}
+
+/// What the tables know of the place the title names.
+struct KnownPlace {
+    country: Option<&'static places::Country>,
+    local: Option<&'static places::LocalPlace>,
+}
+
+impl KnownPlace {
+    fn of(official: Option<&str>) -> KnownPlace {
+        KnownPlace {
+            country: official.and_then(places::country_by_name),
+            local: official.and_then(places::local_place_by_name),
+        }
+    }
+}
+
+/// The language: the manifest's, then the text's, then English with a warning.
+fn language_of(
+    manifest: &ManifestEntry,
+    found: Option<&str>,
+    warnings: &mut Vec<Warning>,
+) -> String {
+    match (&manifest.language, found) {
+        (Some(m), _) => m.clone(),
+        (None, Some(l)) => l.to_string(),
+        (None, None) => {
+            warnings.push(Warning::general(WarningKind::LanguageAssumedEnglish));
+            "en".to_string()
+        }
+    }
+}
+
+/// Level: the title's own word, then the manifest, then what the place is.
+fn level_of(
+    title: Option<&TitleMatch>,
+    manifest: &ManifestEntry,
+    known: &KnownPlace,
+    warnings: &mut Vec<Warning>,
+) -> Option<Level> {
+    if title.is_some_and(|t| t.local) {
+        Some(Level::Local)
+    } else if let Some(l) = manifest.level {
+        Some(l)
+    } else if known.country.is_some() {
+        Some(Level::National)
+    } else if known.local.is_some() {
+        Some(Level::Local)
+    } else {
+        warnings.push(Warning::general(WarningKind::LevelUnknown));
+        None
+    }
+}
+
+/// The country: the title's (or, for a local profile, the country named
+/// next to it), the manifest's, the table's, then the one the text names.
+fn country_of(
+    rec: &Recognised,
+    level: Option<Level>,
+    manifest: &ManifestEntry,
+    known: &KnownPlace,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let from_tables = match level {
+        Some(Level::Local) => rec
+            .title
+            .as_ref()
+            .and_then(|t| t.country.as_deref())
+            .and_then(places::country_by_name)
+            .map(|c| c.iso3.to_string())
+            .or_else(|| manifest.country_iso3.clone())
+            .or_else(|| known.local.map(|p| p.country_iso3.to_string())),
+        _ => known
+            .country
+            .map(|c| c.iso3.to_string())
+            .or_else(|| manifest.country_iso3.clone()),
+    };
+    // A city no table knows: the country its own text names.
+    let country = from_tables.or_else(|| {
+        let findings = rec
+            .domains
+            .iter()
+            .flat_map(|d| d.strengths.iter().chain(&d.improvements))
+            .map(|f| &f.text);
+        let (country, name) =
+            places::country_named_in(rec.introduction.iter().chain(&rec.context).chain(findings))?;
+        warnings.push(Warning::general(WarningKind::CountryFromText {
+            name: name.to_string(),
+            iso3: country.iso3.to_string(),
+        }));
+        Some(country.iso3.to_string())
+    });
+    if country.is_none() {
+        warnings.push(Warning::general(WarningKind::CountryUnknown));
+    }
+    country
+}
+
+/// The id names the place; a place with no ASCII letters or digits
+/// (`北京`) gives way to the file name.
+fn id_of(place: Option<&str>, year: Option<i32>, language: &str, source: &Path) -> String {
+    let stem = source
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let name = place.filter(|p| !slug(p).is_empty()).unwrap_or(&stem);
+    profile_id(name, year, language)
 }
 
 /// The language the findings are clearly written in, if they tell.
@@ -256,7 +288,7 @@ fn same_place(official: &str, short: &str, language: &str) -> bool {
 /// language. Only `a`–`z`, `0`–`9` and single inner hyphens, never empty
 /// (`profile` stands for a place that has no ASCII letters or digits): it
 /// names the output files, so nothing in it can reach outside their folder.
-pub fn profile_id(place: &str, year: Option<i32>, language: &str) -> String {
+pub(crate) fn profile_id(place: &str, year: Option<i32>, language: &str) -> String {
     let place = match slug(place) {
         s if s.is_empty() => "profile".to_string(),
         s => s,
@@ -271,7 +303,7 @@ pub fn profile_id(place: &str, year: Option<i32>, language: &str) -> String {
 }
 
 /// Lower-case ASCII letters and digits separated by single hyphens.
-pub fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
     for c in s.nfkd() {

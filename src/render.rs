@@ -20,7 +20,7 @@ pub const TYPST_VERSION: &str = "0.15.1";
 pub const MGI_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How to install it, for messages.
-pub const INSTALL_HINT: &str = "run `scripts/setup` (it installs typst-cli 0.15.1 with `cargo install --locked typst-cli@0.15.1`), or set TYPST to a typst 0.15.1 binary";
+pub(crate) const INSTALL_HINT: &str = "run `scripts/setup` (it installs typst-cli 0.15.1 with `cargo install --locked typst-cli@0.15.1`), or set TYPST to a typst 0.15.1 binary";
 
 /// The PDF standard of every PDF unless told otherwise: PDF/A-3a (archival:
 /// fonts embedded, colours device-independent, XMP metadata, tagged; unlike
@@ -30,7 +30,7 @@ pub const DEFAULT_PDF_STANDARD: &str = "a-3a,ua-1";
 
 /// Whether a PDF made to `standard` may carry attached files: PDF/A-1 and
 /// PDF/A-2 forbid them (PDF/A-4 allows them only as PDF/A-4f).
-pub fn allows_attachments(standard: Option<&str>) -> bool {
+pub(crate) fn allows_attachments(standard: Option<&str>) -> bool {
     standard.is_none_or(|s| {
         s.split(',')
             .map(str::trim)
@@ -40,15 +40,28 @@ pub fn allows_attachments(standard: Option<&str>) -> bool {
 
 /// The values typst 0.15.1 takes for `--pdf-standard` (several may be given,
 /// separated by commas, at most one of them PDF/A).
-pub const PDF_STANDARDS: [&str; 17] = [
+pub(crate) const PDF_STANDARDS: [&str; 17] = [
     "1.4", "1.5", "1.6", "1.7", "2.0", "a-1b", "a-1a", "a-2b", "a-2u", "a-2a", "a-3b", "a-3u",
     "a-3a", "a-4", "a-4f", "a-4e", "ua-1",
 ];
 
+/// A `--pdf-standard` value typst does not take.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfStandardError {
+    #[error(
+        "unknown PDF standard `{0}` (typst {typst} takes {list}, several separated by commas, or `none`)",
+        typst = TYPST_VERSION,
+        list = PDF_STANDARDS.join(", ")
+    )]
+    Unknown(String),
+    #[error("choose at most one PDF/A standard")]
+    SeveralPdfA,
+}
+
 /// Check a `--pdf-standard` value: a comma-separated list of
 /// [`PDF_STANDARDS`] with at most one PDF/A, or `none` (typst's default, no
 /// standard enforced). Returns what to pass to typst.
-pub fn parse_pdf_standard(value: &str) -> Result<Option<String>, String> {
+pub fn parse_pdf_standard(value: &str) -> Result<Option<String>, PdfStandardError> {
     let value = value.trim();
     if value.eq_ignore_ascii_case("none") {
         return Ok(None);
@@ -56,14 +69,11 @@ pub fn parse_pdf_standard(value: &str) -> Result<Option<String>, String> {
     let parts: Vec<&str> = value.split(',').map(str::trim).collect();
     for p in &parts {
         if !PDF_STANDARDS.contains(p) {
-            return Err(format!(
-                "unknown PDF standard `{p}` (typst {TYPST_VERSION} takes {}, several separated by commas, or `none`)",
-                PDF_STANDARDS.join(", ")
-            ));
+            return Err(PdfStandardError::Unknown(p.to_string()));
         }
     }
     if parts.iter().filter(|p| p.starts_with("a-")).count() > 1 {
-        return Err("choose at most one PDF/A standard".into());
+        return Err(PdfStandardError::SeveralPdfA);
     }
     Ok(Some(parts.join(",")))
 }
@@ -426,7 +436,7 @@ pub enum TemplateError {
 
 impl Templates {
     /// The set compiled into the binary.
-    pub fn embedded() -> Templates {
+    pub(crate) fn embedded() -> Templates {
         Templates {
             source: TemplateSource::Embedded,
             files: EMBEDDED
@@ -437,7 +447,7 @@ impl Templates {
     }
 
     /// Every file of a folder (not its subfolders).
-    pub fn from_folder(dir: &Path) -> Result<Templates, TemplateError> {
+    pub(crate) fn from_folder(dir: &Path) -> Result<Templates, TemplateError> {
         let unreadable = |source| TemplateError::Unreadable {
             path: dir.to_path_buf(),
             source,
@@ -491,7 +501,7 @@ impl Templates {
     }
 
     /// A hash of every file, by name and content.
-    pub fn hash(&self) -> String {
+    pub(crate) fn hash(&self) -> String {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
         for (name, bytes) in &self.files {
@@ -584,8 +594,20 @@ mod tests {
             Ok(Some("a-2b,ua-1".into()))
         );
         assert_eq!(parse_pdf_standard("none"), Ok(None));
-        assert!(parse_pdf_standard("a-9z").unwrap_err().contains("`a-9z`"));
-        assert!(parse_pdf_standard("a-2b,a-3b").is_err());
+        assert_eq!(
+            parse_pdf_standard("a-9z"),
+            Err(PdfStandardError::Unknown("a-9z".into()))
+        );
+        assert!(
+            parse_pdf_standard("a-9z")
+                .unwrap_err()
+                .to_string()
+                .starts_with("unknown PDF standard `a-9z` (typst 0.15.1 takes 1.4, 1.5,")
+        );
+        assert_eq!(
+            parse_pdf_standard("a-2b,a-3b"),
+            Err(PdfStandardError::SeveralPdfA)
+        );
         assert!(parse_pdf_standard("").is_err());
     }
 

@@ -323,7 +323,7 @@ fn columns_side_by_side_in_text_are_named_not_scrambled_silently() {
             .warnings
             .iter()
             .map(|w| w.message.clone())
-            .find(|m| m.starts_with(mgi::read::columns::WARNING_START))
+            .find(|m| m.starts_with(mgi::warning::SIDE_BY_SIDE_START))
             .expect("a warning about the columns"),
         Err(e) => e.message,
     };

@@ -1,7 +1,6 @@
 //! Reading PDF files through `pdftotext`, on small PDFs written here by hand.
 
 use std::path::Path;
-use std::process::Command;
 
 use mgi::read::pdf::read_pdf;
 use mgi::read::{Form, read_file};
@@ -18,24 +17,12 @@ fn scan_like_pdf() -> Vec<u8> {
     pdf("0 0 1 rg 72 500 200 200 re f")
 }
 
-/// pdftotext is installed by scripts/setup; its absence fails the tests.
-fn have_pdftotext() -> bool {
-    assert!(
-        Command::new("pdftotext").arg("-v").output().is_ok(),
-        "pdftotext (poppler-utils) is not installed: run scripts/setup"
-    );
-    true
-}
-
 fn texts(doc: &mgi::read::Document) -> Vec<&str> {
     doc.blocks.iter().map(|b| b.text.as_str()).collect()
 }
 
 #[test]
 fn reads_the_text_layer_of_a_file() {
-    if !have_pdftotext() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hello.pdf");
     let bytes = text_pdf();
@@ -51,18 +38,12 @@ fn reads_the_text_layer_of_a_file() {
 
 #[test]
 fn reads_bytes_without_a_file() {
-    if !have_pdftotext() {
-        return;
-    }
     let doc = read_pdf(Path::new("no/such/dir/in-memory.pdf"), &text_pdf()).expect("readable");
     assert_eq!(texts(&doc), ["Hello profile"]);
 }
 
 #[test]
 fn a_name_starting_with_a_dash_is_not_an_option() {
-    if !have_pdftotext() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("-v.pdf");
     let bytes = text_pdf();
@@ -73,9 +54,6 @@ fn a_name_starting_with_a_dash_is_not_an_option() {
 
 #[test]
 fn page_without_text_is_refused() {
-    if !have_pdftotext() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("scan.pdf");
     let bytes = scan_like_pdf();
@@ -90,9 +68,6 @@ fn page_without_text_is_refused() {
 
 #[test]
 fn broken_pdf_gives_the_extractor_message() {
-    if !have_pdftotext() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.pdf");
     std::fs::write(&path, b"%PDF-1.4\nnot really a PDF\n").unwrap();
@@ -117,9 +92,6 @@ fn hyphens_pdf() -> Vec<u8> {
 
 #[test]
 fn hyphens_at_line_ends_are_left_to_the_printed_text_reader() {
-    if !have_pdftotext() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hyphens.pdf");
     let bytes = hyphens_pdf();

@@ -103,7 +103,7 @@ impl From<GroupingArg> for Grouping {
 }
 
 /// A checked `--pdf-standard` value (`none` for no standard).
-pub fn pdf_standard_arg(value: &str) -> Result<String, String> {
+pub fn pdf_standard_arg(value: &str) -> Result<String, mgi::render::PdfStandardError> {
     mgi::render::parse_pdf_standard(value).map(|s| s.unwrap_or_else(|| "none".into()))
 }
 

@@ -22,13 +22,28 @@ pub fn version() -> String {
     format!("mgi {}\n{typst}\n{templates}\n", env!("CARGO_PKG_VERSION"))
 }
 
-/// One check: what was found, or what to do.
-fn report(name: &str, result: Result<String, String>) -> bool {
-    match &result {
-        Ok(found) => println!("ok      {name:<10} {found}"),
-        Err(todo) => println!("missing {name:<10} {todo}"),
+/// What one check found: the thing and where, or what to do to get it.
+enum Check {
+    Found(String),
+    Missing(String),
+}
+
+impl Check {
+    fn of<E: std::fmt::Display>(result: Result<String, E>) -> Check {
+        match result {
+            Ok(found) => Check::Found(found),
+            Err(todo) => Check::Missing(todo.to_string()),
+        }
     }
-    result.is_ok()
+}
+
+/// Print one check; whether it found what it looked for.
+fn report(name: &str, check: Check) -> bool {
+    match &check {
+        Check::Found(found) => println!("ok      {name:<10} {found}"),
+        Check::Missing(todo) => println!("missing {name:<10} {todo}"),
+    }
+    matches!(check, Check::Found(_))
 }
 
 pub fn doctor(out: &Path) -> ExitCode {
@@ -41,6 +56,7 @@ pub fn doctor(out: &Path) -> ExitCode {
             )
         })
         .map_err(|e| format!("{e} (needed for PDFs; `--no-pdf` builds without it)"));
+    let typst = Check::of(typst);
     let pdftotext = Command::new("pdftotext")
         .arg("-v")
         .stdout(Stdio::null())
@@ -50,15 +66,14 @@ pub fn doctor(out: &Path) -> ExitCode {
             let text = String::from_utf8_lossy(&o.stderr).into_owned();
             text.lines().next().unwrap_or("pdftotext").to_string()
         })
-        .map_err(|_| {
-            "pdftotext not found: install poppler-utils (Debian, Ubuntu: `apt-get install poppler-utils`) to read PDF profiles".to_string()
-        });
-    let write = mgi::setup::check_out(out)
-        .map(|()| format!("{} may be written", out.display()))
-        .map_err(|e| e.to_string());
-    let templates = Templates::resolve(None)
-        .map(|t| t.describe())
-        .map_err(|e| e.to_string());
+        .map_or_else(
+            |_| Check::Missing("pdftotext not found: install poppler-utils (Debian, Ubuntu: `apt-get install poppler-utils`) to read PDF profiles".to_string()),
+            Check::Found,
+        );
+    let write =
+        Check::of(mgi::setup::check_out(out).map(|()| format!("{} may be written", out.display())));
+    let templates = Templates::resolve(None).map(|t| t.describe());
+    let templates = Check::of(templates);
     let all = [
         report("typst", typst),
         report("pdftotext", pdftotext),

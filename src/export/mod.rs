@@ -4,4 +4,4 @@
 pub mod csv;
 pub mod json;
 pub mod schema;
-pub mod xlsx;
+pub(crate) mod xlsx;

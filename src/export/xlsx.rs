@@ -40,7 +40,7 @@ fn column_width(name: &str) -> f64 {
 }
 
 /// The creation time written into the document: `SOURCE_DATE_EPOCH`, else 0.
-pub fn creation_epoch() -> i64 {
+pub(crate) fn creation_epoch() -> i64 {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse().ok())
@@ -48,13 +48,13 @@ pub fn creation_epoch() -> i64 {
 }
 
 /// The spreadsheet of the profiles' tables.
-pub fn workbook(profiles: &[&Profile]) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn workbook(profiles: &[&Profile]) -> Result<Vec<u8>, XlsxError> {
     workbook_of(&csv::tables(profiles), creation_epoch())
 }
 
 /// The spreadsheet of some tables, created at `epoch` (Unix seconds; out of
 /// Excel's range, 1970-01-01 is used).
-pub fn workbook_of(tables: &[Table], epoch: i64) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn workbook_of(tables: &[Table], epoch: i64) -> Result<Vec<u8>, XlsxError> {
     let created =
         ExcelDateTime::from_timestamp(epoch).or_else(|_| ExcelDateTime::from_timestamp(0))?;
     let mut book = Workbook::new();

@@ -1,9 +1,9 @@
 //! English.
 
-use super::Language;
+use super::{Language, PlaceWords};
 use crate::model::DomainId::*;
 
-pub static EN: Language = Language {
+pub(crate) static EN: Language = Language {
     code: "en",
     domains: &[
         (
@@ -176,4 +176,65 @@ pub static EN: Language = Language {
         "the", "of", "and", "to", "in", "is", "are", "for", "on", "with", "by", "has", "not",
         "there",
     ],
+    date_fillers: &["of"],
+    places: PlaceWords {
+        country_heads: &[
+            "republic",
+            "federal republic",
+            "federative republic",
+            "federal democratic republic",
+            "democratic republic",
+            "democratic socialist republic",
+            "islamic republic",
+            "people's republic",
+            "socialist republic",
+            "oriental republic",
+            "co-operative republic",
+            "cooperative republic",
+            "kingdom",
+            "state",
+            "independent state",
+            "principality",
+            "grand duchy",
+            "sultanate",
+            "commonwealth",
+            "union",
+            "federation",
+        ],
+        country_bare_heads: &[],
+        local_heads: &[
+            "city",
+            "city and county",
+            "county",
+            "municipality",
+            "municipal district",
+            "metropolitan district",
+            "district",
+            "province",
+            "state",
+            "region",
+            "department",
+            "canton",
+            "commune",
+            "town",
+            "prefecture",
+            "governorate",
+        ],
+        local_bare_heads: &[],
+        local_suffixes: &[
+            "city territorial community",
+            "territorial community",
+            "city county",
+            "county",
+            "city",
+            "municipality",
+            "municipal council",
+            "province",
+            "region",
+            "state",
+            "department",
+        ],
+        connectors: &["of", "of the"],
+        articles: &["the"],
+    },
 };

@@ -1,9 +1,9 @@
 //! Spanish.
 
-use super::Language;
+use super::{Language, PlaceWords};
 use crate::model::DomainId::*;
 
-pub static ES: Language = Language {
+pub(crate) static ES: Language = Language {
     code: "es",
     domains: &[
         (
@@ -183,4 +183,52 @@ pub static ES: Language = Language {
         "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "para", "con", "una", "un",
         "no", "se",
     ],
+    date_fillers: &["de", "del", "el"],
+    places: PlaceWords {
+        country_heads: &[
+            "república",
+            "república federal",
+            "república federativa",
+            "república democrática",
+            "república democrática federal",
+            "república islámica",
+            "república popular",
+            "república socialista",
+            "república oriental",
+            "república cooperativa",
+            "reino",
+            "estado",
+            "estado independiente",
+            "principado",
+            "gran ducado",
+            "sultanato",
+            "mancomunidad",
+            "unión",
+            "federación",
+        ],
+        // "República Argentina".
+        country_bare_heads: &["república"],
+        local_heads: &[
+            "municipio",
+            "ciudad",
+            "estado",
+            "estado libre y soberano",
+            "provincia",
+            "departamento",
+            "distrito",
+            "distrito metropolitano",
+            "cantón",
+            "comuna",
+            "municipalidad",
+            "alcaldía",
+            "región",
+            "intendencia",
+            "gobierno autónomo descentralizado municipal",
+            "gad municipal",
+        ],
+        local_bare_heads: &["cantón"],
+        local_suffixes: &[],
+        connectors: &["de", "del", "de la", "de las", "de los"],
+        articles: &["la", "el", "los", "las"],
+    },
 };

@@ -1,9 +1,9 @@
 //! French.
 
-use super::Language;
+use super::{Language, PlaceWords};
 use crate::model::DomainId::*;
 
-pub static FR: Language = Language {
+pub(crate) static FR: Language = Language {
     code: "fr",
     domains: &[
         (
@@ -184,4 +184,45 @@ pub static FR: Language = Language {
         "le", "la", "les", "des", "du", "et", "en", "est", "une", "un", "pour", "au", "aux", "sur",
         "pas", "qui",
     ],
+    date_fillers: &["le"],
+    places: PlaceWords {
+        country_heads: &[
+            "république",
+            "république fédérale",
+            "république fédérative",
+            "république fédérale démocratique",
+            "république démocratique",
+            "république islamique",
+            "république populaire",
+            "république socialiste",
+            "république orientale",
+            "royaume",
+            "état",
+            "état indépendant",
+            "principauté",
+            "grand-duché",
+            "sultanat",
+            "commonwealth",
+            "union",
+            "fédération",
+        ],
+        country_bare_heads: &[],
+        local_heads: &[
+            "ville",
+            "commune",
+            "commune urbaine",
+            "province",
+            "région",
+            "préfecture",
+            "département",
+            "district",
+            "municipalité",
+            "gouvernorat",
+            "mairie",
+        ],
+        local_bare_heads: &[],
+        local_suffixes: &[],
+        connectors: &["du", "de", "de la", "de l'", "des", "d'"],
+        articles: &["la", "le", "les", "l'"],
+    },
 };

@@ -20,7 +20,12 @@ use regex::Regex;
 
 use crate::model::{DomainId, FindingKind};
 
-pub use detect::detect_language;
+/// Headings are matched in their heading fold (see [`crate::text`]).
+pub(crate) use crate::text::{
+    edit_distance_within as bounded_levenshtein, fold_heading as normalize,
+    fold_heading_char as normalize_char,
+};
+pub(crate) use detect::detect_language;
 
 /// What one language says, as plain data.
 pub struct Language {
@@ -76,21 +81,61 @@ pub struct Language {
     pub local_words: &'static [&'static str],
     /// Frequent short words, to tell languages apart in running text.
     pub stopwords: &'static [&'static str],
+    /// Short words a date line holds between its day, month and year
+    /// ("12 de agosto de 2020", "July of 2022").
+    pub date_fillers: &'static [&'static str],
+    /// The words official place names are made of.
+    pub places: PlaceWords,
+}
+
+/// The words of official place names in one language, which a place's
+/// short name drops ("République du Niger" → "Niger", "Mombasa County" →
+/// "Mombasa"). A head and a connector make a prefix ("république" + "du").
+pub struct PlaceWords {
+    /// Heads of official country names ("republic", "federal republic").
+    pub country_heads: &'static [&'static str],
+    /// Country heads that also stand alone before the name ("República Argentina").
+    pub country_bare_heads: &'static [&'static str],
+    /// Heads of local unit names ("city", "commune urbaine").
+    pub local_heads: &'static [&'static str],
+    /// Local unit words that stand before the name without a connector ("Cantón Cuenca").
+    pub local_bare_heads: &'static [&'static str],
+    /// Unit words after the name ("Stryi Territorial Community", "Mombasa County").
+    pub local_suffixes: &'static [&'static str],
+    /// Words between a head and the name ("of the", "de la").
+    pub connectors: &'static [&'static str],
+    /// Leading articles, stripped only before another try ("the", "la").
+    pub articles: &'static [&'static str],
 }
 
 /// The languages the tool knows, English first (the fallback).
 pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &es::ES, &pt::PT];
 
+/// English, the fallback and the language of the terminal reports.
+pub(crate) static ENGLISH: &Language = &en::EN;
+
+impl Language {
+    /// The name a domain is shown by: the first of its headings ("Migrants'
+    /// rights"). `templates/labels.json` names it by one of its headings.
+    pub(crate) fn domain_name(&self, id: DomainId) -> &'static str {
+        self.domains
+            .iter()
+            .find(|(d, _)| *d == id)
+            .and_then(|(_, names)| names.first().copied())
+            .unwrap_or(id.as_str())
+    }
+}
+
 /// Whether a word-processor paragraph style name names a heading style of
 /// any language ("Heading 2", "Titre 1", "Título", "heading 3 Char" is not).
-pub fn is_heading_style_name(name: &str) -> bool {
+pub(crate) fn is_heading_style_name(name: &str) -> bool {
     let name = name.trim().to_lowercase();
     let base = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
     LANGUAGES.iter().any(|l| l.heading_styles.contains(&base))
 }
 
 /// The table of a language code.
-pub fn language(code: &str) -> Option<&'static Language> {
+pub(crate) fn language(code: &str) -> Option<&'static Language> {
     LANGUAGES.iter().copied().find(|l| l.code == code)
 }
 
@@ -196,14 +241,17 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// Recognise a heading in `text` (a whole block), tolerating case, accents,
 /// apostrophes, punctuation, a leading number ("1: ") and small typos.
-pub fn match_heading(text: &str) -> Option<HeadingMatch> {
+pub(crate) fn match_heading(text: &str) -> Option<HeadingMatch> {
     match_heading_expecting(text, None)
 }
 
 /// [`match_heading`], with `expected` (the meaning the reading order makes
 /// likely, such as the next domain in MiGOF order) winning a tie between
 /// two meanings that the key words fit equally well.
-pub fn match_heading_expecting(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
+pub(crate) fn match_heading_expecting(
+    text: &str,
+    expected: Option<Meaning>,
+) -> Option<HeadingMatch> {
     let norm = normalize(text);
     if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
         return None;
@@ -376,86 +424,9 @@ fn allowed_edits(n: usize) -> usize {
     }
 }
 
-/// Normalise a phrase for matching: accents removed, lower case, apostrophes
-/// dropped, hyphens and punctuation as spaces, a leading "1:" / "2." removed,
-/// whitespace collapsed.
-///
-/// Equivalent to taking the NFKD form and dropping its combining marks, but
-/// decomposes one character at a time (reordering, the only thing NFKD does
-/// across characters, moves combining marks only, which are dropped), with
-/// ASCII taking no table look-up at all: it runs on every block of every input.
-pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        normalize_char(&mut out, c);
-    }
-    let trimmed = out.trim();
-    // A wheel index or list number in front of a heading: "1 droits des migrants".
-    let trimmed = match trimmed.split_once(' ') {
-        Some((first, rest)) if first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit()) => {
-            rest
-        }
-        _ => trimmed,
-    };
-    trimmed.to_string()
-}
-
-/// One character of a text, as [`normalize`] folds it: its compatibility
-/// decomposition without combining marks, in lower case, apostrophes
-/// dropped, anything else than a letter or digit as a space.
-pub(crate) fn normalize_char(out: &mut String, c: char) {
-    if c.is_ascii() {
-        push_normalized(out, c);
-    } else {
-        unicode_normalization::char::decompose_compatible(c, |d| {
-            if !unicode_normalization::char::is_combining_mark(d) {
-                push_normalized(out, d);
-            }
-        });
-    }
-}
-
-/// One character of a decomposition, as [`normalize`] keeps it.
-fn push_normalized(out: &mut String, c: char) {
-    match c {
-        '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
-        c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-        c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-        _ => {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        }
-    }
-}
-
-/// Levenshtein distance between `a` and `b` if it is at most `max`.
-pub(crate) fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
-        }
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    let d = prev[b.len()];
-    (d <= max).then_some(d)
-}
-
 /// A date line such as "2021 Septembre", "July 2022" or "12 de agosto de 2020":
 /// returns `YYYY-MM`.
-pub fn match_date_line(text: &str) -> Option<String> {
+pub(crate) fn match_date_line(text: &str) -> Option<String> {
     static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -469,7 +440,7 @@ pub fn match_date_line(text: &str) -> Option<String> {
     let norm = normalize(text);
     let words: Vec<&str> = norm
         .split(' ')
-        .filter(|w| !matches!(*w, "de" | "del" | "of" | "le" | "el"))
+        .filter(|w| !LANGUAGES.iter().any(|l| l.date_fillers.contains(w)))
         .collect();
     if words.len() > 3 || words.len() < 2 {
         return None;
@@ -569,7 +540,7 @@ static TITLE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
 
 /// Recognise a profile title in a block of text: by the title patterns of
 /// the tables, else by its key words in any order.
-pub fn match_title(text: &str) -> Option<TitleMatch> {
+pub(crate) fn match_title(text: &str) -> Option<TitleMatch> {
     match_title_pattern(text).or_else(|| match_title_by_words(text))
 }
 
@@ -690,7 +661,7 @@ fn split_country(place: &str) -> (String, Option<String>) {
 }
 
 /// The number an ordinal word stands for in a language.
-pub fn ordinal(lang: &Language, word: &str) -> Option<u32> {
+pub(crate) fn ordinal(lang: &Language, word: &str) -> Option<u32> {
     // Exact (in any case) first: `normalize` drops a leading number, so
     // "2.º" and "3.º" would both fold to "o".
     let lower = word.to_lowercase();
@@ -703,7 +674,7 @@ pub fn ordinal(lang: &Language, word: &str) -> Option<u32> {
 }
 
 /// How strongly `text` looks like `lang`, from its frequent short words.
-pub fn stopword_score(lang: &Language, text: &str) -> usize {
+pub(crate) fn stopword_score(lang: &Language, text: &str) -> usize {
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .filter(|w| {
@@ -716,6 +687,52 @@ pub fn stopword_score(lang: &Language, text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The templates' labels (`templates/labels.json`) name each domain by
+    /// one of its headings in the tables and each month as the tables do, for every language the tables know, and no
+    /// other: a language is added to both or to neither.
+    #[test]
+    fn template_labels_agree_with_the_tables() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/templates/labels.json");
+        let labels: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let codes: Vec<&str> = labels
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut known: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
+        known.sort_unstable();
+        let mut codes = codes.clone();
+        codes.sort_unstable();
+        assert_eq!(codes, known);
+        for lang in LANGUAGES {
+            let entry = &labels[lang.code];
+            for id in DomainId::ALL {
+                let label = normalize(entry["domains"][id.as_str()].as_str().unwrap());
+                let (_, headings) = lang.domains.iter().find(|(d, _)| *d == id).unwrap();
+                assert!(
+                    headings.iter().any(|h| normalize(h) == label),
+                    "{}: the label of {} \"{label}\" is none of the table's headings",
+                    lang.code,
+                    id.as_str()
+                );
+            }
+            let months = entry["months"].as_array().unwrap();
+            assert_eq!(months.len(), 12, "{}", lang.code);
+            for (n, month) in (1..).zip(months) {
+                let month = normalize(month.as_str().unwrap());
+                assert!(
+                    lang.months
+                        .iter()
+                        .any(|(name, m)| *m == n && normalize(name) == month),
+                    "{}: month {n} \"{month}\" is not in the table",
+                    lang.code
+                );
+            }
+        }
+    }
 
     #[test]
     fn normalizes_case_accents_apostrophes_and_numbers() {
@@ -743,7 +760,7 @@ mod tests {
                 continue;
             }
             match c {
-                '\'' | '’' | '‘' | '`' | '´' | 'ʼ' => {}
+                c if crate::text::is_apostrophe(c) => {}
                 c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
                 _ => {
                     if !out.ends_with(' ') {

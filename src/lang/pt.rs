@@ -2,10 +2,10 @@
 //! "governança", "socioeconómico" and "socioeconômico", "susceptível" and
 //! "suscetível"; accents do not matter to the matching, words do).
 
-use super::Language;
+use super::{Language, PlaceWords};
 use crate::model::DomainId::*;
 
-pub static PT: Language = Language {
+pub(crate) static PT: Language = Language {
     code: "pt",
     domains: &[
         (
@@ -246,6 +246,37 @@ pub static PT: Language = Language {
         "nas", "um", "uma", "com", "não", "ao", "aos", "pelo", "pela", "pelos", "pelas", "à", "às",
         "é", "são", "foi", "também", "está", "estão",
     ],
+    date_fillers: &["de"],
+    places: PlaceWords {
+        country_heads: &[
+            "república",
+            "república federativa",
+            "república democrática",
+            "república popular",
+            "república socialista",
+            "reino",
+            "estado",
+            "estado independente",
+            "principado",
+            "grão-ducado",
+            "sultanato",
+            "união",
+            "federação",
+        ],
+        country_bare_heads: &["república"],
+        local_heads: &[
+            "município",
+            "cidade",
+            "prefeitura",
+            "prefeitura municipal",
+            "estado",
+            "distrito",
+        ],
+        local_bare_heads: &[],
+        local_suffixes: &[],
+        connectors: &["de", "do", "da", "dos", "das"],
+        articles: &[],
+    },
 };
 
 #[cfg(test)]

@@ -15,9 +15,6 @@ use std::time::{Duration, Instant};
 
 use crate::model::Profile;
 
-/// The description mgi gives the attached model (also shown by PDF viewers).
-pub const DESCRIPTION: &str = "MGI profile model (JSON) this PDF was made from";
-
 /// How long `pdfdetach` may take on one file.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -27,7 +24,7 @@ const MAX_MODEL_BYTES: u64 = 64 * 1024 * 1024;
 /// The model attached to the PDF at `path`, with the attachment's name;
 /// `None` when the file is not a PDF, has no attached model, or `pdfdetach`
 /// cannot be run (the PDF is then read as text).
-pub fn embedded_model(path: &Path) -> Option<(Profile, String)> {
+pub(crate) fn embedded_model(path: &Path) -> Option<(Profile, String)> {
     if !starts_as_pdf(path) {
         return None;
     }
@@ -159,5 +156,18 @@ mod tests {
         let p = dir.path().join("a.pdf");
         std::fs::write(&p, "not a pdf").unwrap();
         assert!(embedded_model(&p).is_none());
+    }
+}
+
+#[cfg(test)]
+mod description_tests {
+    /// The description the templates give the attached model (shown by PDF
+    /// viewers), which users are told to look for.
+    const DESCRIPTION: &str = "MGI profile model (JSON) this PDF was made from";
+
+    #[test]
+    fn the_template_describes_the_attached_model() {
+        let lib = include_str!("../../templates/lib.typ");
+        assert!(lib.contains(&format!("description: \"{DESCRIPTION}\"")));
     }
 }

@@ -4,7 +4,7 @@
 //! geometry; it is read as it stands, with a warning that the PDF itself
 //! reads right.
 
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 
 /// Spaces that separate two columns on a line (more than a justified line
 /// ever puts between two words).
@@ -47,9 +47,6 @@ fn second_column(line: &str) -> Option<usize> {
     None
 }
 
-/// How the warning begins (it is repeated in the error when no finding is found).
-pub const WARNING_START: &str = "the text sets two columns side by side";
-
 /// A warning when the text holds pages set in two columns side by side
 /// (the first line where it happens is named).
 pub fn side_by_side(text: &str) -> Option<Warning> {
@@ -81,10 +78,7 @@ pub fn side_by_side(text: &str) -> Option<Warning> {
     let first = first?;
     Some(Warning::at(
         first,
-        format!(
-            "{WARNING_START} ({total} lines hold the ends of two sentences): \
-             findings may be cut or mixed; give the PDF itself, which is read by its layout"
-        ),
+        WarningKind::SideBySideColumns { lines: total },
     ))
 }
 
@@ -102,7 +96,7 @@ mod tests {
         }
         let w = side_by_side(&text).expect("a warning");
         assert_eq!(w.line, Some(3));
-        assert!(w.message.contains("8 lines"), "{}", w.message);
+        assert_eq!(w.kind, Some(WarningKind::SideBySideColumns { lines: 8 }));
     }
 
     #[test]

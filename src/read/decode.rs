@@ -20,7 +20,8 @@
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use crate::model::Warning;
+use super::error::ReadError;
+use crate::model::{Warning, WarningKind};
 
 /// Decoded text plus what had to be assumed to decode it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,23 +30,18 @@ pub struct Decoded {
     pub warnings: Vec<Warning>,
 }
 
-/// The messages for a file with nothing in it.
-pub const EMPTY: &str =
-    "the file is empty: save the profile's text into it, or remove it from the inputs";
-pub const BLANK: &str = "the file contains only whitespace: save the profile's text into it, or remove it from the inputs";
-
 /// How many leading bytes are searched for zero bytes.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
 /// Decode a text file. Errors are messages for the user (the caller adds the path).
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     decode_declared(bytes, None)
 }
 
 /// Decode a file whose charset is declared by `label` (an HTML `<meta charset>`,
 /// an HTTP header). A byte-order mark still wins; an unknown label is
 /// reported in a warning and the bytes are decoded as if nothing was declared.
-pub fn decode_with_label(bytes: &[u8], label: &str) -> Result<Decoded, String> {
+pub(crate) fn decode_with_label(bytes: &[u8], label: &str) -> Result<Decoded, ReadError> {
     let label = label.trim();
     match Encoding::for_label_no_replacement(label.as_bytes()) {
         Some(enc) => decode_declared(bytes, Some(Declared { label, enc })),
@@ -53,9 +49,9 @@ pub fn decode_with_label(bytes: &[u8], label: &str) -> Result<Decoded, String> {
             let mut decoded = decode_declared(bytes, None)?;
             decoded.warnings.insert(
                 0,
-                Warning::general(format!(
-                    "the declared charset \"{label}\" is unknown or unsupported: the declaration was ignored"
-                )),
+                Warning::general(WarningKind::UnknownCharset {
+                    label: label.to_string(),
+                }),
             );
             Ok(decoded)
         }
@@ -69,16 +65,16 @@ struct Declared<'a> {
     enc: &'static Encoding,
 }
 
-fn decode_declared(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, String> {
+fn decode_declared(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, ReadError> {
     if bytes.is_empty() {
-        return Err(EMPTY.to_string());
+        return Err(ReadError::Empty);
     }
     let decoded = decode_any(bytes, declared)?;
     check_not_blank(&decoded.text)?;
     Ok(decoded)
 }
 
-fn decode_any(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, String> {
+fn decode_any(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, ReadError> {
     // 2. A byte-order mark wins over everything.
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
@@ -104,10 +100,7 @@ fn decode_any(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, Strin
                 0,
                 "no byte-order mark; detected from the zero bytes",
             ),
-            None => Err(format!(
-                "this is not a text file (it contains a zero byte at byte offset {first_nul}): \
-                 give the profile as plain text (UTF-8), HTML or PDF"
-            )),
+            None => Err(ReadError::ZeroByte { offset: first_nul }),
         };
     }
 
@@ -143,17 +136,13 @@ fn decode_any(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, Strin
             WINDOWS_1252,
         ),
     };
-    let message = match declared {
-        Some(d) => format!(
-            "the page declares charset \"{}\" but is not UTF-8: decoded as {} (detected)",
-            d.label,
-            enc.name()
-        ),
-        None => format!("no encoding declared: decoded as {} (detected)", enc.name()),
+    let kind = WarningKind::EncodingDetected {
+        declared: declared.map(|d| d.label.to_string()),
+        encoding: enc.name(),
     };
     Ok(Decoded {
         text,
-        warnings: vec![Warning::general(message)],
+        warnings: vec![Warning::general(kind)],
     })
 }
 
@@ -167,27 +156,26 @@ fn plain(text: String) -> Decoded {
 /// A declared charset other than UTF-8. Pages that declare a legacy charset
 /// but were re-saved as UTF-8 are common: valid UTF-8 with non-ASCII
 /// characters is read as UTF-8 (legacy text is practically never valid UTF-8).
-fn decode_legacy_declared(bytes: &[u8], d: Declared) -> Result<Decoded, String> {
+fn decode_legacy_declared(bytes: &[u8], d: Declared) -> Result<Decoded, ReadError> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         if s.is_ascii() {
             return Ok(plain(s.to_string()));
         }
         return Ok(Decoded {
             text: s.to_string(),
-            warnings: vec![Warning::general(format!(
-                "the page declares charset \"{}\" but its bytes are UTF-8: read as UTF-8",
-                d.label
-            ))],
+            warnings: vec![Warning::general(WarningKind::DeclaredButUtf8 {
+                label: d.label.to_string(),
+            })],
         });
     }
     match decode_exact(bytes, d.enc) {
         Ok(text) => Ok(plain(text)),
-        Err(offset) => Err(format!(
-            "invalid {} at byte offset {offset} (line {}): the file does not match its declared charset \"{}\"; re-save it as UTF-8",
-            d.enc.name(),
-            line_at(bytes, offset),
-            d.label
-        )),
+        Err(offset) => Err(ReadError::NotDeclaredCharset {
+            encoding: d.enc.name(),
+            offset,
+            line: line_at(bytes, offset),
+            label: d.label.to_string(),
+        }),
     }
 }
 
@@ -220,20 +208,19 @@ fn decode_utf16(
     enc: &'static Encoding,
     skipped: usize,
     why: &str,
-) -> Result<Decoded, String> {
+) -> Result<Decoded, ReadError> {
     match decode_exact(bytes, enc) {
         Ok(text) => Ok(Decoded {
             text,
-            warnings: vec![Warning::general(format!(
-                "decoded as {} ({why})",
-                enc.name()
-            ))],
+            warnings: vec![Warning::general(WarningKind::DecodedAs {
+                encoding: enc.name(),
+                why: why.to_string(),
+            })],
         }),
-        Err(offset) => Err(format!(
-            "invalid {} at byte offset {}: an unpaired surrogate or a truncated last character; re-save the file as UTF-8",
-            enc.name(),
-            offset + skipped
-        )),
+        Err(offset) => Err(ReadError::InvalidUtf16 {
+            encoding: enc.name(),
+            offset: offset + skipped,
+        }),
     }
 }
 
@@ -268,7 +255,7 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Refuse files that start with the magic number of a well-known binary format.
-fn check_magic(bytes: &[u8]) -> Result<(), String> {
+fn check_magic(bytes: &[u8]) -> Result<(), ReadError> {
     const MAGIC: &[(&[u8], &str, &str)] = &[
         (
             b"PK\x03\x04",
@@ -313,9 +300,7 @@ fn check_magic(bytes: &[u8]) -> Result<(), String> {
     ];
     for (magic, what, hint) in MAGIC {
         if bytes.starts_with(magic) {
-            return Err(format!(
-                "this is not a text file (looks like {what}): {hint}"
-            ));
+            return Err(ReadError::BinaryFormat { what, hint });
         }
     }
     Ok(())
@@ -359,7 +344,7 @@ impl Utf8Stats {
     }
 }
 
-fn stray_bytes_error(bytes: &[u8], from: usize) -> String {
+fn stray_bytes_error(bytes: &[u8], from: usize) -> ReadError {
     let body = &bytes[from..];
     let (first, cut_short) = match std::str::from_utf8(body) {
         Ok(_) => (0, false),
@@ -368,22 +353,17 @@ fn stray_bytes_error(bytes: &[u8], from: usize) -> String {
     };
     let first = first + from;
     if cut_short {
-        return format!(
-            "the file ends inside a UTF-8 character at byte offset {first} (line {}): it looks cut short; copy the profile again",
-            line_at(bytes, first)
-        );
+        return ReadError::CutShortUtf8 {
+            offset: first,
+            line: line_at(bytes, first),
+        };
     }
     let stats = Utf8Stats::of(body);
-    let offset_word = if stats.invalid_bytes == 1 {
-        "stray byte"
-    } else {
-        "stray bytes"
-    };
-    format!(
-        "invalid UTF-8 at byte offset {first} (line {}): the file is mostly UTF-8 but has {} {offset_word}; re-save it as UTF-8",
-        line_at(bytes, first),
-        stats.invalid_bytes
-    )
+    ReadError::StrayBytes {
+        offset: first,
+        line: line_at(bytes, first),
+        count: stats.invalid_bytes,
+    }
 }
 
 /// The 1-based line of a byte offset (`\n`, `\r\n` and a lone `\r` end lines).
@@ -401,15 +381,15 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 }
 
 /// Refuse text with nothing in it.
-fn check_not_blank(text: &str) -> Result<(), String> {
+fn check_not_blank(text: &str) -> Result<(), ReadError> {
     if text.is_empty() {
-        return Err(EMPTY.to_string());
+        return Err(ReadError::Empty);
     }
     let blank = text
         .chars()
         .all(|c| c.is_whitespace() || super::is_zero_width(c) || c == '\u{ad}');
     if blank {
-        return Err(BLANK.to_string());
+        return Err(ReadError::Blank);
     }
     Ok(())
 }
@@ -425,7 +405,7 @@ mod tests {
     fn err(bytes: &[u8]) -> String {
         match decode(bytes) {
             Ok(d) => panic!("expected an error, got {:?}", d.text),
-            Err(e) => e,
+            Err(e) => e.to_string(),
         }
     }
 
@@ -452,8 +432,15 @@ mod tests {
         let d = ok(&bytes);
         assert_eq!(d.text, "Santé ’x’\n");
         assert_eq!(
-            d.warnings,
-            [Warning::general("decoded as UTF-16LE (byte-order mark)")]
+            d.warnings[0].kind,
+            Some(WarningKind::DecodedAs {
+                encoding: "UTF-16LE",
+                why: "byte-order mark".into()
+            })
+        );
+        assert_eq!(
+            d.warnings[0].message,
+            "decoded as UTF-16LE (byte-order mark)"
         );
     }
 
@@ -466,8 +453,11 @@ mod tests {
         let d = ok(&bytes);
         assert_eq!(d.text, "Niñez");
         assert_eq!(
-            d.warnings,
-            [Warning::general("decoded as UTF-16BE (byte-order mark)")]
+            d.warnings[0].kind,
+            Some(WarningKind::DecodedAs {
+                encoding: "UTF-16BE",
+                why: "byte-order mark".into()
+            })
         );
     }
 
@@ -537,10 +527,11 @@ mod tests {
         assert!(d.text.contains("exemples d’aspects bien développés"));
         assert!(d.text.contains("être renforcés"));
         assert_eq!(
-            d.warnings,
-            [Warning::general(
-                "no encoding declared: decoded as windows-1252 (detected)"
-            )]
+            d.warnings[0].kind,
+            Some(WarningKind::EncodingDetected {
+                declared: None,
+                encoding: "windows-1252"
+            })
         );
     }
 
@@ -581,6 +572,7 @@ mod tests {
     fn zero_bytes_that_are_not_utf16_are_refused() {
         let mut bytes = b"MGI profile\n".to_vec();
         bytes.extend_from_slice(&[0, 0, 0, 7, 0x80, 0xFF, 0, 0, 1, 2, 3, 0, 0, 0]);
+        assert_eq!(decode(&bytes), Err(ReadError::ZeroByte { offset: 12 }));
         let e = err(&bytes);
         assert!(
             e.starts_with("this is not a text file (it contains a zero byte at byte offset 12)"),
@@ -590,12 +582,12 @@ mod tests {
 
     #[test]
     fn empty_and_blank_files_are_refused() {
-        assert_eq!(err(b""), EMPTY);
-        assert!(EMPTY.starts_with("the file is empty: "));
-        assert_eq!(err(b"\xEF\xBB\xBF"), EMPTY);
-        assert_eq!(err(b" \r\n\t\n"), BLANK);
-        assert!(BLANK.starts_with("the file contains only whitespace: "));
-        assert_eq!(err("\u{a0}\n".as_bytes()), BLANK);
+        assert_eq!(decode(b""), Err(ReadError::Empty));
+        assert!(err(b"").starts_with("the file is empty: "));
+        assert_eq!(decode(b"\xEF\xBB\xBF"), Err(ReadError::Empty));
+        assert_eq!(decode(b" \r\n\t\n"), Err(ReadError::Blank));
+        assert!(err(b" ").starts_with("the file contains only whitespace: "));
+        assert_eq!(decode("\u{a0}\n".as_bytes()), Err(ReadError::Blank));
     }
 
     #[test]
@@ -613,7 +605,12 @@ mod tests {
     fn declared_legacy_label_on_utf8_bytes_reads_utf8() {
         let d = decode_with_label("Migración segura".as_bytes(), "windows-1252").unwrap();
         assert_eq!(d.text, "Migración segura");
-        assert!(d.warnings[0].message.contains("its bytes are UTF-8"));
+        assert_eq!(
+            d.warnings[0].kind,
+            Some(WarningKind::DeclaredButUtf8 {
+                label: "windows-1252".into()
+            })
+        );
     }
 
     #[test]
@@ -622,14 +619,22 @@ mod tests {
             .encode("Les droits des migrants sont protégés par la loi, même à l’étranger.");
         let d = decode_with_label(&bytes, "utf-8").unwrap();
         assert!(d.text.contains("protégés"));
-        assert!(d.warnings[0].message.contains("declares charset \"utf-8\""));
+        assert!(matches!(
+            &d.warnings[0].kind,
+            Some(WarningKind::EncodingDetected { declared: Some(label), .. }) if label == "utf-8"
+        ));
     }
 
     #[test]
     fn unknown_label_is_ignored_with_a_warning() {
         let d = decode_with_label(b"Partnerships", "klingon-8").unwrap();
         assert_eq!(d.text, "Partnerships");
-        assert!(d.warnings[0].message.contains("\"klingon-8\""));
+        assert_eq!(
+            d.warnings[0].kind,
+            Some(WarningKind::UnknownCharset {
+                label: "klingon-8".into()
+            })
+        );
     }
 
     #[test]
@@ -643,8 +648,16 @@ mod tests {
         // 0x82 alone at the end is a truncated Shift_JIS character.
         let e = decode_with_label(b"abc\n\x82", "shift_jis").unwrap_err();
         assert!(
-            e.starts_with("invalid Shift_JIS at byte offset 4 (line 2)"),
-            "{e}"
+            matches!(
+                &e,
+                ReadError::NotDeclaredCharset {
+                    encoding: "Shift_JIS",
+                    offset: 4,
+                    line: 2,
+                    ..
+                }
+            ),
+            "{e:?}"
         );
     }
 }

@@ -22,15 +22,15 @@ use std::collections::{HashMap, HashSet};
 
 use roxmltree::Node;
 
-use super::office::{self, Package, Review, TextRun};
+use super::error::ReadError;
+use super::office::{self, Package, Review, Style, StyleTable, TextRun};
 use super::{Block, BlockKind, Document, collapse_whitespace};
-use crate::lang;
 
 /// The part a package names as its main document when it says nothing.
 const DEFAULT_MAIN: &str = "word/document.xml";
 
 /// Read a `.docx`. The error is a message for the user.
-pub fn read_docx(bytes: &[u8]) -> Result<Document, String> {
+pub(crate) fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
     let mut zip = office::open_package(bytes)?;
     let parts = Parts::read(&mut zip)?;
     let main = office::parse_xml(&parts.main_name, &parts.main)?;
@@ -51,7 +51,9 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, String> {
         .root_element()
         .children()
         .find(|n| is_w(*n, "body"))
-        .ok_or_else(|| format!("{} has no body: the document is damaged", parts.main_name))?;
+        .ok_or_else(|| ReadError::NoWordBody {
+            part: parts.main_name.clone(),
+        })?;
     let mut walker = Walker::new(&styles, &notes, &parts.main_name);
     let mut blocks = Vec::new();
     walker.block_content(body, 0, &mut blocks)?;
@@ -95,7 +97,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, String> {
 fn parse_optional<'a>(
     name: &str,
     text: Option<&'a str>,
-) -> Result<Option<roxmltree::Document<'a>>, String> {
+) -> Result<Option<roxmltree::Document<'a>>, ReadError> {
     text.map(|t| office::parse_xml(name, t)).transpose()
 }
 
@@ -111,7 +113,7 @@ struct Parts {
 }
 
 impl Parts {
-    fn read(zip: &mut Package) -> Result<Parts, String> {
+    fn read(zip: &mut Package) -> Result<Parts, ReadError> {
         let package_rels = relationships(zip, "_rels/.rels", "")?;
         let main_name = package_rels
             .get("officeDocument")
@@ -125,11 +127,9 @@ impl Parts {
             })
             .ok_or_else(|| {
                 if zip.index_for_name("[Content_Types].xml").is_some() {
-                    format!(
-                        "this Office file has no main document part ({main_name}): it is not a Word \
-                         document (a spreadsheet or a presentation?) or it is damaged; give the profile \
-                         as .docx, .odt, PDF, HTML or text"
-                    )
+                    ReadError::NoWordMainPart {
+                        part: main_name.clone(),
+                    }
                 } else {
                     office::not_a_document(zip)
                 }
@@ -141,7 +141,7 @@ impl Parts {
             format!("{dir}/_rels/{file}.rels")
         };
         let rels = relationships(zip, &rels_name, dir)?;
-        let mut part = |kind: &str, fallback: &str| -> Result<Option<String>, String> {
+        let mut part = |kind: &str, fallback: &str| -> Result<Option<String>, ReadError> {
             let name = rels.get(kind).map_or(fallback, String::as_str);
             office::read_part(zip, name)
         };
@@ -168,7 +168,7 @@ fn relationships(
     zip: &mut Package,
     rels_name: &str,
     dir: &str,
-) -> Result<HashMap<String, String>, String> {
+) -> Result<HashMap<String, String>, ReadError> {
     let Some(text) = office::read_part(zip, rels_name)? else {
         return Ok(HashMap::new());
     };
@@ -239,28 +239,14 @@ fn on_off(node: Node) -> bool {
     !matches!(attr(node, "val"), Some("0" | "false" | "off" | "none"))
 }
 
-/// What a paragraph or character style says, as far as reading needs.
-#[derive(Debug, Default)]
-struct Style {
-    name: String,
-    based_on: Option<String>,
-    outline: bool,
-    bold: Option<bool>,
-    /// Numbering of the style: `None` when it says nothing, `Some(None)`
-    /// when it removes numbering, `Some(Some(level))` when it numbers.
-    numbering: Option<Option<usize>>,
-}
-
+/// The styles of a Word document, and which applies when a paragraph names none.
 #[derive(Debug, Default)]
 struct Styles {
-    by_id: HashMap<String, Style>,
+    table: StyleTable,
     default_paragraph: Option<String>,
     /// The language of the document defaults (`w:docDefaults`).
     language: Option<String>,
 }
-
-/// How far a chain of `basedOn` is followed (a loop stops there).
-const MAX_STYLE_CHAIN: usize = 32;
 
 impl Styles {
     fn from_xml(doc: &roxmltree::Document) -> Styles {
@@ -283,7 +269,7 @@ impl Styles {
                     .and_then(|n| attr(n, "val"))
                     .unwrap_or(id)
                     .to_string(),
-                based_on: child(s, "basedOn")
+                parent: child(s, "basedOn")
                     .and_then(|n| attr(n, "val"))
                     .map(str::to_string),
                 outline: ppr
@@ -296,31 +282,29 @@ impl Styles {
             {
                 styles.default_paragraph = Some(id.to_string());
             }
-            styles.by_id.insert(id.to_string(), style);
+            styles.table.by_id.insert(id.to_string(), style);
         }
         styles
     }
 
-    /// The style and those it is based on, nearest first.
-    fn chain<'s>(&'s self, id: Option<&'s str>) -> impl Iterator<Item = &'s Style> + 's {
-        let first = id.or(self.default_paragraph.as_deref());
-        std::iter::successors(first.and_then(|i| self.by_id.get(i)), |s| {
-            s.based_on.as_deref().and_then(|b| self.by_id.get(b))
-        })
-        .take(MAX_STYLE_CHAIN)
+    /// The style a paragraph has: its own, or the default paragraph style.
+    fn of<'s>(&'s self, id: Option<&'s str>) -> Option<&'s str> {
+        id.or(self.default_paragraph.as_deref())
     }
 
     fn is_heading(&self, id: Option<&str>) -> bool {
-        self.chain(id)
-            .any(|s| s.outline || lang::is_heading_style_name(&s.name))
+        self.table.is_heading(self.of(id))
     }
 
     fn bold(&self, id: Option<&str>) -> Option<bool> {
-        self.chain(id).find_map(|s| s.bold)
+        self.table.bold(self.of(id))
     }
 
     fn numbering(&self, id: Option<&str>) -> Option<usize> {
-        self.chain(id).find_map(|s| s.numbering).flatten()
+        self.table
+            .chain(self.of(id))
+            .find_map(|s| s.numbering)
+            .flatten()
     }
 }
 
@@ -449,7 +433,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         node: Node<'a, 'i>,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(self.part));
         }
@@ -476,7 +460,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         tbl: Node<'a, 'i>,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         let mut rows = Vec::new();
         for tr in tbl.children().filter(|n| is_w(*n, "tr")) {
             let mut row = Vec::new();
@@ -496,7 +480,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         p: Node<'a, 'i>,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         self.paragraphs += 1;
         let line = self.paragraphs;
         let props = ParagraphProps::of(p);
@@ -551,7 +535,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         line: usize,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         let Some(node) = self.notes.get(&key) else {
             return Ok(());
         };
@@ -576,7 +560,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
     }
 
     /// Notes that no paragraph refers to: kept as notes at the end.
-    fn unreferenced_notes(&mut self, out: &mut Vec<Block>) -> Result<(), String> {
+    fn unreferenced_notes(&mut self, out: &mut Vec<Block>) -> Result<(), ReadError> {
         let line = self.paragraphs.max(1);
         let keys: Vec<NoteKey> = self.notes.in_order.iter().map(|(k, _)| k.clone()).collect();
         for key in keys {
@@ -593,7 +577,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         bold: bool,
         run: &mut TextRun,
         asides: &mut Asides<'a, 'i>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(self.part));
         }
@@ -631,7 +615,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         paragraph_bold: bool,
         run: &mut TextRun,
         asides: &mut Asides<'a, 'i>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         let rpr = child(r, "rPr");
         let bold = rpr
             .and_then(|p| child(p, "b"))

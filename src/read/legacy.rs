@@ -13,26 +13,26 @@ use super::{Document, docx};
 use crate::error::InputError;
 
 /// A conversion that takes longer is stopped.
-pub const CONVERT_TIMEOUT: Duration = Duration::from_secs(120);
+pub(crate) const CONVERT_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The signature of an OLE compound file (`.doc`, `.xls`, and Office files
 /// encrypted with a password).
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Whether the bytes are a legacy word-processor file (by signature).
-pub fn is_legacy(bytes: &[u8]) -> bool {
+pub(crate) fn is_legacy(bytes: &[u8]) -> bool {
     bytes.starts_with(OLE_MAGIC) || bytes.starts_with(b"{\\rtf") || bytes.starts_with(b"\xFFWPC")
 }
 
 /// An OLE file holding an `EncryptedPackage` stream: an Office document
 /// saved with a password (its directory names streams in UTF-16LE).
-pub fn is_encrypted_office(bytes: &[u8]) -> bool {
+pub(crate) fn is_encrypted_office(bytes: &[u8]) -> bool {
     const NAME: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
     bytes.starts_with(OLE_MAGIC) && bytes.windows(NAME.len()).any(|w| w == NAME)
 }
 
 /// Read a legacy file through LibreOffice.
-pub fn read_legacy(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
+pub(crate) fn read_legacy(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
     let err = |m: String| InputError::new(path, None, m);
     if is_encrypted_office(bytes) {
         return Err(err(
@@ -50,7 +50,7 @@ pub fn read_legacy(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
         ));
     };
     let docx_bytes = convert(&soffice, path, bytes).map_err(err)?;
-    docx::read_docx(&docx_bytes).map_err(|m| err(format!("after conversion by LibreOffice: {m}")))
+    docx::read_docx(&docx_bytes).map_err(|e| err(format!("after conversion by LibreOffice: {e}")))
 }
 
 /// The first executable `name` in the folders of `PATH`.

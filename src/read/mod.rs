@@ -4,15 +4,16 @@
 //! itself, Word and OpenDocument files) ends up as the same `Document`, so a single recogniser
 //! (`crate::recognise`) turns any of them into a profile.
 
-pub mod attachment;
+pub(crate) mod attachment;
 pub mod columns;
 pub mod decode;
-pub mod docx;
+pub(crate) mod docx;
+pub mod error;
 pub mod html;
 pub mod layout;
-pub mod legacy;
-pub mod odt;
-pub mod office;
+pub(crate) mod legacy;
+pub(crate) mod odt;
+pub(crate) mod office;
 pub mod pdf;
 pub mod print;
 pub mod text;
@@ -66,7 +67,7 @@ impl Block {
     }
 
     /// A block read from the lines `line..=last_line`.
-    pub fn spanning(
+    pub(crate) fn spanning(
         kind: BlockKind,
         text: impl Into<String>,
         line: usize,
@@ -89,7 +90,7 @@ impl Block {
 /// of a compound (`in-` + `migration` is `in-migration`: web pages and the
 /// tools that dump them never hyphenate words, so a hyphen there is the
 /// word's own).
-pub fn join_continuation(out: &mut String, next: &str) {
+pub(crate) fn join_continuation(out: &mut String, next: &str) {
     let next = next.trim();
     if next.is_empty() {
         return;
@@ -112,7 +113,7 @@ pub fn join_continuation(out: &mut String, next: &str) {
 }
 
 /// The forms a profile comes in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
     /// Decide by extension and content.
     Auto,
@@ -135,7 +136,7 @@ pub enum Form {
 
 impl Form {
     /// What a file read in this form is taken for, in messages.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Form::Auto => "whatever it looks like",
             Form::Text => "web text",
@@ -197,7 +198,7 @@ pub fn read_file(path: &Path, form: Form) -> Result<(Document, Form), InputError
 /// the size is checked before anything is read, and reading stops past the
 /// limit, so that neither a huge file nor an endless one (a pipe,
 /// `/dev/zero`) can exhaust memory.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, InputError> {
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, InputError> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| InputError::io(path, &e))?;
     if meta.is_dir() {
@@ -246,12 +247,12 @@ pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Fo
     };
     let mut doc = match form {
         Form::Pdf => pdf::read_pdf(path, bytes)?,
-        Form::Docx => docx::read_docx(bytes).map_err(|m| InputError::new(path, None, m))?,
-        Form::Odt => odt::read_odt(bytes).map_err(|m| InputError::new(path, None, m))?,
+        Form::Docx => docx::read_docx(bytes).map_err(|e| InputError::unreadable(path, &e))?,
+        Form::Odt => odt::read_odt(bytes).map_err(|e| InputError::unreadable(path, &e))?,
         Form::Legacy => legacy::read_legacy(path, bytes)?,
-        Form::Html => html::read_html(bytes).map_err(|m| InputError::new(path, None, m))?,
+        Form::Html => html::read_html(bytes).map_err(|e| InputError::unreadable(path, &e))?,
         Form::Text | Form::Print | Form::Auto => {
-            let decoded = decode::decode(bytes).map_err(|m| InputError::new(path, None, m))?;
+            let decoded = decode::decode(bytes).map_err(|e| InputError::unreadable(path, &e))?;
             let mut doc = if form == Form::Print {
                 print::read_print(&decoded.text)
             } else {
@@ -279,7 +280,7 @@ pub fn detect_form(path: &Path, bytes: &[u8]) -> Form {
 }
 
 /// [`detect_form`], and what decided it.
-pub fn detect_form_why(path: &Path, bytes: &[u8]) -> (Form, &'static str) {
+pub(crate) fn detect_form_why(path: &Path, bytes: &[u8]) -> (Form, &'static str) {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -347,7 +348,7 @@ fn office_form(ext: Option<&str>, bytes: &[u8]) -> Option<Form> {
 /// Characters that take no room and mean nothing in a profile: zero-width
 /// space, non-joiner and joiner, word joiner, a byte-order mark inside the
 /// text. Web copies are full of them.
-pub fn is_zero_width(c: char) -> bool {
+pub(crate) fn is_zero_width(c: char) -> bool {
     matches!(
         c,
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'

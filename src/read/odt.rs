@@ -17,19 +17,17 @@
 //!
 //! Lines are paragraph numbers (see `office`).
 
-use std::collections::HashMap;
-
 use roxmltree::Node;
 
-use super::office::{self, Review, TextRun};
+use super::error::ReadError;
+use super::office::{self, Review, Style, StyleTable, TextRun};
 use super::{Block, BlockKind, Document, collapse_whitespace};
-use crate::lang;
 
 const CONTENT: &str = "content.xml";
 
 /// Read an `.odt`, or a flat OpenDocument file (`.fodt`: one XML file).
 /// The error is a message for the user.
-pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
+pub(crate) fn read_odt(bytes: &[u8]) -> Result<Document, ReadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.trim_ascii_start().starts_with(b"<") {
         return read_flat(bytes);
@@ -37,7 +35,7 @@ pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
     let mut zip = office::open_package(bytes)?;
     let content_text = office::read_part(&mut zip, CONTENT)?.ok_or_else(|| {
         if zip.index_for_name("mimetype").is_some() {
-            "this OpenDocument file has no content.xml: it is damaged; open it in its word processor and save it again".to_string()
+            ReadError::NoOpenDocumentContent
         } else {
             office::not_a_document(&zip)
         }
@@ -57,14 +55,11 @@ pub fn read_odt(bytes: &[u8]) -> Result<Document, String> {
 }
 
 /// A flat OpenDocument file: styles, metadata and text in one XML document.
-fn read_flat(bytes: &[u8]) -> Result<Document, String> {
+fn read_flat(bytes: &[u8]) -> Result<Document, ReadError> {
     const PART: &str = "the flat OpenDocument file";
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(body).map_err(|e| {
-        format!(
-            "{PART} is not UTF-8 (invalid byte at offset {}): save it again from its word processor",
-            e.valid_up_to()
-        )
+    let text = std::str::from_utf8(body).map_err(|e| ReadError::FlatOpenDocumentNotUtf8 {
+        offset: e.valid_up_to(),
     })?;
     let doc = office::parse_xml_of(PART, text)?;
     read_parsed(&doc, None, Some(&doc))
@@ -76,8 +71,8 @@ fn read_parsed(
     content: &roxmltree::Document,
     styles_doc: Option<&roxmltree::Document>,
     meta: Option<&roxmltree::Document>,
-) -> Result<Document, String> {
-    let mut styles = Styles::default();
+) -> Result<Document, ReadError> {
+    let mut styles = StyleTable::default();
     if let Some(doc) = styles_doc {
         styles.add(doc);
     }
@@ -85,11 +80,7 @@ fn read_parsed(
     let text = content
         .descendants()
         .find(|n| is_office(*n, "text") && n.parent_element().is_some_and(|p| is_office(p, "body")))
-        .ok_or_else(|| {
-            "this OpenDocument file holds no text document (a spreadsheet or a presentation?): \
-             give the profile as .odt, .docx, PDF, HTML or text"
-                .to_string()
-        })?;
+        .ok_or(ReadError::NoOpenDocumentText)?;
     let mut walker = Walker {
         styles: &styles,
         paragraphs: 0,
@@ -149,24 +140,7 @@ fn text_attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.attribute((TEXT_NS, name))
 }
 
-/// What a style says, as far as reading needs.
-#[derive(Debug, Default)]
-struct Style {
-    name: String,
-    parent: Option<String>,
-    outline: bool,
-    bold: Option<bool>,
-}
-
-#[derive(Debug, Default)]
-struct Styles {
-    by_name: HashMap<String, Style>,
-}
-
-/// How far a chain of parent styles is followed (a loop stops there).
-const MAX_STYLE_CHAIN: usize = 32;
-
-impl Styles {
+impl StyleTable {
     /// The named and automatic styles of one part (`styles.xml`, `content.xml`).
     fn add(&mut self, doc: &roxmltree::Document) {
         let containers = doc
@@ -198,30 +172,15 @@ impl Styles {
                     .and_then(|l| l.parse::<u8>().ok())
                     .is_some_and(|l| l > 0),
                 bold,
+                numbering: None,
             };
-            self.by_name.insert(name.to_string(), style);
+            self.by_id.insert(name.to_string(), style);
         }
-    }
-
-    fn chain<'s>(&'s self, name: Option<&'s str>) -> impl Iterator<Item = &'s Style> + 's {
-        std::iter::successors(name.and_then(|n| self.by_name.get(n)), |s| {
-            s.parent.as_deref().and_then(|p| self.by_name.get(p))
-        })
-        .take(MAX_STYLE_CHAIN)
-    }
-
-    fn is_heading(&self, name: Option<&str>) -> bool {
-        self.chain(name)
-            .any(|s| s.outline || lang::is_heading_style_name(&s.name))
-    }
-
-    fn bold(&self, name: Option<&str>) -> Option<bool> {
-        self.chain(name).find_map(|s| s.bold)
     }
 }
 
 struct Walker<'s> {
-    styles: &'s Styles,
+    styles: &'s StyleTable,
     paragraphs: usize,
     review: Review,
 }
@@ -242,7 +201,7 @@ impl Walker<'_> {
         depth: usize,
         list_depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(CONTENT));
         }
@@ -297,7 +256,7 @@ impl Walker<'_> {
         depth: usize,
         list_depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(CONTENT));
         }
@@ -325,7 +284,7 @@ impl Walker<'_> {
         list_depth: usize,
         kind: Option<BlockKind>,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         // The item's own block: its paragraphs joined; nested lists, notes
         // and text boxes come after it.
         let mut own: Option<Block> = None;
@@ -359,7 +318,7 @@ impl Walker<'_> {
         table: Node<'a, 'i>,
         depth: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(CONTENT));
         }
@@ -374,7 +333,7 @@ impl Walker<'_> {
         node: Node<'a, 'i>,
         depth: usize,
         rows: &mut office::Table,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadError> {
         if depth > office::MAX_NESTING {
             return Err(office::too_deep(CONTENT));
         }
@@ -408,7 +367,7 @@ impl Walker<'_> {
         p: Node<'a, 'i>,
         depth: usize,
         kind: Option<BlockKind>,
-    ) -> Result<(Option<Block>, Vec<Block>), String> {
+    ) -> Result<(Option<Block>, Vec<Block>), ReadError> {
         self.paragraphs += 1;
         let line = self.paragraphs;
         let style = text_attr(p, "style-name");
@@ -450,13 +409,13 @@ impl Walker<'_> {
 
 /// The text of a paragraph and of the spans, links and fields in it.
 fn inline<'a, 'i>(
-    styles: &Styles,
+    styles: &StyleTable,
     node: Node<'a, 'i>,
     depth: usize,
     bold: bool,
     run: &mut TextRun,
     asides: &mut Asides<'a, 'i>,
-) -> Result<(), String> {
+) -> Result<(), ReadError> {
     if depth > office::MAX_NESTING {
         return Err(office::too_deep(CONTENT));
     }

@@ -9,17 +9,19 @@
 //! included. A footnote or endnote takes the number of the paragraph that
 //! refers to it.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
 use zip::result::ZipError;
 
+use super::error::ReadError;
 use super::{Block, BlockKind, MAX_INPUT_BYTES};
 use crate::lang::{self, Meaning};
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 
 /// A ZIP package held in memory.
-pub type Package<'a> = ZipArchive<Cursor<&'a [u8]>>;
+pub(crate) type Package<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
 /// Elements nested deeper than this are refused: real documents stay under
 /// a few dozen, and the readers walk the tree recursively.
@@ -27,11 +29,11 @@ pub const MAX_NESTING: usize = 512;
 
 /// A paragraph longer than this (in characters) is never a heading, even
 /// when it is bold throughout.
-pub const MAX_BOLD_HEADING_CHARS: usize = 200;
+pub(crate) const MAX_BOLD_HEADING_CHARS: usize = 200;
 
 /// The word-processor document a ZIP archive holds, judged by its entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PackageKind {
+pub(crate) enum PackageKind {
     Docx,
     Odt,
     /// A ZIP archive that is no text document (or cannot be opened).
@@ -39,7 +41,7 @@ pub enum PackageKind {
 }
 
 /// Judge a ZIP archive by its entries (only its directory is read).
-pub fn package_kind(bytes: &[u8]) -> PackageKind {
+pub(crate) fn package_kind(bytes: &[u8]) -> PackageKind {
     let Ok(zip) = ZipArchive::new(Cursor::new(bytes)) else {
         return PackageKind::Other;
     };
@@ -54,17 +56,14 @@ pub fn package_kind(bytes: &[u8]) -> PackageKind {
 }
 
 /// Open the package, or say why it cannot be read.
-pub fn open_package(bytes: &[u8]) -> Result<Package<'_>, String> {
-    ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!(
-            "this looks like a ZIP archive (a .docx or .odt is one) but it is damaged ({e}): \
-             open it in its word processor and save it again, or save it as PDF or HTML"
-        )
+pub(crate) fn open_package(bytes: &[u8]) -> Result<Package<'_>, ReadError> {
+    ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::DamagedZip {
+        reason: e.to_string(),
     })
 }
 
 /// The error for a ZIP archive that holds no text document.
-pub fn not_a_document(zip: &Package) -> String {
+pub(crate) fn not_a_document(zip: &Package) -> ReadError {
     let mut names: Vec<String> = zip
         .file_names()
         .take(6)
@@ -76,16 +75,13 @@ pub fn not_a_document(zip: &Package) -> String {
     } else {
         names.join(", ")
     };
-    format!(
-        "this ZIP archive is not a word-processor document: it holds neither word/document.xml (Word .docx) \
-         nor content.xml (OpenDocument .odt); entries: {shown}. Give the profile as .docx, .odt, PDF, HTML or text"
-    )
+    ReadError::NotADocument { entries: shown }
 }
 
 /// The text of one part, or `None` when the package has no such part.
 /// Decompression stops past [`MAX_INPUT_BYTES`], whatever size the archive
 /// declares, so that a small ZIP bomb cannot exhaust memory.
-pub fn read_part(zip: &mut Package, name: &str) -> Result<Option<String>, String> {
+pub(crate) fn read_part(zip: &mut Package, name: &str) -> Result<Option<String>, ReadError> {
     let mut file = match zip.by_name(name) {
         Ok(f) => f,
         Err(ZipError::FileNotFound) => return Ok(None),
@@ -107,64 +103,108 @@ pub fn read_part(zip: &mut Package, name: &str) -> Result<Option<String>, String
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(body) {
         Ok(text) => Ok(Some(text.to_string())),
-        Err(e) => Err(format!(
-            "the part {name} of the document is not UTF-8 (invalid byte at offset {}): \
-             open the document in its word processor and save it again",
-            e.valid_up_to()
-        )),
+        Err(e) => Err(ReadError::PartNotUtf8 {
+            part: name.to_string(),
+            offset: e.valid_up_to(),
+        }),
     }
 }
 
-fn damaged_part(name: &str, why: &str) -> String {
-    format!(
-        "the part {name} of the document cannot be unpacked ({why}): the file is damaged or \
-         encrypted; open it in its word processor and save it again without a password"
-    )
+fn damaged_part(name: &str, why: &str) -> ReadError {
+    ReadError::DamagedPart {
+        part: name.to_string(),
+        reason: why.to_string(),
+    }
 }
 
-fn too_large_part(name: &str) -> String {
-    format!(
-        "the part {name} of the document unpacks to more than {} MiB (a ZIP bomb?): \
-         MGI profiles are far smaller; save the profile alone as .docx, PDF or HTML",
-        MAX_INPUT_BYTES / (1024 * 1024)
-    )
+fn too_large_part(name: &str) -> ReadError {
+    ReadError::PartTooLarge {
+        part: name.to_string(),
+    }
 }
 
 /// Parse one XML part. DTDs are refused: a document part never has one,
 /// and refusing them refuses entity expansion ("billion laughs") with them.
-pub fn parse_xml<'a>(name: &str, text: &'a str) -> Result<roxmltree::Document<'a>, String> {
+pub(crate) fn parse_xml<'a>(
+    name: &str,
+    text: &'a str,
+) -> Result<roxmltree::Document<'a>, ReadError> {
     parse_xml_of(&format!("the part {name} of the document"), text)
 }
 
 /// [`parse_xml`], the messages naming the XML as `what`.
-pub fn parse_xml_of<'a>(what: &str, text: &'a str) -> Result<roxmltree::Document<'a>, String> {
+pub(crate) fn parse_xml_of<'a>(
+    what: &str,
+    text: &'a str,
+) -> Result<roxmltree::Document<'a>, ReadError> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
         ..Default::default()
     };
     roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
-        roxmltree::Error::DtdDetected => format!(
-            "{what} declares a DTD (entities that could expand without bound): word processors \
-             never write one; the file was not made by a word processor"
-        ),
-        e => format!(
-            "{what} is not well-formed XML ({e}): the file is damaged; \
-             open it in its word processor and save it again"
-        ),
+        roxmltree::Error::DtdDetected => ReadError::XmlWithDtd {
+            what: what.to_string(),
+        },
+        e => ReadError::XmlMalformed {
+            what: what.to_string(),
+            reason: e.to_string(),
+        },
     })
 }
 
 /// The error for a tree nested beyond [`MAX_NESTING`].
-pub fn too_deep(name: &str) -> String {
-    format!(
-        "the part {name} of the document nests its elements more than {MAX_NESTING} deep: \
-         it is probably damaged; open it in its word processor and save it again"
-    )
+pub(crate) fn too_deep(name: &str) -> ReadError {
+    ReadError::PartTooDeep {
+        part: name.to_string(),
+    }
+}
+
+/// How far a chain of parent styles is followed (a loop stops there).
+const MAX_STYLE_CHAIN: usize = 32;
+
+/// What a paragraph style says, as far as reading needs, in either format.
+#[derive(Debug, Default)]
+pub(crate) struct Style {
+    pub(crate) name: String,
+    /// The style it inherits from (`w:basedOn`, `style:parent-style-name`).
+    pub(crate) parent: Option<String>,
+    pub(crate) outline: bool,
+    pub(crate) bold: Option<bool>,
+    /// List numbering (Word): `None` when the style says nothing,
+    /// `Some(None)` when it removes numbering, `Some(Some(level))` when it numbers.
+    pub(crate) numbering: Option<Option<usize>>,
+}
+
+/// Styles by their id (Word) or name (OpenDocument), each read through the
+/// styles it inherits from.
+#[derive(Debug, Default)]
+pub(crate) struct StyleTable {
+    pub(crate) by_id: HashMap<String, Style>,
+}
+
+impl StyleTable {
+    /// The style and those it inherits from, nearest first.
+    pub(crate) fn chain<'s>(&'s self, id: Option<&'s str>) -> impl Iterator<Item = &'s Style> + 's {
+        std::iter::successors(id.and_then(|i| self.by_id.get(i)), |s| {
+            s.parent.as_deref().and_then(|p| self.by_id.get(p))
+        })
+        .take(MAX_STYLE_CHAIN)
+    }
+
+    /// The style makes headings: an outline level, or a heading style's name.
+    pub(crate) fn is_heading(&self, id: Option<&str>) -> bool {
+        self.chain(id)
+            .any(|s| s.outline || lang::is_heading_style_name(&s.name))
+    }
+
+    pub(crate) fn bold(&self, id: Option<&str>) -> Option<bool> {
+        self.chain(id).find_map(|s| s.bold)
+    }
 }
 
 /// Review marks left in a document: what was pending, counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Review {
+pub(crate) struct Review {
     pub insertions: usize,
     pub deletions: usize,
     pub comments: usize,
@@ -176,28 +216,17 @@ impl Review {
         if *self == Review::default() {
             return None;
         }
-        let count = |n: usize, one: &str, many: &str| {
-            (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
-        };
-        let marks: Vec<String> = [
-            count(self.insertions, "pending insertion", "pending insertions"),
-            count(self.deletions, "pending deletion", "pending deletions"),
-            count(self.comments, "comment", "comments"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        Some(Warning::general(format!(
-            "the document holds review marks ({}): read as if every change were accepted \
-             (insertions kept, deletions dropped); comments are not read",
-            marks.join(", ")
-        )))
+        Some(Warning::general(WarningKind::ReviewMarks {
+            insertions: self.insertions,
+            deletions: self.deletions,
+            comments: self.comments,
+        }))
     }
 }
 
 /// A title from the document's properties, given to the recogniser as a
 /// title candidate when no block of the text is a title.
-pub fn property_title(
+pub(crate) fn property_title(
     blocks: &[Block],
     title: Option<&str>,
     part: &str,
@@ -209,22 +238,23 @@ pub fn property_title(
         return (None, None);
     }
     lang::match_title(&title).map_or((None, None), |_| {
-        let warning = Warning::general(format!(
-            "the text has no title line: the title \"{title}\" is taken from the document's properties ({part})"
-        ));
+        let warning = Warning::general(WarningKind::TitleFromProperties {
+            title: title.clone(),
+            part: part.to_string(),
+        });
         (Some(title), Some(warning))
     })
 }
 
 /// The primary subtag of a language tag (`fr-FR` → `fr`), lowercased.
-pub fn primary_language(tag: &str) -> Option<String> {
+pub(crate) fn primary_language(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?;
     let ok = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
     ok.then(|| primary.to_ascii_lowercase())
 }
 
 /// One table: rows of cells, each cell the blocks read from it.
-pub type Table = Vec<Vec<Vec<Block>>>;
+pub(crate) type Table = Vec<Vec<Vec<Block>>>;
 
 /// Put a table's blocks in reading order.
 ///
@@ -234,7 +264,7 @@ pub type Table = Vec<Vec<Vec<Block>>>;
 /// plain paragraphs of the following cells are the items of that list
 /// (one row or one cell per finding), until a domain heading; a cell
 /// without a letter (an item number, a bullet) is a note beside them.
-pub fn table_blocks(table: Table) -> Vec<Block> {
+pub(crate) fn table_blocks(table: Table) -> Vec<Block> {
     let by_columns = table.first().is_some_and(|row| {
         let filled: Vec<&Vec<Block>> = row.iter().filter(|c| !c.is_empty()).collect();
         filled.len() >= 2
@@ -297,7 +327,7 @@ fn is_list_heading(block: &Block) -> bool {
 }
 
 /// The kind of a paragraph from what its markup says.
-pub fn paragraph_kind(
+pub(crate) fn paragraph_kind(
     heading_style: bool,
     list_depth: Option<usize>,
     all_bold: bool,
@@ -316,7 +346,7 @@ pub fn paragraph_kind(
 
 /// The text of a paragraph as it is gathered, with whether all of it is bold.
 #[derive(Debug, Default)]
-pub struct TextRun {
+pub(crate) struct TextRun {
     pub text: String,
     /// Some non-blank text was outside bold / inside bold.
     pub plain: bool,
@@ -324,7 +354,7 @@ pub struct TextRun {
 }
 
 impl TextRun {
-    pub fn push(&mut self, s: &str, bold: bool) {
+    pub(crate) fn push(&mut self, s: &str, bold: bool) {
         if s.chars().any(|c| !c.is_whitespace()) {
             if bold {
                 self.bold = true;
@@ -335,20 +365,18 @@ impl TextRun {
         self.text.push_str(s);
     }
 
-    pub fn push_char(&mut self, c: char) {
+    pub(crate) fn push_char(&mut self, c: char) {
         self.text.push(c);
     }
 
-    pub fn all_bold(&self) -> bool {
+    pub(crate) fn all_bold(&self) -> bool {
         self.bold && !self.plain
     }
 }
 
 /// An empty document: nothing to read.
-pub fn empty_document(form: &str) -> String {
-    format!(
-        "the {form} document has no text: check that this is the profile, or give its PDF or web page"
-    )
+pub(crate) fn empty_document(form: &'static str) -> ReadError {
+    ReadError::EmptyDocument { form }
 }
 
 #[cfg(test)]
@@ -447,6 +475,7 @@ mod tests {
     fn dtd_is_refused() {
         let bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]><a>&lol2;</a>";
         let e = parse_xml("word/document.xml", bomb).unwrap_err();
-        assert!(e.contains("declares a DTD"), "{e}");
+        assert!(matches!(e, ReadError::XmlWithDtd { .. }), "{e}");
+        assert!(e.to_string().contains("declares a DTD"), "{e}");
     }
 }

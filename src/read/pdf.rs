@@ -20,7 +20,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use super::Document;
 use super::layout::{Layout, read_layout};
 use crate::error::InputError;
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 
 /// The extractors, from poppler-utils: words with their boxes, and text
 /// runs with their fonts.
@@ -89,16 +89,16 @@ pub fn read_pdf_layout(path: &Path, bytes: &[u8]) -> Result<Layout, InputError> 
     if let Err(e) = fonts {
         layout.doc.warnings.insert(
             0,
-            Warning::general(format!(
-                "font sizes could not be read ({e}): headings are told by the height of their words only"
-            )),
+            Warning::general(WarningKind::FontSizesUnread {
+                reason: e.to_string(),
+            }),
         );
     }
     if matches!(words, std::borrow::Cow::Owned(_)) {
-        layout.doc.warnings.insert(
-            0,
-            Warning::general("pdftotext gave text that is not valid UTF-8: odd bytes replaced"),
-        );
+        layout
+            .doc
+            .warnings
+            .insert(0, Warning::general(WarningKind::InvalidUtf8FromPdftotext));
     }
     Ok(layout)
 }
@@ -117,7 +117,7 @@ pub fn extract_text(path: &Path) -> Result<String, String> {
 /// plain mode does (it starts a new word at a gap of 3 % of the font size or
 /// at a change of font; only the first makes a space). A word glued to the
 /// one before it in another font, such as a footnote marker, stays glued.
-pub fn text_from_layout(xhtml: &str) -> String {
+pub(crate) fn text_from_layout(xhtml: &str) -> String {
     /// Gap between two words, as a share of the line's first word height,
     /// above which they are separated by a space.
     const SPACE: f64 = 0.03;

@@ -29,7 +29,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::text::{lines, strip_bullet};
 use super::{Block, BlockKind, Document, collapse_whitespace, prepare_text};
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 
 /// Glyphs that mark a bullet when alone on a line. `o`, `-` and dashes count
 /// only alone (or, at the start of a paragraph, followed by a space: see
@@ -313,9 +313,10 @@ fn rejoin_merged_breaks<'a>(
         out[*i] = out[*i].replacen(&pair, &format!("{p}{t}"), 1);
         warnings.push(Warning::at(
             i + 1,
-            format!(
-                "\"{pair}\" read as \"{p}{t}\": the text extractor joined a hyphenated line break with a space"
-            ),
+            WarningKind::SpacedHyphenBreak {
+                joined: format!("{p}{t}"),
+                pair,
+            },
         ));
     }
     out.join("\n").into()
@@ -1294,10 +1295,9 @@ fn emit(
                 }
                 warnings.push(Warning::at(
                     g.start,
-                    format!(
-                        "{} bullet marks printed in a column before their texts: read as one item",
-                        g.glyph_lines.len()
-                    ),
+                    WarningKind::BulletColumn {
+                        marks: g.glyph_lines.len(),
+                    },
                 ));
             }
             let text = join_lines(g.lines.iter().map(|(_, l)| l.as_str()), hyphenated);

@@ -66,7 +66,7 @@ fn indent_of(line: &str) -> usize {
 }
 
 /// If `line` (without its indentation) starts with a bullet mark, the text after it.
-pub fn strip_bullet(line: &str) -> Option<&str> {
+pub(crate) fn strip_bullet(line: &str) -> Option<&str> {
     let m = BULLET.find(line)?;
     Some(&line[m.end()..])
 }
@@ -92,7 +92,7 @@ struct OpenBullet {
 /// wrapped line is joined to the bullet above when its indentation or its
 /// first letter says so, and is otherwise a paragraph marked
 /// [`Block::may_continue`] for the recogniser to decide.
-pub fn read_text(text: &str) -> Document {
+pub(crate) fn read_text(text: &str) -> Document {
     let text = prepare_text(text);
     let mut blocks: Vec<Block> = Vec::new();
     // Indentation of the open bullets, outermost first, to compute depth.

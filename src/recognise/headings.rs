@@ -55,7 +55,11 @@ fn adjacent(a: &Block, b: &Block) -> bool {
 
 /// The heading(s) starting at `blocks[i]`, if any. `expected` is the
 /// domain that MiGOF order puts next, which wins a tie.
-pub fn heading_at(blocks: &[Block], i: usize, expected: Option<Meaning>) -> Option<HeadingHit> {
+pub(crate) fn heading_at(
+    blocks: &[Block],
+    i: usize,
+    expected: Option<Meaning>,
+) -> Option<HeadingHit> {
     let block = &blocks[i];
     if !heading_shaped(block) {
         return None;

@@ -22,7 +22,7 @@ mod headings;
 use std::collections::{HashMap, HashSet};
 
 use crate::lang::{self, HeadingMatch, Meaning, TitleMatch};
-use crate::model::{Domain, DomainId, Finding, FindingKind, Warning};
+use crate::model::{Domain, DomainId, Finding, FindingKind, ListName, Warning, WarningKind};
 use crate::read::{Block, BlockKind, Document};
 
 pub use headings::HeadingHit;
@@ -239,12 +239,11 @@ impl Walk {
             if self.cursor.part == Part::Findings {
                 self.ledger.audit.items_seen += 1;
                 self.ledger.audit.items_warned += 1;
-                self.ledger.warnings.push(Warning::unplaced(
+                self.ledger.warnings.push(Warning::at(
                     block.line,
-                    format!(
-                        "bullet outside any domain, not taken as a finding: \"{}\"",
-                        excerpt(&block.text)
-                    ),
+                    WarningKind::BulletOutsideDomain {
+                        excerpt: excerpt(&block.text),
+                    },
                 ));
             }
             return;
@@ -274,7 +273,7 @@ impl Walk {
             self.ledger.audit.items_warned += 1;
             self.ledger
                 .warnings
-                .push(Warning::at(block.line, "empty bullet ignored"));
+                .push(Warning::at(block.line, WarningKind::EmptyBullet));
             return;
         }
         let key = (id, kind, block.text.clone());
@@ -282,9 +281,9 @@ impl Walk {
             self.ledger.audit.items_warned += 1;
             self.ledger.warnings.push(Warning::at(
                 block.line,
-                format!(
-                    "this bullet repeats the one of line {prev_line} in the same list; kept once"
-                ),
+                WarningKind::RepeatedBullet {
+                    first_line: prev_line,
+                },
             ));
             return;
         }
@@ -315,10 +314,10 @@ impl Walk {
         };
         self.ledger.warnings.push(Warning::at(
             block.line,
-            format!(
-                "finding holds {what} (a list label of a word processor?): \"{}\"",
-                excerpt(&block.text)
-            ),
+            WarningKind::ListLabelInFinding {
+                what,
+                excerpt: excerpt(&block.text),
+            },
         ));
     }
 
@@ -406,12 +405,11 @@ impl Walk {
         if is_intro_chrome(&block.text) {
             return;
         }
-        self.ledger.warnings.push(Warning::unplaced(
+        self.ledger.warnings.push(Warning::at(
             block.line,
-            format!(
-                "text in the key findings that is neither a finding nor a heading, not kept: \"{}\"",
-                excerpt(&block.text)
-            ),
+            WarningKind::UnplacedText {
+                excerpt: excerpt(&block.text),
+            },
         ));
         if block.kind == BlockKind::Paragraph {
             self.cursor.list = None;
@@ -423,10 +421,10 @@ impl Walk {
         if h.approximate && self.ledger.approximate_seen.insert(text.to_string()) {
             self.ledger.warnings.push(Warning::at(
                 line,
-                format!(
-                    "heading \"{text}\" matched approximately as \"{}\"",
-                    h.canonical
-                ),
+                WarningKind::ApproximateHeading {
+                    text: text.to_string(),
+                    canonical: h.canonical.to_string(),
+                },
             ));
         }
         let after_key_findings = self.cursor.part == Part::AfterKeyFindings;
@@ -466,9 +464,10 @@ impl Walk {
         if let Some((at, name, first)) = self.ledger.reopened.take() {
             self.ledger.warnings.push(Warning::at(
                 at,
-                format!(
-                    "domain \"{name}\" appears again (first at line {first}); the findings of both are kept in one domain"
-                ),
+                WarningKind::DomainAgain {
+                    name,
+                    first_line: first,
+                },
             ));
         }
         if let Some(d) = self.cursor.domain {
@@ -482,7 +481,9 @@ impl Walk {
             // Its bullets are reported as outside any domain.
             self.ledger.warnings.push(Warning::at(
                 line,
-                format!("list heading \"{text}\" outside any domain: its bullets are not findings"),
+                WarningKind::ListHeadingOutsideDomain {
+                    text: text.to_string(),
+                },
             ));
         }
     }
@@ -569,13 +570,15 @@ impl Walk {
         let language = pick_language(&votes.language, &ledger.domains);
         if !ledger.audit.holds() {
             let a = ledger.audit;
-            ledger.warnings.push(Warning {
-                unplaced_text: true,
-                ..Warning::general(format!(
-                    "internal check failed: {} bullets seen, {} in findings, {} reported; {} blocks in the key findings, {} accounted for",
-                    a.items_seen, a.items_as_findings, a.items_warned, a.blocks_in_findings, a.blocks_accounted
-                ))
-            });
+            ledger
+                .warnings
+                .push(Warning::general(WarningKind::AuditFailed {
+                    items_seen: a.items_seen,
+                    items_as_findings: a.items_as_findings,
+                    items_warned: a.items_warned,
+                    blocks_in_findings: a.blocks_in_findings,
+                    blocks_accounted: a.blocks_accounted,
+                }));
         }
         ledger
             .warnings
@@ -600,13 +603,12 @@ impl Ledger {
         for (id, block) in std::mem::take(&mut self.unlisted) {
             self.audit.items_seen += 1;
             self.audit.items_warned += 1;
-            self.warnings.push(Warning::unplaced(
+            self.warnings.push(Warning::at(
                 block.line,
-                format!(
-                    "bullet under domain {} has no list heading (strengths or improvements above it), not taken as a finding: \"{}\"",
-                    id.as_str(),
-                    excerpt(&block.text)
-                ),
+                WarningKind::BulletWithoutListHeading {
+                    domain: id.as_str(),
+                    excerpt: excerpt(&block.text),
+                },
             ));
         }
     }
@@ -621,23 +623,25 @@ impl Ledger {
             if still_empty {
                 self.warnings.push(Warning::at(
                     line,
-                    format!("domain heading \"{text}\" has no bullets"),
+                    WarningKind::DomainHeadingWithoutBullets {
+                        text: text.to_string(),
+                    },
                 ));
             }
         }
     }
 
     fn report_missing_domains(&mut self) {
-        let missing: Vec<&str> = DomainId::ALL
+        let missing: Vec<&'static str> = DomainId::ALL
             .iter()
             .filter(|id| !self.domains.iter().any(|d| d.domain == **id))
             .map(|id| id.as_str())
             .collect();
         if !missing.is_empty() {
-            self.warnings.push(Warning::general(format!(
-                "domains missing (a truncated copy?): {}",
-                missing.join(", ")
-            )));
+            self.warnings
+                .push(Warning::general(WarningKind::DomainsMissing {
+                    ids: missing,
+                }));
         }
     }
 
@@ -654,30 +658,29 @@ impl Ledger {
     }
 
     fn empty_list_warning(&self, d: &Domain, kind: FindingKind) -> Warning {
-        let what = match kind {
-            FindingKind::Strength => "strengths",
-            FindingKind::Improvement => "improvements",
+        let list = match kind {
+            FindingKind::Strength => ListName::Strengths,
+            FindingKind::Improvement => ListName::Improvements,
         };
-        let id = d.domain.as_str();
+        let domain = d.domain.as_str();
         if let Some((line, text)) = self.list_headings.get(&(d.domain, kind)) {
+            let heading = text.clone();
             return Warning::at(
                 *line,
-                format!("list heading \"{text}\" has no bullets: domain {id} has no {what}"),
+                WarningKind::EmptyList {
+                    heading,
+                    domain,
+                    list,
+                },
             );
         }
-        let hint = if kind == FindingKind::Improvement {
-            " (if that heading is missing, its bullets were read as strengths)"
-        } else {
-            ""
+        let kind = WarningKind::NoListHeading {
+            domain,
+            list,
+            domain_heading: d.name.clone(),
         };
-        let message = format!(
-            "domain {id} has no {what}: no list heading of {what} under domain heading \"{}\"{hint}",
-            d.name
-        );
-        match self.domain_lines.iter().find(|(l, _)| *l == d.domain) {
-            Some((_, line)) => Warning::at(*line, message),
-            None => Warning::general(message),
-        }
+        let line = self.domain_lines.iter().find(|(l, _)| *l == d.domain);
+        Warning::new(line.map(|(_, line)| *line), kind)
     }
 }
 
@@ -809,7 +812,7 @@ fn is_all_caps(s: &str) -> bool {
 }
 
 /// The beginning of a text, for messages.
-pub fn excerpt(text: &str) -> String {
+pub(crate) fn excerpt(text: &str) -> String {
     const MAX: usize = 80;
     if text.chars().count() <= MAX {
         text.to_string()
@@ -884,7 +887,7 @@ Deuxième profil de gouvernance de la migration : République du Mali (2021)
         assert!(
             r.warnings
                 .iter()
-                .any(|w| w.message.contains("domains missing"))
+                .any(|w| matches!(w.kind, Some(WarningKind::DomainsMissing { .. })))
         );
     }
 
@@ -909,18 +912,16 @@ Deuxième profil de gouvernance de la migration : République du Mali (2021)
         assert!(
             r.warnings
                 .iter()
-                .any(|w| w.message.contains("appears again"))
+                .any(|w| matches!(w.kind, Some(WarningKind::DomainAgain { .. })))
         );
+        assert!(r.warnings.iter().any(
+            |w| matches!(&w.kind, Some(WarningKind::BulletWithoutListHeading { excerpt, .. })
+                        if excerpt == "Orphan bullet.")
+        ));
         assert!(
             r.warnings
                 .iter()
-                .any(|w| w.message.contains("no list heading")
-                    && w.message.contains("Orphan bullet."))
-        );
-        assert!(
-            r.warnings
-                .iter()
-                .any(|w| w.message.contains("repeats the one of line"))
+                .any(|w| matches!(w.kind, Some(WarningKind::RepeatedBullet { .. })))
         );
         assert_eq!(r.domains[0].improvements.len(), 1);
         assert!(r.audit.holds());
@@ -952,7 +953,12 @@ Deuxième profil de gouvernance de la migration : République du Mali (2021)
             .find(|w| w.unplaced_text)
             .expect("a warning naming the stray text");
         assert_eq!(w.line, Some(5));
-        assert!(w.message.contains("Some stray paragraph here."));
+        assert_eq!(
+            w.kind,
+            Some(WarningKind::UnplacedText {
+                excerpt: "Some stray paragraph here.".into()
+            })
+        );
         assert!(r.audit.holds());
     }
 }

@@ -36,7 +36,7 @@ struct Open {
     lines: usize,
 }
 
-pub struct Builder {
+pub(crate) struct Builder {
     body: f64,
     /// Line ends never break words (browsers do not hyphenate).
     keep_hyphens: bool,
@@ -53,7 +53,7 @@ struct Measures {
 }
 
 impl Builder {
-    pub fn new(body: f64, keep_hyphens: bool) -> Self {
+    pub(crate) fn new(body: f64, keep_hyphens: bool) -> Self {
         Builder {
             body,
             keep_hyphens,
@@ -61,7 +61,7 @@ impl Builder {
         }
     }
 
-    pub fn page(
+    pub(crate) fn page(
         &mut self,
         asides: &[(Line, Aside)],
         content: Vec<(Line, (f64, f64))>,
@@ -102,7 +102,7 @@ impl Builder {
         }
     }
 
-    pub fn finish(self) -> Document {
+    pub(crate) fn finish(self) -> Document {
         let m = self.measures();
         let mut walk = Walk {
             b: &self,

@@ -15,7 +15,7 @@ const MAX_FURNITURE_SIZE: f64 = 1.05;
 
 /// Why a line is not part of the running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Aside {
+pub(crate) enum Aside {
     /// Repeated at the same place on several pages, or a page number.
     Running,
     /// A browser's print header or footer: page counter, address, date.
@@ -26,7 +26,7 @@ pub enum Aside {
 
 /// What was found across the document, for the form decision.
 #[derive(Debug, Clone, Default)]
-pub struct Findings {
+pub(crate) struct Findings {
     pub browser_pages: usize,
     pub running_pages: usize,
     pub running_header: Option<String>,
@@ -71,7 +71,7 @@ fn is_page_number(text: &str) -> bool {
 
 /// Mark the furniture of every page (`pages[i]` are the lines of page i,
 /// `heights[i]` its height). Returns the mark of each line and what was seen.
-pub fn find(
+pub(crate) fn find(
     pages: &[Vec<Line>],
     heights: &[f64],
     body: f64,

@@ -6,7 +6,7 @@ use super::source::Word;
 /// Glyphs that mark a list item when they stand first on a line. Symbol
 /// fonts' bullets (U+F0B7, U+F0A7 …, in the Private Use Area) count too:
 /// see [`is_bullet_glyph`].
-pub const BULLET_GLYPHS: &[&str] = &[
+pub(crate) const BULLET_GLYPHS: &[&str] = &[
     "\u{2022}", "\u{25e6}", "\u{25aa}", "\u{25ab}", "\u{25cf}", "\u{25cb}", "\u{25a0}", "\u{25a1}",
     "\u{25c6}", "\u{25c7}", "\u{25ba}", "\u{25b6}", "\u{27a2}", "\u{27a4}", "\u{2713}", "\u{2714}",
     "-", "\u{2013}", "\u{2014}", "*", "\u{b7}", "\u{2219}", "\u{2043}", "o",
@@ -23,7 +23,7 @@ fn is_private_use(text: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if ('\u{e000}'..='\u{f8ff}').contains(&c))
 }
 
-pub fn is_bullet_glyph(text: &str) -> bool {
+pub(crate) fn is_bullet_glyph(text: &str) -> bool {
     BULLET_GLYPHS.contains(&text) || is_private_use(text)
 }
 
@@ -42,7 +42,7 @@ fn is_number_label(text: &str) -> bool {
 /// One printed line of one column. Footnote markers stay glued to the
 /// word they follow, as printed.
 #[derive(Debug, Clone)]
-pub struct Line {
+pub(crate) struct Line {
     pub page: usize,
     pub x0: f64,
     pub y0: f64,
@@ -63,11 +63,11 @@ pub struct Line {
 }
 
 /// A region of a page and the left and right edges of the column it is in.
-pub type Region = (Vec<Word>, (f64, f64));
+pub(crate) type Region = (Vec<Word>, (f64, f64));
 
 /// The words of one page as regions in reading order: columns left to
 /// right, and each column top to bottom.
-pub fn reading_order(words: Vec<Word>, min_gutter: f64) -> Vec<Region> {
+pub(crate) fn reading_order(words: Vec<Word>, min_gutter: f64) -> Vec<Region> {
     let mut out = Vec::new();
     let column = bounds(&words);
     cut(words, column, min_gutter, 0, &mut out);
@@ -154,7 +154,7 @@ fn cut(words: Vec<Word>, column: (f64, f64), min_gutter: f64, depth: usize, out:
 }
 
 /// The lines of one region: words that share a height band, left to right.
-pub fn lines_of(page: usize, mut words: Vec<Word>) -> Vec<Line> {
+pub(crate) fn lines_of(page: usize, mut words: Vec<Word>) -> Vec<Line> {
     words.sort_by(|a, b| a.y0.total_cmp(&b.y0));
     // A number set large beside a heading (in a coloured box) stands
     // across the heading's lines: it is a line of its own.

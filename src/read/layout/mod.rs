@@ -9,7 +9,7 @@
 mod build;
 mod furniture;
 pub mod lines;
-pub mod source;
+pub(crate) mod source;
 
 use super::Document;
 use furniture::Aside;
@@ -28,7 +28,7 @@ pub enum PrintForm {
 }
 
 impl PrintForm {
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             PrintForm::WebPage => "a web page printed from a browser",
             PrintForm::Report => "a printed report",
@@ -57,7 +57,7 @@ const BROWSER_PRODUCERS: &[&str] = &[
 
 /// Read the output of `pdftotext -bbox-layout` (`words`) and, when there is
 /// one, of `pdftohtml -xml -i` (`fonts`) for the same PDF.
-pub fn read_layout(words: &str, fonts: Option<&str>) -> Layout {
+pub(crate) fn read_layout(words: &str, fonts: Option<&str>) -> Layout {
     let mut pages = source::parse_words(words);
     if let Some(xml) = fonts {
         source::attach_fonts(&mut pages, xml);

@@ -4,7 +4,7 @@
 
 /// One word on a page, in PDF points from the top-left corner.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Word {
+pub(crate) struct Word {
     pub x0: f64,
     pub y0: f64,
     pub x1: f64,
@@ -16,13 +16,13 @@ pub struct Word {
 }
 
 impl Word {
-    pub fn height(&self) -> f64 {
+    pub(crate) fn height(&self) -> f64 {
         self.y1 - self.y0
     }
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Page {
+pub(crate) struct Page {
     pub width: f64,
     pub height: f64,
     pub words: Vec<Word>,
@@ -40,7 +40,7 @@ struct Run {
 }
 
 /// The pages of `pdftotext -bbox-layout` output.
-pub fn parse_words(xhtml: &str) -> Vec<Page> {
+pub(crate) fn parse_words(xhtml: &str) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut rest = xhtml;
     while let Some(open) = rest.find('<') {
@@ -85,7 +85,7 @@ pub fn parse_words(xhtml: &str) -> Vec<Page> {
 
 /// Give each word the size and weight of the `pdftohtml -xml` run it lies
 /// in. Words outside every run keep their height as size.
-pub fn attach_fonts(pages: &mut [Page], xml: &str) {
+pub(crate) fn attach_fonts(pages: &mut [Page], xml: &str) {
     let (runs, page_widths) = parse_runs(xml);
     for (i, page) in pages.iter_mut().enumerate() {
         let (Some(runs), Some(&width)) = (runs.get(i), page_widths.get(i)) else {

@@ -1,0 +1,205 @@
+//! Text as the tool compares it: one set of apostrophes, one edit distance,
+//! and a named fold for each comparison (headings, place names, findings
+//! across editions). Each fold says what it keeps; none is used for output.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// The characters written for an apostrophe: the straight one, the
+/// typographic ones (’ ‘ ‚ ‛), the modifier letter ʼ, and the prime, grave
+/// and acute signs typed in their place.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}'
+            | '\u{2018}'
+            | '\u{201A}'
+            | '\u{201B}'
+            | '\u{02BC}'
+            | '\u{2032}'
+            | '`'
+            | '\u{00B4}'
+    )
+}
+
+/// Edit distance (insertions, deletions, substitutions) between `a` and `b`.
+pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
+    // No row of the table exceeds the longer length, so this bound never cuts.
+    edit_distance_within(a, b, a.len().max(b.len())).unwrap_or(usize::MAX)
+}
+
+/// The edit distance between `a` and `b` if it is at most `max` (stopping
+/// as soon as every cell of a row is over it).
+pub(crate) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// A phrase as headings are matched: accents removed, lower case,
+/// apostrophes dropped, hyphens and punctuation as spaces, a leading "1:" /
+/// "2." removed, whitespace collapsed.
+///
+/// Equivalent to taking the NFKD form and dropping its combining marks, but
+/// decomposes one character at a time (reordering, the only thing NFKD does
+/// across characters, moves combining marks only, which are dropped), with
+/// ASCII taking no table look-up at all: it runs on every block of every input.
+pub(crate) fn fold_heading(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_heading_char(&mut out, c);
+    }
+    let trimmed = out.trim();
+    // A wheel index or list number in front of a heading: "1 droits des migrants".
+    let trimmed = match trimmed.split_once(' ') {
+        Some((first, rest)) if first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit()) => {
+            rest
+        }
+        _ => trimmed,
+    };
+    trimmed.to_string()
+}
+
+/// One character of a text, as [`fold_heading`] folds it: its compatibility
+/// decomposition without combining marks, in lower case, apostrophes
+/// dropped, anything else than a letter or digit as a space.
+pub fn fold_heading_char(out: &mut String, c: char) {
+    if c.is_ascii() {
+        push_heading_char(out, c);
+    } else {
+        decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                push_heading_char(out, d);
+            }
+        });
+    }
+}
+
+/// One character of a decomposition, as [`fold_heading`] keeps it.
+fn push_heading_char(out: &mut String, c: char) {
+    match c {
+        c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+        c if is_apostrophe(c) => {}
+        c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+        _ => {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+    }
+}
+
+/// A place name as names are compared: lower case, accents dropped,
+/// apostrophes made straight, hyphens and other punctuation made spaces,
+/// spaces collapsed, nothing at either end but letters and digits.
+pub(crate) fn fold_place(text: &str) -> String {
+    fold_place_keeping_elision(text)
+        .trim_matches('\'')
+        .trim()
+        .to_string()
+}
+
+/// [`fold_place`] without trimming apostrophes: "L’" stays "l'", so that
+/// prefixes ending with an elided article can be matched.
+pub(crate) fn fold_place_keeping_elision(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars().flat_map(char::to_lowercase).nfd() {
+        if is_combining_mark(c) || c == '\u{00AD}' {
+            continue;
+        }
+        let c = if is_apostrophe(c) { '\'' } else { c };
+        if c.is_alphanumeric() || c == '\'' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// A finding's text as compared for "unchanged" across editions: whitespace
+/// runs (no-break spaces included) collapsed to one space and trimmed,
+/// apostrophes as `'`, typographic quotes and guillemets as `"` (the spaces
+/// inside French guillemets dropped). Case, accents and wording are kept.
+pub(crate) fn fold_finding(s: &str) -> String {
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = collapsed
+        .replace("« ", "«")
+        .replace(" »", "»")
+        .replace("‹ ", "‹")
+        .replace(" ›", "›");
+    collapsed
+        .chars()
+        .map(|c| match c {
+            c if is_apostrophe(c) => '\'',
+            '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '″' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn edit_distance_counts_edits_and_the_bound_cuts() {
+        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting")), 3);
+        assert_eq!(edit_distance(&chars(""), &chars("abc")), 3);
+        assert_eq!(edit_distance(&chars("same"), &chars("same")), 0);
+        assert_eq!(
+            edit_distance_within(&chars("kitten"), &chars("sitting"), 3),
+            Some(3)
+        );
+        assert_eq!(
+            edit_distance_within(&chars("kitten"), &chars("sitting"), 2),
+            None
+        );
+    }
+
+    /// Every fold treats every apostrophe alike, so heading matching, place
+    /// names and the diff agree on which texts are the same.
+    #[test]
+    fn the_folds_agree_on_apostrophes() {
+        for a in ['\'', '’', '‘', '‚', '‛', 'ʼ', '′', '`'] {
+            let text = format!("Côte d{a}Ivoire");
+            assert_eq!(fold_heading(&text), "cote divoire", "{a}");
+            assert_eq!(fold_place(&text), "cote d'ivoire", "{a}");
+            assert_eq!(fold_finding(&text), "Côte d'Ivoire", "{a}");
+        }
+    }
+
+    #[test]
+    fn fold_finding_keeps_case_and_accents() {
+        assert_eq!(
+            fold_finding("  L’État  «  protège » les\u{a0}migrants "),
+            "L'État \"protège\" les migrants"
+        );
+    }
+}
