@@ -1037,25 +1037,7 @@ fn group_page(page: &[Line<'_>], hanging: bool) -> Vec<Group> {
             continue;
         }
         if is_glyph_alone(t) {
-            match cur.as_mut() {
-                // Marks printed in a column before their texts; a mark of
-                // another kind starts a bullet of its own (a nested list's
-                // first item under an empty outer mark).
-                Some(g)
-                    if g.kind == GroupKind::Bullet
-                        && g.lines.is_empty()
-                        && g.mark.is_none_or(|(c, _)| t.starts_with(c)) =>
-                {
-                    g.glyph_lines.push(line.no)
-                }
-                _ => {
-                    groups.extend(cur.take());
-                    let mut g = Group::new(GroupKind::Bullet, line.no);
-                    g.glyph_lines.push(line.no);
-                    g.mark = t.chars().next().map(|c| (c, line.indent));
-                    cur = Some(g);
-                }
-            }
+            add_glyph_alone(&mut cur, &mut groups, line);
             continue;
         }
         // A line the language tables know as a heading stands alone, even
@@ -1081,15 +1063,10 @@ fn group_page(page: &[Line<'_>], hanging: bool) -> Vec<Group> {
             cur = Some(g);
             continue;
         }
-        // `-layout` keeps the hanging indent: a line that starts left of a
-        // bullet's text, and not further right than its mark, is no part of it.
         if hanging
-            && let Some(g) = cur.as_ref()
-            && let (Some(col), Some((_, mark_indent))) = (g.text_column, g.mark)
-            && line.indent < col
-            && line.indent <= mark_indent
-            && g.kind == GroupKind::Bullet
-            && col > mark_indent + 1
+            && cur
+                .as_ref()
+                .is_some_and(|g| left_of_hanging_indent(g, line))
         {
             groups.extend(cur.take());
         }
@@ -1114,6 +1091,41 @@ fn group_page(page: &[Line<'_>], hanging: bool) -> Vec<Group> {
 /// A heading printed without a blank line around it: a line in capitals
 /// after a finished sentence, body text after a heading in capitals, a short
 /// title after a finished sentence and before a bullet.
+/// A bullet glyph alone on its line: one more mark of a column of marks
+/// printed before their texts, or a bullet of its own (a mark of another
+/// kind starts one: a nested list's first item under an empty outer mark).
+fn add_glyph_alone(cur: &mut Option<Group>, groups: &mut Vec<Group>, line: &Line<'_>) {
+    let t = line.text;
+    match cur.as_mut() {
+        Some(g)
+            if g.kind == GroupKind::Bullet
+                && g.lines.is_empty()
+                && g.mark.is_none_or(|(c, _)| t.starts_with(c)) =>
+        {
+            g.glyph_lines.push(line.no)
+        }
+        _ => {
+            groups.extend(cur.take());
+            let mut g = Group::new(GroupKind::Bullet, line.no);
+            g.glyph_lines.push(line.no);
+            g.mark = t.chars().next().map(|c| (c, line.indent));
+            *cur = Some(g);
+        }
+    }
+}
+
+/// `-layout` keeps a bullet's hanging indent: a line that starts left of
+/// the bullet's text, and not further right than its mark, is no part of it.
+fn left_of_hanging_indent(g: &Group, line: &Line<'_>) -> bool {
+    let (Some(col), Some((_, mark_indent))) = (g.text_column, g.mark) else {
+        return false;
+    };
+    g.kind == GroupKind::Bullet
+        && line.indent < col
+        && line.indent <= mark_indent
+        && col > mark_indent + 1
+}
+
 fn starts_new_paragraph(g: &Group, line: &str, next_ends: bool) -> bool {
     let Some((_, last)) = g.lines.last() else {
         return false;

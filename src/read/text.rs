@@ -84,6 +84,18 @@ struct OpenBullet {
     adjacent: bool,
 }
 
+/// The depth of a bullet at `indent`, given the indentation of the open
+/// bullets (outermost first), which it updates.
+fn depth_at(indents: &mut Vec<usize>, indent: usize) -> usize {
+    while indents.last().is_some_and(|&top| top > indent) {
+        indents.pop();
+    }
+    if indents.last() != Some(&indent) {
+        indents.push(indent);
+    }
+    indents.len() - 1
+}
+
 /// Read web text into blocks. The text is made NFC and freed of zero-width
 /// characters first ([`prepare_text`]): the blocks, and so the findings, are
 /// NFC whatever the input's normalisation.
@@ -136,13 +148,7 @@ pub(crate) fn read_text(text: &str) -> Document {
             None => strip_bullet(trimmed),
         };
         if let Some(rest) = mark {
-            while indents.last().is_some_and(|&top| top > indent) {
-                indents.pop();
-            }
-            if indents.last() != Some(&indent) {
-                indents.push(indent);
-            }
-            let depth = indents.len() - 1;
+            let depth = depth_at(&mut indents, indent);
             let text = collapse_whitespace(rest);
             let text_column = indent + trimmed.chars().count() - rest.trim_start().chars().count();
             open = Some(OpenBullet {
