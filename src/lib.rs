@@ -30,3 +30,4 @@ pub mod read;
 pub mod recognise;
 pub mod render;
 pub mod setup;
+pub mod tool;

@@ -4,14 +4,12 @@
 //! `--input data=PATH` and read by the template with `json()`. No profile text
 //! is ever written into Typst source.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-use rustix::event::Timespec;
+use std::time::Duration;
 
 use crate::error::OutputError;
+use crate::tool;
 
 /// The one typst-cli version the templates are made for.
 pub const TYPST_VERSION: &str = "0.15.1";
@@ -157,18 +155,20 @@ impl Typst {
         if let Some(std) = &self.pdf_standard {
             cmd.arg("--pdf-standard").arg(std);
         }
-        cmd.arg(template)
-            .arg(&tmp)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        let result = run_with_timeout(cmd, self.timeout);
-        let outcome = match result {
-            Ok((true, _)) => std::fs::rename(&tmp, pdf).map_err(|e| OutputError::write(pdf, e)),
-            Ok((false, stderr)) => Err(OutputError::Typst(format!(
+        cmd.arg(template).arg(&tmp);
+        let limits = tool::Limits {
+            timeout: self.timeout,
+            stdout: 0,
+            stderr: 1 << 20,
+        };
+        let outcome = match tool::run(cmd, limits) {
+            Ok(done) if done.status.success() => {
+                std::fs::rename(&tmp, pdf).map_err(|e| OutputError::write(pdf, e))
+            }
+            Ok(done) => Err(OutputError::Typst(format!(
                 "typst could not compile {}: {}",
                 pdf.display(),
-                stderr.trim()
+                String::from_utf8_lossy(&done.stderr).trim()
             ))),
             Err(e) => Err(OutputError::Typst(format!(
                 "typst ({}) for {}: {e}",
@@ -264,132 +264,6 @@ fn version_of(program: &Path) -> Result<String, String> {
         .nth(1)
         .map(str::to_string)
         .ok_or_else(|| format!("unexpected `typst --version` output: {text}"))
-}
-
-/// Run a command, killing it after `timeout`. Returns (success, stderr).
-///
-/// Sleeps in `poll` on the command's stderr and on its exit (a pidfd), so
-/// that its end is noticed at once, with no polling interval nor a second
-/// thread to hand it over: thousands of short compiles run through here.
-/// Children it leaves behind holding stderr open are not waited for.
-fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<(bool, String), String> {
-    use rustix::event::{PollFd, PollFlags, poll};
-
-    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
-    let deadline = Instant::now() + timeout;
-    let exit_fd = exit_notifier(&child);
-    let mut pipe = child.stderr.take();
-    let mut stderr = Vec::new();
-    let mut exited = false;
-    while pipe.is_some() || (exit_fd.is_some() && !exited) {
-        let Some(left) = time_left(deadline) else {
-            return stop(&mut child, timed_out(timeout));
-        };
-        let mut fds = Vec::with_capacity(2);
-        if let Some(p) = &pipe {
-            fds.push(PollFd::new(p, PollFlags::IN));
-        }
-        if let (Some(fd), false) = (&exit_fd, exited) {
-            fds.push(PollFd::new(fd, PollFlags::IN));
-        }
-        match poll(&mut fds, Some(&left)) {
-            Ok(0) | Err(rustix::io::Errno::INTR) => continue,
-            Ok(_) => {}
-            Err(e) => return stop(&mut child, e.to_string()),
-        }
-        let pipe_ready = pipe.is_some() && !fds[0].revents().is_empty();
-        let exit_ready =
-            fds.len() > usize::from(pipe.is_some()) && !fds[fds.len() - 1].revents().is_empty();
-        drop(fds);
-        if pipe_ready && let Some(p) = pipe.as_mut() {
-            match read_some(p, &mut stderr) {
-                Ok(true) => pipe = None,
-                Ok(false) => {}
-                Err(e) => return stop(&mut child, e),
-            }
-        }
-        if exit_ready {
-            exited = true;
-            // What stderr still holds, without waiting for the end of it.
-            if let Some(mut p) = pipe.take() {
-                let now = Timespec::default();
-                while time_left(deadline).is_some() {
-                    let ready = poll(&mut [PollFd::new(&p, PollFlags::IN)], Some(&now));
-                    if ready.unwrap_or(0) == 0 || read_some(&mut p, &mut stderr) != Ok(false) {
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    let status = if exited {
-        child.wait().map_err(|e| e.to_string())?
-    } else {
-        // No exit notification: stderr closed, the command is ending (or
-        // closed it early and goes on, so the deadline still holds).
-        loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break status,
-                Ok(None) if time_left(deadline).is_none() => {
-                    return stop(&mut child, timed_out(timeout));
-                }
-                Ok(None) => std::thread::sleep(Duration::from_millis(1)),
-                Err(e) => return Err(e.to_string()),
-            }
-        }
-    };
-    Ok((
-        status.success(),
-        String::from_utf8_lossy(&stderr).into_owned(),
-    ))
-}
-
-/// A descriptor that becomes readable when `child` exits (Linux pidfd).
-#[cfg(any(target_os = "linux", target_os = "android"))]
-fn exit_notifier(child: &std::process::Child) -> Option<std::os::fd::OwnedFd> {
-    use rustix::process::{Pid, PidfdFlags, pidfd_open};
-    pidfd_open(Pid::from_child(child), PidfdFlags::empty()).ok()
-}
-
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn exit_notifier(_child: &std::process::Child) -> Option<std::os::fd::OwnedFd> {
-    None
-}
-
-/// Time until `deadline`, or `None` once it has passed.
-fn time_left(deadline: Instant) -> Option<Timespec> {
-    let left = deadline.saturating_duration_since(Instant::now());
-    (!left.is_zero()).then(|| {
-        Timespec::try_from(left).unwrap_or(Timespec {
-            tv_sec: i64::MAX,
-            tv_nsec: 0,
-        })
-    })
-}
-
-/// Read what is there (after `poll` said so); `true` at the end of the stream.
-fn read_some(mut pipe: impl Read, into: &mut Vec<u8>) -> Result<bool, String> {
-    let mut buf = [0u8; 8192];
-    match pipe.read(&mut buf) {
-        Ok(0) => Ok(true),
-        Ok(n) => {
-            into.extend_from_slice(&buf[..n]);
-            Ok(false)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Ok(false),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
-fn timed_out(timeout: Duration) -> String {
-    format!("timed out after {} s and was stopped", timeout.as_secs())
-}
-
-/// Kill and reap the command; the run fails with `message`.
-fn stop<T>(child: &mut std::process::Child, message: String) -> Result<T, String> {
-    let _ = child.kill();
-    let _ = child.wait();
-    Err(message)
 }
 
 /// The template files compiled into the binary, by name.
@@ -534,48 +408,6 @@ pub fn stage(templates: &Templates, dir: &Path) -> Result<Staged, OutputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sh(script: &str) -> Command {
-        let mut cmd = Command::new("sh");
-        cmd.args(["-c", script])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        cmd
-    }
-
-    #[test]
-    fn stderr_is_read_whole_and_failure_reported() {
-        let (ok, stderr) = run_with_timeout(
-            sh("i=0; while [ $i -lt 5000 ]; do echo 'error: line of forty characters......' >&2; i=$((i+1)); done; exit 3"),
-            Duration::from_secs(600),
-        )
-        .unwrap();
-        assert!(!ok);
-        assert_eq!(stderr.lines().count(), 5000);
-    }
-
-    #[test]
-    fn children_left_holding_stderr_are_not_waited_for() {
-        // The command ends at once; its child keeps stderr open for minutes.
-        let (ok, stderr) = run_with_timeout(
-            sh("sleep 300 & echo $! >&2; echo done >&2"),
-            Duration::from_secs(120),
-        )
-        .unwrap();
-        let mut lines = stderr.lines();
-        let child = lines.next().unwrap().to_string();
-        let _ = Command::new("kill").arg(&child).status();
-        assert!(ok);
-        assert_eq!(lines.next(), Some("done"));
-    }
-
-    #[test]
-    fn a_command_that_closes_stderr_and_hangs_is_stopped() {
-        let err =
-            run_with_timeout(sh("exec 2>&-; exec sleep 300"), Duration::from_secs(1)).unwrap_err();
-        assert!(err.contains("timed out after 1 s"), "{err}");
-    }
 
     #[test]
     fn pdf_standards() {
