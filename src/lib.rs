@@ -19,6 +19,7 @@ pub mod build;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod fingerprint;
 pub mod fsutil;
 pub mod inputs;
 pub mod lang;

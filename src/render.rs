@@ -3,12 +3,18 @@
 //! The profile reaches typst only as data: the model JSON file is passed with
 //! `--input data=PATH` and read by the template with `json()`. No profile text
 //! is ever written into Typst source.
+//!
+//! Every PDF goes one way: a [`RenderConfig`] (typst with its PDF standard,
+//! time limit and date, the templates, the folder they are staged in)
+//! resolved once, and a [`Renderer`] made from it that compiles profiles,
+//! the compendium and the change report.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::error::OutputError;
+use crate::fingerprint::Fingerprint;
 use crate::tool;
 
 /// The one typst-cli version the templates are made for.
@@ -73,6 +79,10 @@ pub struct Typst {
     pub timeout: Duration,
     /// Passed as `--pdf-standard` when set.
     pub pdf_standard: Option<String>,
+    /// The PDFs' date (seconds since 1970), passed as
+    /// `--creation-timestamp` when set; else typst takes
+    /// `SOURCE_DATE_EPOCH` or the time of each compile.
+    pub date: Option<i64>,
 }
 
 impl Typst {
@@ -98,6 +108,7 @@ impl Typst {
                         program,
                         timeout: Duration::from_secs(120),
                         pdf_standard: None,
+                        date: None,
                     });
                 }
                 Ok(v) => {
@@ -154,6 +165,9 @@ impl Typst {
         .args(["--features", "a11y-extras", "--input", "a11y-extras=on"]);
         if let Some(std) = &self.pdf_standard {
             cmd.arg("--pdf-standard").arg(std);
+        }
+        if let Some(date) = self.date {
+            cmd.arg("--creation-timestamp").arg(date.to_string());
         }
         cmd.arg(template).arg(&tmp);
         let limits = tool::Limits {
@@ -216,6 +230,142 @@ impl Typst {
             .and_then(|t| self.compile(&root, &t, rel, pdf, inputs));
         let _ = std::fs::remove_file(&data_path);
         result
+    }
+}
+
+/// Everything a PDF depends on besides its data, resolved once per command.
+#[derive(Debug, Clone)]
+pub struct RenderConfig {
+    /// The typst that compiles, with its PDF standard, time limit and date.
+    pub typst: Typst,
+    pub templates: Templates,
+    /// The folder the templates are staged in; typst's root is its parent,
+    /// so that data beside the folder (`json/…`) is inside the root.
+    pub staging: PathBuf,
+}
+
+impl RenderConfig {
+    /// The configuration of one command: its PDFs all carry one date,
+    /// `SOURCE_DATE_EPOCH` when it is set (reproducible builds), else now.
+    pub fn new(mut typst: Typst, templates: Templates, staging: PathBuf) -> RenderConfig {
+        typst.date = Some(build_date());
+        RenderConfig {
+            typst,
+            templates,
+            staging,
+        }
+    }
+
+    /// What every PDF depends on besides its own data: the same salt and
+    /// data as when a PDF was made means it need not be made again.
+    pub fn salt(&self) -> String {
+        format!(
+            "typst {} at {}; templates {}; pdf-standard {}; mgi {}",
+            TYPST_VERSION,
+            self.typst.program.display(),
+            self.templates.hash(),
+            self.typst.pdf_standard.as_deref().unwrap_or("none"),
+            MGI_VERSION,
+        )
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` when it holds a number of seconds, else now.
+fn build_date() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        })
+}
+
+/// What a profile's PDF says of where it comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance<'a> {
+    /// SHA-256 of the input's bytes.
+    pub sha256: Option<&'a str>,
+}
+
+/// The one way PDFs are made: templates staged, typst run on data.
+#[derive(Debug)]
+pub struct Renderer {
+    config: RenderConfig,
+    staged: Staged,
+    /// The first 12 hex digits of the templates' hash, printed in each PDF.
+    templates_version: String,
+}
+
+impl Renderer {
+    /// Stage the templates (each file written only when its bytes change).
+    pub fn new(config: RenderConfig) -> Result<Renderer, OutputError> {
+        let staged = stage(&config.templates, &config.staging)?;
+        let templates_version = config.templates.hash().chars().take(12).collect();
+        Ok(Renderer {
+            config,
+            staged,
+            templates_version,
+        })
+    }
+
+    pub fn config(&self) -> &RenderConfig {
+        &self.config
+    }
+
+    /// typst's root: data files are given relative to it.
+    pub fn root(&self) -> &Path {
+        &self.staged.root
+    }
+
+    /// A profile's PDF from its model at `data` (relative to [`Self::root`]);
+    /// the model is attached when the PDF standard allows it.
+    pub fn profile(&self, data: &Path, pdf: &Path, from: &Provenance) -> Result<(), OutputError> {
+        let mut inputs = self.provenance();
+        if let Some(sha) = from.sha256 {
+            inputs.push(("sha256", sha.to_string()));
+        }
+        if allows_attachments(self.config.typst.pdf_standard.as_deref()) {
+            inputs.push(("attach", "true".to_string()));
+        }
+        self.compile("profile.typ", data, pdf, &inputs)
+    }
+
+    /// The compendium from its data at `data` (relative to [`Self::root`]).
+    pub fn compendium(&self, data: &Path, pdf: &Path) -> Result<(), OutputError> {
+        self.compile("compendium.typ", data, pdf, &self.provenance())
+    }
+
+    /// The change report from the changes as JSON.
+    pub fn change_report(&self, changes: &[u8], pdf: &Path) -> Result<(), OutputError> {
+        self.config.typst.compile_json(
+            &self.staged.root,
+            &self.staged.template("diff.typ"),
+            changes,
+            pdf,
+            &self.provenance(),
+        )
+    }
+
+    fn compile(
+        &self,
+        template: &str,
+        data: &Path,
+        pdf: &Path,
+        inputs: &[(&str, String)],
+    ) -> Result<(), OutputError> {
+        let template = self.staged.template(template);
+        (self.config.typst).compile(&self.staged.root, &template, data, pdf, inputs)
+    }
+
+    /// What every PDF says of its making: this tool's and the templates'
+    /// versions, as typst `--input`s.
+    fn provenance(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("mgi-version", MGI_VERSION.to_string()),
+            ("templates", self.templates_version.clone()),
+        ]
     }
 }
 
@@ -367,14 +517,12 @@ impl Templates {
 
     /// A hash of every file, by name and content.
     pub fn hash(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut h = Sha256::new();
-        for (name, bytes) in &self.files {
-            h.update(name.as_bytes());
-            h.update((bytes.len() as u64).to_le_bytes());
-            h.update(bytes);
-        }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        self.files
+            .iter()
+            .fold(Fingerprint::new(), |f, (name, bytes)| {
+                f.raw(name).part(bytes)
+            })
+            .hex()
     }
 }
 
