@@ -385,6 +385,26 @@ fn change_report_tells_the_story_and_is_archival() {
 }
 
 #[test]
+fn the_change_report_takes_the_pdf_standard_asked_for() {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("niger.pdf");
+    let o = mgi_dated(&[
+        "diff",
+        fixture("corpus/niger-2019-fr-web.txt").to_str().unwrap(),
+        fixture("corpus/niger-2022-fr-web.txt").to_str().unwrap(),
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--pdf-standard",
+        "a-2b",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let xmp = tool("pdfinfo", &["-meta"], &pdf);
+    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
+    assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{xmp}");
+    assert!(!xmp.contains("pdfuaid:part>1"), "{xmp}");
+}
+
+#[test]
 fn a_pdf_without_attachment_is_read_as_text() {
     // PDF/A-2b forbids attachments: such a PDF is read from its text.
     let inputs = folder_with(&["corpus/ghana-2022-en-web.txt"]);
