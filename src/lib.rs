@@ -8,12 +8,15 @@
 //! recognise blocks → findings        (one recogniser for every form, driven by `lang` tables)
 //! profile   findings + manifest → Profile (metadata resolved with `places`)
 //! export    Profile → JSON, CSV, XLSX (and the JSON Schema of the model)
-//! render    Profile JSON → PDF       (typst and `templates/profile.typ`)
+//! render    Profile JSON → PDF       (typst and the templates: profiles, compendium, change report)
 //! diff      two editions → changes   (unchanged, reworded, removed, added)
 //! ```
 //!
 //! `inputs` finds the files, `setup` checks what a build needs before it
-//! starts, `build` runs the whole batch; `model` is the data every stage shares.
+//! starts, `build` runs the whole batch (its outputs behind one trait, each
+//! with a `fingerprint`); `tool` runs other programs (typst, poppler) with a
+//! deadline; `model` is the data every stage shares. `ARCHITECTURE.md` is the
+//! map.
 
 pub mod build;
 pub mod diff;
