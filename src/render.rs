@@ -10,7 +10,7 @@
 //! the compendium and the change report.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use crate::error::OutputError;
@@ -400,11 +400,15 @@ fn candidates(project: Option<&Path>) -> Vec<PathBuf> {
 
 /// `typst --version` → "0.15.1".
 fn version_of(program: &Path) -> Result<String, String> {
-    let out = Command::new(program)
-        .arg("--version")
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+    let mut cmd = Command::new(program);
+    cmd.arg("--version");
+    let limits = tool::Limits {
+        timeout: Duration::from_secs(30),
+        stdout: 4096,
+        stderr: 4096,
+    };
+    let out =
+        tool::run(cmd, limits).map_err(|e| format!("cannot run {}: {e}", program.display()))?;
     if !out.status.success() {
         return Err(format!("{} --version failed", program.display()));
     }

@@ -400,7 +400,10 @@ fn the_change_report_takes_the_pdf_standard_asked_for() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let xmp = tool("pdfinfo", &["-meta"], &pdf);
     assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
-    assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{xmp}");
+    assert!(
+        xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{xmp}"
+    );
     assert!(!xmp.contains("pdfuaid:part>1"), "{xmp}");
 }
 
