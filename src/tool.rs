@@ -48,7 +48,18 @@ pub enum ToolError {
 }
 
 /// Run `cmd` (its standard input closed) within `limits`.
-pub fn run(mut cmd: Command, limits: Limits) -> Result<Finished, ToolError> {
+pub fn run(cmd: Command, limits: Limits) -> Result<Finished, ToolError> {
+    run_as(cmd, limits, false)
+}
+
+/// [`run`] in a process group of its own, the whole group stopped at the
+/// deadline: for a program that starts others (LibreOffice's `soffice`).
+pub fn run_group(mut cmd: Command, limits: Limits) -> Result<Finished, ToolError> {
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    run_as(cmd, limits, true)
+}
+
+fn run_as(mut cmd: Command, limits: Limits, group: bool) -> Result<Finished, ToolError> {
     let stdout = if limits.stdout > 0 {
         Stdio::piped()
     } else {
@@ -66,13 +77,15 @@ pub fn run(mut cmd: Command, limits: Limits) -> Result<Finished, ToolError> {
     let mut err = Pipe::new(child.stderr.take(), limits.stderr);
     let exited = match watch(&child, &mut out, &mut err, deadline) {
         Ok(exited) => exited,
-        Err(Stop::TimedOut) => return stop(&mut child, ToolError::TimedOut(limits.timeout)),
-        Err(Stop::Io(e)) => return stop(&mut child, ToolError::Io(e)),
+        Err(Stop::TimedOut) => {
+            return stop(&mut child, group, ToolError::TimedOut(limits.timeout));
+        }
+        Err(Stop::Io(e)) => return stop(&mut child, group, ToolError::Io(e)),
     };
     let status = if exited {
         child.wait().map_err(ToolError::Io)?
     } else {
-        wait_until(&mut child, deadline, limits.timeout)?
+        wait_until(&mut child, group, deadline, limits.timeout)?
     };
     Ok(Finished {
         status,
@@ -138,6 +151,7 @@ fn watch(
 /// them early and goes on, so the deadline still holds).
 fn wait_until(
     child: &mut Child,
+    group: bool,
     deadline: Instant,
     timeout: Duration,
 ) -> Result<ExitStatus, ToolError> {
@@ -145,7 +159,7 @@ fn wait_until(
         match child.try_wait() {
             Ok(Some(status)) => return Ok(status),
             Ok(None) if time_left(deadline).is_none() => {
-                return stop(child, ToolError::TimedOut(timeout));
+                return stop(child, group, ToolError::TimedOut(timeout));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(1)),
             Err(e) => return Err(ToolError::Io(e)),
@@ -234,8 +248,12 @@ fn time_left(deadline: Instant) -> Option<Timespec> {
     })
 }
 
-/// Kill and reap the program; the run fails with `error`.
-fn stop<T>(child: &mut Child, error: ToolError) -> Result<T, ToolError> {
+/// Kill (with its process group when it has one of its own) and reap the
+/// program; the run fails with `error`.
+fn stop<T>(child: &mut Child, group: bool, error: ToolError) -> Result<T, ToolError> {
+    if group && let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
+        let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
+    }
     let _ = child.kill();
     let _ = child.wait();
     Err(error)
@@ -305,6 +323,33 @@ mod tests {
     fn a_command_that_closes_its_pipes_and_hangs_is_stopped() {
         let err = run(sh("exec 2>&-; exec sleep 300"), limits(1, 0)).unwrap_err();
         assert_eq!(err.to_string(), "timed out after 1 s and was stopped");
+    }
+
+    #[test]
+    fn a_group_is_stopped_whole() {
+        // The command starts a child that would outlive it, then hangs.
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("child");
+        let script = format!(
+            "sleep 300 & echo $! > {}; exec sleep 300",
+            pid_file.display()
+        );
+        let err = run_group(sh(&script), limits(1, 0)).unwrap_err();
+        assert!(matches!(err, ToolError::TimedOut(_)), "{err:?}");
+        let child = std::fs::read_to_string(&pid_file).unwrap();
+        // The child is gone, or a zombie at most (a SIGKILL lands at once,
+        // but the process table may show it a moment longer).
+        let running = || {
+            std::fs::read_to_string(format!("/proc/{}/stat", child.trim()))
+                .is_ok_and(|stat| !stat.contains(") Z "))
+        };
+        for _ in 0..200 {
+            if !running() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(!running(), "the group's child still runs");
     }
 
     #[test]
