@@ -1,5 +1,5 @@
 //! The one way mgi runs another program (typst, poppler's `pdftotext`,
-//! `pdftohtml` and `pdfdetach`): with a deadline, and with what it prints
+//! `pdftohtml` and `pdfdetach`, LibreOffice): with a deadline, and with what it prints
 //! kept up to a bound (the rest is read and dropped, so that it never blocks
 //! on a full pipe).
 //!
