@@ -13,15 +13,13 @@ use std::path::{Path, PathBuf};
 use mgi::read::Form;
 use serde_json::Value;
 
-/// Share of the expected findings that should come back word for word.
-/// Not met yet: the printed forms lose words to the text extractor
-/// (`per formance`, `sealevel`) and to sub-points the extracted text no
-/// longer sets apart; the table shows where.
-const TARGET: f64 = 0.99;
-
-/// The share reached today, which must never drop: a change that loses
-/// findings of these inputs fails here.
-const FLOOR: f64 = 0.985;
+/// Share of the expected findings that must come back word for word. What
+/// the printed forms still lose is the text extractor's own doing, with no
+/// trace left in the text to undo it: `pdftotext` sets a space inside a
+/// word where the source had an unused soft hyphen (`per formance`), and
+/// joins a compound broken at a line end (`sealevel`); the table shows
+/// where.
+const FLOOR: f64 = 0.99;
 
 /// The metadata fields that must be right in every input.
 const METADATA: [&str; 6] = [
@@ -429,9 +427,8 @@ fn tool_made_inputs_stay_above_the_floor() {
     println!("{details}\n{table}");
     assert!(total.inputs > 0, "no fixture under {:?}", tools_dir());
     println!(
-        "{:.1} % word for word; target {:.0} %, floor {:.1} %",
+        "{:.1} % word for word; floor {:.1} %",
         100.0 * total.ratio(),
-        100.0 * TARGET,
         100.0 * FLOOR
     );
     assert!(

@@ -100,7 +100,11 @@ pub fn join_continuation(out: &mut String, next: &str) {
         || next.starts_with([')', ']', '”'])
         || (last == Some('-')
             && before.is_some_and(char::is_alphabetic)
-            && next.chars().next().is_some_and(char::is_lowercase));
+            && next.chars().next().is_some_and(char::is_lowercase))
+        // `n° 2021-` / `022`: a number broken at its hyphen.
+        || (last == Some('-')
+            && before.is_some_and(|c| c.is_ascii_digit())
+            && next.chars().next().is_some_and(|c| c.is_ascii_digit()));
     if !out.is_empty() && !glued {
         out.push(' ');
     }
@@ -424,6 +428,24 @@ pub fn collapse_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn joined(a: &str, b: &str) -> String {
+        let mut out = a.to_string();
+        join_continuation(&mut out, b);
+        out
+    }
+
+    #[test]
+    fn continuation_lines_join_as_words() {
+        assert_eq!(joined("the law", "of 2019"), "the law of 2019");
+        assert_eq!(joined("Centre (", "KCC)"), "Centre (KCC)");
+        assert_eq!(joined("in-", "migration"), "in-migration");
+        assert_eq!(
+            joined("la loi n° 2021-", "022 du 18 octobre"),
+            "la loi n° 2021-022 du 18 octobre"
+        );
+        assert_eq!(joined("2017 -", "2027"), "2017 - 2027");
+    }
 
     #[test]
     fn collapses_unicode_spaces_and_zero_width() {

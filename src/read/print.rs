@@ -94,6 +94,9 @@ const MAX_WORD_CHARS: usize = 64;
 /// without the whole word elsewhere in the document.
 const HYPHEN_PREFIXES: &[&str] = &["self", "well"];
 
+/// Marks that word processors give to the second level of a list.
+const SUB_LEVEL_GLYPHS: &[char] = &['◦', '○', '∘', '▫', '‣', '⁃', '–', '-'];
+
 /// One input line of a page, trimmed, with its 1-based line number.
 #[derive(Debug, Clone, Copy)]
 struct Line<'a> {
@@ -231,6 +234,7 @@ pub fn read_print(text: &str) -> Document {
         }
     }
 
+    adopt_parted_texts(&mut out);
     let mut blocks = Vec::new();
     let mut nesting = Nesting::default();
     for g in &out {
@@ -437,7 +441,12 @@ impl Nesting {
             (GroupKind::Bullet, mark) => {
                 if let (Some((c, ind)), Some((oc, oind))) = (mark, self.outer) {
                     let deeper = ind > oind + 1;
-                    let other_mark = c != oc && (self.introduces || self.sub == Some(c));
+                    // `◦` or `-` under `•` is the second level of a list
+                    // whatever the parent ends with.
+                    let second_level =
+                        SUB_LEVEL_GLYPHS.contains(&c) && !SUB_LEVEL_GLYPHS.contains(&oc);
+                    let other_mark =
+                        c != oc && (self.introduces || self.sub == Some(c) || second_level);
                     if deeper || other_mark {
                         self.sub = Some(c);
                         return 1;
@@ -450,6 +459,53 @@ impl Nesting {
                     .last()
                     .is_some_and(|(_, l)| l.trim_end().ends_with(':'));
                 0
+            }
+        }
+    }
+}
+
+/// Plain `pdftotext` may print a bullet's mark apart from its words: the
+/// mark right before the marks of the sub-points that follow it (`•`, `-`
+/// text, `-` text …) or before another mark (`•`, `•` text), and the words
+/// after them, as a paragraph with no mark. While a mark of the list is
+/// still waiting for its words, the next paragraph of the list that is no
+/// heading is that mark's item.
+fn adopt_parted_texts(groups: &mut [Group]) {
+    let mut waiting: std::collections::VecDeque<(char, usize)> = Default::default();
+    for i in 0..groups.len() {
+        let g = &groups[i];
+        match g.kind {
+            GroupKind::Note => {}
+            GroupKind::Bullet => {
+                let next_is_mark = || {
+                    groups[i + 1..]
+                        .iter()
+                        .find(|n| n.kind != GroupKind::Note)
+                        .is_some_and(|n| n.kind == GroupKind::Bullet)
+                };
+                if let Some(mark) = g.mark
+                    && g.lines.is_empty()
+                    && next_is_mark()
+                {
+                    waiting.push_back(mark);
+                }
+            }
+            GroupKind::Plain => {
+                let first = g.lines.first().map_or("", |(_, l)| l.as_str());
+                let text: String = g
+                    .lines
+                    .iter()
+                    .map(|(_, l)| l.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let heading = is_heading(&text, g.lines.len()) || is_known_heading(first);
+                match waiting.pop_front() {
+                    Some(mark) if !heading => {
+                        groups[i].kind = GroupKind::Bullet;
+                        groups[i].mark = Some(mark);
+                    }
+                    _ => waiting.clear(),
+                }
             }
         }
     }
@@ -568,6 +624,7 @@ fn hyphenated_pairs(text: &str) -> HashSet<String> {
             pairs.insert(format!("{}-{}", w[0], w[1]));
         }
     }
+    let broken = broken_words(text);
     // Lines since a line ended with a hyphen: the tail starts the next line
     // in lower case, maybe after a page break's header and number.
     let mut after_break: Option<usize> = None;
@@ -585,6 +642,7 @@ fn hyphenated_pairs(text: &str) -> HashSet<String> {
                 after_break = (n < 4).then_some(n + 1);
             }
         }
+        let mut previous = "";
         while let Some(token) = tokens.next() {
             let last = tokens.peek().is_none();
             if last && ends_with_break(token) {
@@ -592,14 +650,50 @@ fn hyphenated_pairs(text: &str) -> HashSet<String> {
             }
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
             if !word.is_empty() && word.chars().all(char::is_alphabetic) {
-                pairs.insert(word.to_lowercase());
+                let word = word.to_lowercase();
+                // `con cernent` after `con-` / `cernent`: the same broken
+                // word, split by the extractor where a soft hyphen was.
+                let same_break = broken
+                    .get(&word)
+                    .is_some_and(|heads| heads.iter().any(|h| previous.to_lowercase() == *h));
+                if !same_break {
+                    pairs.insert(word);
+                }
             }
+            previous = token;
         }
         if ends_with_break(line) {
             after_break = Some(0);
         }
     }
     pairs
+}
+
+/// The words broken at line ends, as tail → heads (`cernent` → `con`),
+/// lower-cased.
+fn broken_words(text: &str) -> HashMap<String, Vec<String>> {
+    let mut broken: HashMap<String, Vec<String>> = HashMap::new();
+    let mut head: Option<String> = None;
+    for line in lines(text) {
+        let line = line.trim().trim_start_matches('\u{c}');
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(h) = head.take()
+            && let Some(first) = line.split_whitespace().next()
+            && first.starts_with(char::is_lowercase)
+        {
+            let tail: String = first.chars().take_while(|c| c.is_alphabetic()).collect();
+            broken.entry(tail.to_lowercase()).or_default().push(h);
+        }
+        if ends_with_break(line)
+            && let Some(last) = line.split_whitespace().next_back()
+        {
+            let h: String = last.chars().take_while(|c| c.is_alphabetic()).collect();
+            head = (!h.is_empty()).then(|| h.to_lowercase());
+        }
+    }
+    broken
 }
 
 /// Footnote numbers glued to a word, with the first line where each occurs.
@@ -1225,6 +1319,58 @@ mod tests {
         assert_eq!(
             join("Migra-", "tion Governance", ""),
             "Migration Governance"
+        );
+    }
+
+    #[test]
+    fn a_word_split_where_it_broke_is_no_evidence_of_a_compound() {
+        // `con cernent` (a soft hyphen the extractor turned into a space)
+        // is the broken word again, not `cernent` standing alone.
+        let doc =
+            "non déclarées, qui con-\ncernent les familles\nmesures qui con cernent les migrants";
+        assert_eq!(join("qui con-", "cernent les", doc), "qui concernent les");
+        // A tail that does stand alone keeps the compound's hyphen.
+        let doc = "recognizes in-\nmigration from rural areas\nand migration";
+        assert_eq!(
+            join("recognizes in-", "migration from", doc),
+            "recognizes in-migration from"
+        );
+    }
+
+    #[test]
+    fn a_mark_printed_apart_from_its_words_gets_the_paragraph_after_the_sub_points() {
+        let text = "Examples of well-developed areas\n\n•\n\nThe Council runs two centres, opened in 2021\n\n•\n\n-\n\nthey provide information\n\n-\n\nthey refer victims\n\nThe city's schools accept migrant children.\n\nAreas with potential for further development\n\n•\n\nThe Council has no programme.\n";
+        let got = blocks(text);
+        let items: Vec<(&BlockKind, &str)> = got
+            .iter()
+            .filter(|(k, ..)| matches!(k, BlockKind::ListItem { .. }))
+            .map(|(k, t, _)| (k, t.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (
+                    &BlockKind::ListItem { depth: 0 },
+                    "The Council runs two centres, opened in 2021"
+                ),
+                (
+                    &BlockKind::ListItem { depth: 1 },
+                    "they provide information"
+                ),
+                (&BlockKind::ListItem { depth: 1 }, "they refer victims"),
+                (
+                    &BlockKind::ListItem { depth: 0 },
+                    "The city's schools accept migrant children."
+                ),
+                (
+                    &BlockKind::ListItem { depth: 0 },
+                    "The Council has no programme."
+                ),
+            ]
+        );
+        assert!(
+            got.iter()
+                .any(|(k, t, _)| *k == BlockKind::Heading && t.starts_with("Areas with"))
         );
     }
 

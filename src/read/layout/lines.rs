@@ -27,6 +27,18 @@ pub fn is_bullet_glyph(text: &str) -> bool {
     BULLET_GLYPHS.contains(&text) || is_private_use(text)
 }
 
+/// The label of a numbered or lettered list item (`1.`, `12)`, `a)`): a
+/// mark like a bullet's when a tab sets it apart from its text.
+fn is_number_label(text: &str) -> bool {
+    let Some(body) = text.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let digits = !body.is_empty() && body.len() <= 2 && body.bytes().all(|b| b.is_ascii_digit());
+    let letter =
+        text.ends_with(')') && body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase());
+    digits || letter
+}
+
 /// One printed line of one column. Footnote markers stay glued to the
 /// word they follow, as printed.
 #[derive(Debug, Clone)]
@@ -198,9 +210,10 @@ fn make_line(page: usize, words: Vec<Word>) -> Option<Line> {
     // A glyph that can also be a word (`o`, `-`) counts only when a tab,
     // not a space, follows it.
     let strong = STRONG_GLYPHS.contains(&first.text.as_str()) || is_private_use(&first.text);
+    let tab_after = words.len() > 1 && words[1].x0 - first.x1 >= 0.6 * size;
     let glyph_alone = words.len() > 1
-        && is_bullet_glyph(&first.text)
-        && (strong || words[1].x0 - first.x1 >= 0.6 * size);
+        && ((is_bullet_glyph(&first.text) && (strong || tab_after))
+            || (is_number_label(&first.text) && tab_after));
     let (glyph, rest) = if glyph_alone {
         (Some(first.text.clone()), &words[1..])
     } else {
@@ -315,5 +328,15 @@ mod tests {
             texts,
             [(Some("•"), "first"), (None, "more"), (Some("•"), "second")]
         );
+    }
+
+    #[test]
+    fn number_labels() {
+        for label in ["1.", "12)", "a)"] {
+            assert!(is_number_label(label), "{label}");
+        }
+        for word in ["2021.", "a.", "A)", "e.g.", "1", "(a)", "123."] {
+            assert!(!is_number_label(word), "{word}");
+        }
     }
 }
