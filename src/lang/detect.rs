@@ -39,12 +39,18 @@ static DISTINCTIVE: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
 /// How many distinctive words of each language `text` holds, in the order of
 /// [`LANGUAGES`].
 pub fn distinctive_counts(text: &str) -> Vec<usize> {
+    // Stop words are short: a longer word is none, and is not even looked up.
+    static LONGEST: LazyLock<usize> =
+        LazyLock::new(|| DISTINCTIVE.keys().map(String::len).max().unwrap_or(0));
     let mut counts = vec![0; LANGUAGES.len()];
+    let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() {
+        if word.is_empty() || word.len() > *LONGEST {
             continue;
         }
-        if let Some(&i) = DISTINCTIVE.get(&word.to_lowercase()) {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if let Some(&i) = DISTINCTIVE.get(lower.as_str()) {
             counts[i] += 1;
         }
     }

@@ -207,22 +207,61 @@ pub fn match_heading_expecting(text: &str, expected: Option<Meaning>) -> Option<
     if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
+    let unnumbered = signature::heading_words_normalized(&norm);
+    if let Some(m) = match_phrase(&norm, &unnumbered) {
+        return Some(m);
+    }
+    // Too short for a typo to be told from another word.
+    if allowed_edits(norm.chars().count()) == 0 {
+        return None;
+    }
+    if let Some(m) = match_phrase_roughly(&norm) {
+        return Some(m);
+    }
+    match_heading_by_signature(text, &unnumbered, expected)
+}
+
+/// A heading of the tables as written: [`match_heading`] when it needs no
+/// approximation, else nothing. Cheaper than asking [`match_heading`]:
+/// the search for a phrase a few edits away, whose answer would be
+/// approximate anyway, only runs when the key words match.
+pub fn match_heading_exactly(text: &str) -> Option<HeadingMatch> {
+    let norm = normalize(text);
+    if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
+        return None;
+    }
+    let unnumbered = signature::heading_words_normalized(&norm);
+    if let Some(m) = match_phrase(&norm, &unnumbered) {
+        return Some(m);
+    }
+    if allowed_edits(norm.chars().count()) == 0 {
+        return None;
+    }
+    let m = match_heading_by_signature(text, &unnumbered, None)?;
+    (!m.approximate && match_phrase_roughly(&norm).is_none()).then_some(m)
+}
+
+/// The phrase of the tables that `norm` (normalised) is, with or without
+/// its numbering (`unnumbered`: its folded words without it), or starts
+/// with.
+fn match_phrase(norm: &str, unnumbered: &[String]) -> Option<HeadingMatch> {
     let lex = &*LEXICON;
-    if let Some(&i) = lex.exact.get(&norm) {
+    if let Some(&i) = lex.exact.get(norm) {
         return Some(lex.entries[i].matched(false));
     }
-    let unnumbered = signature::heading_words(text);
-    if let Some(&i) = lex.exact.get(&unnumbered_phrase(&norm, &unnumbered)) {
+    if let Some(&i) = lex.exact.get(&unnumbered_phrase(norm, unnumbered)) {
         return Some(lex.entries[i].matched(false));
     }
-    if let Some(e) = lex
-        .prefixes
+    lex.prefixes
         .iter()
         .find(|e| norm.starts_with(e.norm.as_str()))
-    {
-        return Some(e.matched(false));
-    }
-    // Approximate: the closest entry within the allowed number of edits.
+        .map(|e| e.matched(false))
+}
+
+/// The phrase of the tables closest to `norm`, within the number of edits
+/// allowed for its length: an approximate match.
+fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
+    let lex = &*LEXICON;
     let chars: Vec<char> = norm.chars().collect();
     let budget = allowed_edits(chars.len());
     if budget == 0 {
@@ -243,10 +282,7 @@ pub fn match_heading_expecting(text: &str, expected: Option<Meaning>) -> Option<
             best = Some((d, entry));
         }
     }
-    if let Some((_, e)) = best {
-        return Some(e.matched(true));
-    }
-    match_heading_by_signature(text, expected)
+    best.map(|(_, e)| e.matched(true))
 }
 
 /// The heading `norm` (normalised) without its numbering: `words` are its
@@ -262,8 +298,12 @@ fn unnumbered_phrase(norm: &str, words: &[String]) -> String {
 /// meanings fit equally well, `expected` (the domain that MiGOF order puts
 /// next) wins. A match that needed a typo or a word foreign to the tables is
 /// approximate.
-fn match_heading_by_signature(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
-    let found = signature::match_signatures(text);
+fn match_heading_by_signature(
+    text: &str,
+    words: &[String],
+    expected: Option<Meaning>,
+) -> Option<HeadingMatch> {
+    let found = signature::match_signature_words(text, words);
     let first = found.first()?;
     let best = found
         .iter()

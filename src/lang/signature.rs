@@ -14,7 +14,7 @@
 //! plural `s` and a final gender vowel dropped; a long word one edit away
 //! from a vocabulary word (a typo) still counts, but makes the match weak.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::{LANGUAGES, Language, Meaning, bounded_levenshtein, normalize};
@@ -72,6 +72,39 @@ static SIGNATURES: LazyLock<Vec<Signature>> = LazyLock::new(|| {
     }
     out
 });
+
+/// The signatures each key's first word belongs to.
+static KEY_INDEX: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, sig) in SIGNATURES.iter().enumerate() {
+        for first in sig.keys.iter().filter_map(|k| k.first()) {
+            let at = index.entry(first.clone()).or_default();
+            if !at.contains(&i) {
+                at.push(i);
+            }
+        }
+    }
+    index
+});
+
+/// Every word of the list headings' names, folded: a block holding none of
+/// them (nor one a typo away) holds no list heading.
+static LIST_VOCABULARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    SIGNATURES
+        .iter()
+        .filter(|s| matches!(s.meaning, Meaning::List(_)))
+        .flat_map(|s| s.vocabulary.iter().map(String::as_str))
+        .collect()
+});
+
+/// Whether some of `words` (folded) could belong to a list heading: one
+/// of them at least is a word of the list headings' names as written.
+pub fn may_hold_list_heading(words: &[String]) -> bool {
+    let vocabulary = &*LIST_VOCABULARY;
+    words
+        .iter()
+        .any(|w| w.chars().count() > 3 && vocabulary.contains(w.as_str()))
+}
 
 impl Signature {
     fn new<'a>(
@@ -165,7 +198,11 @@ fn same_word(a: &str, b: &str) -> bool {
 /// long enough to keep a stem ("derechos" → "derech", "développées" →
 /// "developp", "rights" → "right").
 pub fn fold_word(word: &str) -> String {
-    let mut w = normalize(word);
+    fold_normalized(normalize(word))
+}
+
+/// [`fold_word`] of a word already normalised.
+fn fold_normalized(mut w: String) -> String {
     if w.chars().count() > 4 && w.ends_with('s') {
         w.pop();
     }
@@ -177,16 +214,25 @@ pub fn fold_word(word: &str) -> String {
 
 /// The folded words of a phrase, numbering dropped.
 pub fn fold_words(text: &str) -> Vec<String> {
-    normalize(text)
-        .split(' ')
+    fold_normalized_words(&normalize(text))
+}
+
+/// [`fold_words`] of a text already normalised.
+fn fold_normalized_words(norm: &str) -> Vec<String> {
+    norm.split(' ')
         .filter(|w| !w.is_empty())
-        .map(fold_word)
+        .map(|w| fold_normalized(w.to_string()))
         .collect()
 }
 
 /// The words of a heading as signatures read it: folded, without the
 /// numbering in front ("1.", "1 |", "Domain 1:", "DOMAINE 1 :", "II.").
 pub fn heading_words(text: &str) -> Vec<String> {
+    heading_words_normalized(&normalize(text))
+}
+
+/// [`heading_words`] of a text already normalised ([`normalize`]).
+pub fn heading_words_normalized(norm: &str) -> Vec<String> {
     static NUMBERING: LazyLock<HashSet<String>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -195,7 +241,7 @@ pub fn heading_words(text: &str) -> Vec<String> {
             .collect()
     });
     let numbering = &*NUMBERING;
-    let mut words = fold_words(text);
+    let mut words = fold_normalized_words(norm);
     let is_number = |w: &str| {
         w.chars().all(|c| c.is_ascii_digit())
             || (w.len() <= 4 && w.chars().all(|c| "ivx".contains(c)))
@@ -247,15 +293,31 @@ fn reads_as_heading(text: &str) -> bool {
 /// Every signature the text matches, best first (higher coverage, then
 /// strong before weak). Texts too long to be headings match nothing.
 pub fn match_signatures(text: &str) -> Vec<SignatureMatch> {
-    if !reads_as_heading(text) {
+    match_signature_words(text, &heading_words(text))
+}
+
+/// [`match_signatures`] with the text's [`heading_words`] already made.
+pub fn match_signature_words(text: &str, words: &[String]) -> Vec<SignatureMatch> {
+    if words.is_empty() || words.len() > MAX_CONTENT_WORDS * 2 || !reads_as_heading(text) {
         return Vec::new();
     }
-    let words = heading_words(text);
-    if words.is_empty() || words.len() > MAX_CONTENT_WORDS * 2 {
+    // Only signatures with a key word among the words can match: most
+    // blocks hold none, and are done after one look-up per word.
+    let mut candidates: Vec<usize> = words
+        .iter()
+        .filter_map(|w| KEY_INDEX.get(w))
+        .flatten()
+        .copied()
+        .collect();
+    if candidates.is_empty() {
         return Vec::new();
     }
-    let mut found: Vec<SignatureMatch> =
-        SIGNATURES.iter().filter_map(|s| s.score(&words)).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut found: Vec<SignatureMatch> = candidates
+        .into_iter()
+        .filter_map(|i| SIGNATURES[i].score(words))
+        .collect();
     found.sort_by(|a, b| {
         b.coverage
             .total_cmp(&a.coverage)

@@ -16,6 +16,10 @@ const MIN_LINES: usize = 6;
 /// The column (in characters) where a second text starts on this line, if
 /// one does: text, a run of spaces, text.
 fn second_column(line: &str) -> Option<usize> {
+    // Most lines have no gutter at all: say so without decoding them.
+    if !line.trim().contains("    ") {
+        return None;
+    }
     let chars: Vec<char> = line.trim_end().chars().collect();
     let start = chars.iter().position(|c| !c.is_whitespace())?;
     let mut i = start;

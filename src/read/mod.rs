@@ -363,6 +363,9 @@ pub fn is_zero_width(c: char) -> bool {
 /// borrows when there is nothing to change.
 pub fn prepare_text(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let has_zero_width = text.chars().any(is_zero_width);
     let is_nfc = is_nfc_quick(text.chars()) == IsNormalized::Yes;
     match (has_zero_width, is_nfc) {
@@ -418,7 +421,7 @@ pub fn collapse_whitespace(s: &str) -> String {
     if let Some(start) = run {
         out.push_str(&s[start..]);
     }
-    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
     } else {
         out.nfc().collect()

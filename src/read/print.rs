@@ -68,11 +68,9 @@ static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$").expect("valid regex")
 });
 
-/// A page number at either end of a running header or footer line.
-static EDGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,3}\s*[|·•–—-]?\s+)?(.*?)(?:\s+[|·•–—-]?\s*\d{1,3})?$")
-        .expect("valid regex")
-});
+/// What may stand between a running line's text and its page number
+/// (`12 | Title`, `Title – 12`).
+const PAGE_SEPARATORS: &[char] = &['|', '·', '•', '–', '—', '-'];
 
 /// A footnote body: a small number, a space, the text.
 static FOOTNOTE: LazyLock<Regex> =
@@ -377,6 +375,10 @@ fn spaced_hyphen_breaks(text: &str, counts: &HashMap<String, usize>) -> Vec<usiz
 /// Only heads that stand alone rarely in the document (`counts`, lower
 /// case) can qualify, so the common words are passed over without a copy.
 fn merged_pairs(line: &str, counts: &HashMap<String, usize>) -> Vec<(String, String)> {
+    // Only a line with a word starting in lower case after a space can hold a pair.
+    if !line.contains(' ') {
+        return Vec::new();
+    }
     let tokens: Vec<&str> = line.split(' ').collect();
     tokens
         .windows(2)
@@ -490,21 +492,20 @@ fn adopt_parted_texts(groups: &mut [Group]) {
                     waiting.push_back(mark);
                 }
             }
+            GroupKind::Plain if waiting.is_empty() => {}
             GroupKind::Plain => {
                 let first = g.lines.first().map_or("", |(_, l)| l.as_str());
-                let text: String = g
+                let text = g
                     .lines
                     .iter()
                     .map(|(_, l)| l.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-                let heading = is_heading(&text, g.lines.len()) || is_known_heading(first);
-                match waiting.pop_front() {
-                    Some(mark) if !heading => {
-                        groups[i].kind = GroupKind::Bullet;
-                        groups[i].mark = Some(mark);
-                    }
-                    _ => waiting.clear(),
+                if is_heading(&text, g.lines.len()) || is_known_heading(first) {
+                    waiting.clear();
+                } else if let Some(mark) = waiting.pop_front() {
+                    groups[i].kind = GroupKind::Bullet;
+                    groups[i].mark = Some(mark);
                 }
             }
         }
@@ -528,7 +529,16 @@ fn glue_spaced_markers(blocks: &mut [Block]) {
         })
         .collect();
     let notes: HashSet<String> = notes.into_iter().map(str::to_string).collect();
-    for b in blocks.iter_mut().filter(|b| b.kind != BlockKind::Note) {
+    if notes.is_empty() {
+        return;
+    }
+    // Only a block ending in a number can end in a marker: the others are
+    // not searched.
+    let ends_in_digit = |b: &Block| b.text.ends_with(|c: char| c.is_ascii_digit());
+    for b in blocks
+        .iter_mut()
+        .filter(|b| b.kind != BlockKind::Note && ends_in_digit(b))
+    {
         let Some(c) = SPACED.captures(&b.text) else {
             continue;
         };
@@ -554,7 +564,7 @@ fn is_known_heading(line: &str) -> bool {
         && !is_caps(line)
         && line.split_whitespace().count() <= 16
         && !line.trim_end().ends_with('.')
-        && crate::lang::match_heading(line).is_some_and(|m| !m.approximate)
+        && crate::lang::match_heading_exactly(line).is_some()
 }
 
 /// Whether the text keeps the page's hanging indents (`pdftotext -layout`):
@@ -700,6 +710,9 @@ fn broken_words(text: &str) -> HashMap<String, Vec<String>> {
 fn glued_markers(pages: &[Vec<Line<'_>>]) -> HashMap<u32, usize> {
     let mut seen = HashMap::new();
     for line in pages.iter().flatten() {
+        if !line.text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         for c in GLUED_MARKER.captures_iter(line.text) {
             if let Ok(n) = c[1].parse::<u32>() {
                 seen.entry(n).or_insert(line.no);
@@ -721,9 +734,82 @@ struct Running {
 /// number at either end removed.
 fn running_key(line: &str) -> String {
     let line = collapse_whitespace(line);
-    match EDGE_NUMBER.captures(&line) {
-        Some(c) if c[1].chars().any(char::is_alphabetic) => c[1].to_string(),
-        _ => line,
+    let text = without_page_number(&line, true);
+    let text = without_page_number(text, false);
+    if text.chars().any(char::is_alphabetic) {
+        text.to_string()
+    } else {
+        line
+    }
+}
+
+/// `line` (its spaces collapsed) without a page number of one to three
+/// digits at its start (`12 | Title`, `12 Title`) or at its end (`Title -
+/// 12`): the number, maybe a separator, and at least one space between
+/// them and the text.
+fn without_page_number(line: &str, at_start: bool) -> &str {
+    let is_digit = |c: char| c.is_ascii_digit();
+    let (digits, rest) = if at_start {
+        let n = line.len() - line.trim_start_matches(is_digit).len();
+        (n, &line[n..])
+    } else {
+        let n = line.len() - line.trim_end_matches(is_digit).len();
+        (n, &line[..line.len() - n])
+    };
+    if !(1..=3).contains(&digits) {
+        return line;
+    }
+    // Peel, from the number towards the text: spaces, a separator, spaces.
+    let peel_spaces = |s: &'_ str| -> usize {
+        let kept = if at_start {
+            s.trim_start_matches(' ')
+        } else {
+            s.trim_end_matches(' ')
+        };
+        s.len() - kept.len()
+    };
+    let mut cut = 0;
+    let near = peel_spaces(rest);
+    cut += near;
+    let rest2 = if at_start {
+        &rest[near..]
+    } else {
+        &rest[..rest.len() - near]
+    };
+    let sep = if at_start {
+        rest2.chars().next().filter(|c| PAGE_SEPARATORS.contains(c))
+    } else {
+        rest2
+            .chars()
+            .next_back()
+            .filter(|c| PAGE_SEPARATORS.contains(c))
+    };
+    let far = match sep {
+        Some(c) => {
+            let after = if at_start {
+                &rest2[c.len_utf8()..]
+            } else {
+                &rest2[..rest2.len() - c.len_utf8()]
+            };
+            let spaces = peel_spaces(after);
+            // A separator needs a space between it and the text.
+            if spaces == 0 {
+                if near == 0 {
+                    return line;
+                }
+                0
+            } else {
+                c.len_utf8() + spaces
+            }
+        }
+        None if near == 0 => return line,
+        None => 0,
+    };
+    cut += far;
+    if at_start {
+        &line[digits + cut..]
+    } else {
+        &line[..line.len() - digits - cut]
     }
 }
 
@@ -1320,6 +1406,29 @@ mod tests {
             join("Migra-", "tion Governance", ""),
             "Migration Governance"
         );
+    }
+
+    #[test]
+    fn running_lines_are_keyed_without_their_page_numbers() {
+        for (line, key) in [
+            (
+                "12 | MIGRATION GOVERNANCE INDICATORS",
+                "MIGRATION GOVERNANCE INDICATORS",
+            ),
+            ("12 MIGRATION GOVERNANCE", "MIGRATION GOVERNANCE"),
+            ("12 |  Profil 2022", "Profil 2022"),
+            ("Profile 2022 – 7", "Profile 2022"),
+            ("Profile 2022 7", "Profile 2022"),
+            ("Page  3", "Page"),
+            ("2021 Title", "2021 Title"),
+            ("12|Title", "12|Title"),
+            ("Title -7", "Title"),
+            ("Title|7", "Title|7"),
+            ("12", "12"),
+            ("1 | 2", "1 | 2"),
+        ] {
+            assert_eq!(running_key(line), key, "{line}");
+        }
     }
 
     #[test]

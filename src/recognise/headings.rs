@@ -105,6 +105,9 @@ impl HeadingHit {
 /// A domain heading and its list heading printed as one block
 /// ("Partnerships Well-developed areas").
 fn split_heading(text: &str, expected: Option<Meaning>) -> Option<HeadingHit> {
+    if !lang::signature::may_hold_list_heading(&lang::signature::heading_words(text)) {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut best: Option<(usize, HeadingHit)> = None;
     for k in 1..words.len() {
