@@ -135,6 +135,22 @@ pub struct Change {
     /// old one that were deleted in their place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub words: Option<Vec<WordRun>>,
+    /// The GCM objectives of the finding: those of the new text, then those
+    /// only the old text had (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gcm_objectives: Vec<u8>,
+}
+
+/// The objectives of `first`, then those of `then` not already listed.
+fn merged_objectives(first: &[u8], then: &[u8]) -> Vec<u8> {
+    let mut all = first.to_vec();
+    all.extend(then.iter().filter(|n| !first.contains(n)));
+    all
+}
+
+/// The objectives of a finding, in rank order.
+fn objectives(f: &Finding) -> Vec<u8> {
+    f.gcm_objectives().collect()
 }
 
 /// The changes of one list of one domain.
@@ -311,6 +327,7 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
                     old_line: Some(old[i].line),
                     new_line: Some(f.line),
                     words: (!unchanged).then(|| word_runs(&old[i].text, &f.text)),
+                    gcm_objectives: merged_objectives(&objectives(f), &objectives(&old[i])),
                 }
             }
             None => Change {
@@ -321,6 +338,7 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
                 old_line: None,
                 new_line: Some(f.line),
                 words: None,
+                gcm_objectives: objectives(f),
             },
         };
         keyed.push(((2 * j + 1, 0), change));
@@ -344,6 +362,7 @@ pub fn diff_lists(old: &[Finding], new: &[Finding]) -> Vec<Change> {
                 old_line: Some(f.line),
                 new_line: None,
                 words: None,
+                gcm_objectives: objectives(f),
             },
         ));
     }
@@ -391,6 +410,7 @@ fn pair_across(from: &mut Vec<Change>, to: &mut Vec<Change>, kind: ChangeKind, g
             old_line: from[i].old_line,
             new_line: to[j].new_line,
             words: None,
+            gcm_objectives: merged_objectives(&to[j].gcm_objectives, &from[i].gcm_objectives),
         });
     }
     // In the new list's reading order.

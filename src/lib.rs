@@ -24,6 +24,7 @@ pub mod error;
 pub mod export;
 pub mod fingerprint;
 pub mod fsutil;
+pub mod gcm;
 pub mod inputs;
 pub mod lang;
 pub mod manifest;

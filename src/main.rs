@@ -84,6 +84,13 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// Print the JSON Schema of the model (`json/<id>.json`, `mgi parse`).
     Schema,
+    /// Print the 23 objectives of the Global Compact for Migration, with
+    /// their titles in English, French and Spanish.
+    Gcm {
+        /// Print the table as JSON (with where each title was read).
+        #[arg(long)]
+        json: bool,
+    },
     /// Check what mgi needs (typst, pdftotext, a writable output folder).
     Doctor {
         /// The output folder to check.
@@ -104,7 +111,7 @@ fn main() -> ExitCode {
     }
     let Some(command) = args.command else {
         eprintln!(
-            "mgi: a command is needed (build, parse, check, diff, schema, doctor, init); see `mgi --help`"
+            "mgi: a command is needed (build, parse, check, diff, schema, gcm, doctor, init); see `mgi --help`"
         );
         return ExitCode::from(2);
     };
@@ -116,6 +123,7 @@ fn main() -> ExitCode {
             print!("{}", mgi::export::schema::profile_schema());
             ExitCode::SUCCESS
         }
+        Command::Gcm { json } => cli::gcm::print(json),
         Command::Build(a) => cli::build::run(&a, style),
         Command::Doctor { out } => cli::doctor::doctor(&out),
         Command::Init => cli::init::init(),

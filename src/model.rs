@@ -107,6 +107,20 @@ pub struct Finding {
     /// The sub-points listed under the bullet, each word for word (absent when none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<String>,
+    /// The Global Compact for Migration objectives the finding is about, most
+    /// evidence first, at most three (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gcm: Vec<GcmLink>,
+}
+
+/// A finding's link to one objective of the Global Compact for Safe, Orderly
+/// and Regular Migration (A/RES/73/195), with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct GcmLink {
+    /// The objective's number, 1–23.
+    pub objective: u8,
+    /// The words of the finding that matched the objective's terms, as written.
+    pub terms: Vec<String>,
 }
 
 impl Finding {
@@ -115,7 +129,13 @@ impl Finding {
             text: text.into(),
             line,
             items: Vec::new(),
+            gcm: Vec::new(),
         }
+    }
+
+    /// The numbers of the finding's GCM objectives, in rank order.
+    pub fn gcm_objectives(&self) -> impl Iterator<Item = u8> + '_ {
+        self.gcm.iter().map(|l| l.objective)
     }
 
     /// Add a sub-point: kept apart in `items` and appended to `text`.

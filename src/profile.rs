@@ -233,6 +233,8 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
         .filter(|p| !slug(p).is_empty())
         .unwrap_or(&stem);
     let id = profile_id(name, year, &language);
+    let mut domains = rec.domains;
+    crate::gcm::tag_domains(&mut domains, &language);
 
     Profile {
         id,
@@ -248,7 +250,7 @@ pub fn assemble(rec: Recognised, source: &Path, manifest: ManifestEntry) -> Prof
         year,
         published: rec.published,
         introduction: rec.introduction,
-        domains: rec.domains,
+        domains,
         warnings,
     }
 }

@@ -297,7 +297,8 @@ fn build_writes_changes_csv() {
             "change",
             "similarity",
             "old_text",
-            "new_text"
+            "new_text",
+            "gcm_objectives"
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
@@ -353,7 +354,7 @@ fn build_writes_changes_csv() {
     let text = std::fs::read_to_string(out2.path().join("csv/changes.csv")).unwrap();
     assert_eq!(
         text,
-        "place,level,domain,kind,from_profile,to_profile,change,similarity,old_text,new_text\r\n"
+        "place,level,domain,kind,from_profile,to_profile,change,similarity,old_text,new_text,gcm_objectives\r\n"
     );
 }
 

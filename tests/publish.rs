@@ -301,6 +301,9 @@ fn no_page_opens_with_a_bare_list_heading(b: &Built) {
                     "About this document",
                     "À propos de ce document",
                     "Acerca de este documento",
+                    "Global Compact for Migration objectives",
+                    "Objectifs du Pacte mondial sur les migrations",
+                    "Objetivos del Pacto Mundial para la Migración",
                 ]
                 .iter()
                 .any(|c| header.contains(c));
@@ -433,7 +436,14 @@ fn sub_points_of_a_finding_are_a_nested_list() {
     let typst = mgi::render::Typst::locate(&root()).expect("typst 0.15.1 (scripts/setup)");
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("templates")).unwrap();
-    for f in ["profile.typ", "lib.typ", "labels.json"] {
+    for f in [
+        "profile.typ",
+        "lib.typ",
+        "labels.json",
+        "gcm.typ",
+        "gcm-labels.json",
+        "gcm-objectives.json",
+    ] {
         std::fs::copy(
             root().join("templates").join(f),
             dir.path().join("templates").join(f),

@@ -49,7 +49,14 @@ fn build(inputs: &Path, out: &Path, extra: &[&str]) {
     );
 }
 
-const NUMERIC: [&str; 5] = ["year", "edition", "position", "strengths", "improvements"];
+const NUMERIC: [&str; 6] = [
+    "year",
+    "edition",
+    "position",
+    "strengths",
+    "improvements",
+    "objective",
+];
 
 fn zip_entry(xlsx: &Path, name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
@@ -66,7 +73,7 @@ fn every_sheet_holds_the_csv_cells() {
 
     let xlsx = out.path().join("mgi.xlsx");
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
-    let sheets = ["findings", "domains", "profiles", "changes"];
+    let sheets = ["findings", "domains", "profiles", "changes", "gcm"];
     assert_eq!(book.sheet_names(), sheets);
     for (n, sheet) in sheets.iter().enumerate() {
         let mut rdr = csv::ReaderBuilder::new()

@@ -116,7 +116,13 @@ pub(crate) struct Tables<'a> {
     pub options: CsvOptions,
 }
 
-const CSV_FILES: [&str; 4] = ["findings.csv", "domains.csv", "profiles.csv", "changes.csv"];
+const CSV_FILES: [&str; 5] = [
+    "findings.csv",
+    "domains.csv",
+    "profiles.csv",
+    "changes.csv",
+    "gcm.csv",
+];
 
 impl Output for Tables<'_> {
     fn fingerprint(&self) -> String {
@@ -138,6 +144,7 @@ impl Output for Tables<'_> {
             csv::domains_csv(profiles, opts),
             csv::profiles_csv(profiles, opts),
             csv::changes_csv(&changes, opts),
+            csv::gcm_csv(profiles, opts),
         ];
         let mut first_error = None;
         for (path, bytes) in self.files().iter().zip(tables) {

@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod doctor;
+pub mod gcm;
 pub mod init;
 pub mod term;
 

@@ -17,7 +17,7 @@ pub struct CsvOptions {
     pub raw: bool,
 }
 
-pub const FINDINGS_HEADER: [&str; 11] = [
+pub const FINDINGS_HEADER: [&str; 12] = [
     "profile_id",
     "place",
     "country_iso3",
@@ -29,6 +29,7 @@ pub const FINDINGS_HEADER: [&str; 11] = [
     "kind",
     "position",
     "text",
+    "gcm_objectives",
 ];
 pub const DOMAINS_HEADER: [&str; 7] = [
     "profile_id",
@@ -55,7 +56,7 @@ pub const PROFILES_HEADER: [&str; 13] = [
     "source",
 ];
 
-pub const CHANGES_HEADER: [&str; 10] = [
+pub const CHANGES_HEADER: [&str; 11] = [
     "place",
     "level",
     "domain",
@@ -66,7 +67,25 @@ pub const CHANGES_HEADER: [&str; 10] = [
     "similarity",
     "old_text",
     "new_text",
+    "gcm_objectives",
 ];
+
+pub const GCM_HEADER: [&str; 8] = [
+    "profile_id",
+    "place",
+    "year",
+    "language",
+    "objective",
+    "objective_name",
+    "strengths",
+    "improvements",
+];
+
+/// Objective numbers as a cell: `6;20`.
+fn objectives_cell(objectives: impl IntoIterator<Item = u8>) -> Cell {
+    let list: Vec<String> = objectives.into_iter().map(|n| n.to_string()).collect();
+    Cell::Text(list.join(";"))
+}
 
 /// A cell made safe for spreadsheet programs.
 pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -123,9 +142,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// The four tables, in the order `findings`, `domains`, `profiles`,
-/// `changes` (consecutive editions of each place, diffed).
-pub fn tables(profiles: &[&Profile]) -> [Table; 4] {
+/// The five tables, in the order `findings`, `domains`, `profiles`,
+/// `changes` (consecutive editions of each place, diffed), `gcm`.
+pub fn tables(profiles: &[&Profile]) -> [Table; 5] {
     [
         Table {
             name: "findings",
@@ -146,6 +165,11 @@ pub fn tables(profiles: &[&Profile]) -> [Table; 4] {
             name: "changes",
             header: &CHANGES_HEADER,
             rows: changes_rows(&crate::diff::edition_diffs(profiles)),
+        },
+        Table {
+            name: "gcm",
+            header: &GCM_HEADER,
+            rows: gcm_rows(profiles),
         },
     ]
 }
@@ -193,6 +217,7 @@ pub fn findings_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
                 Cell::text(kind.as_str()),
                 Cell::int(position),
                 Cell::text(&f.text),
+                objectives_cell(f.gcm_objectives()),
             ]);
         }
     }
@@ -242,6 +267,34 @@ pub fn profiles_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
         .collect()
 }
 
+/// One row per profile and GCM objective, all 23 objectives, with the
+/// counts of strengths and improvements linked to it (columns of
+/// [`GCM_HEADER`]).
+pub fn gcm_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for p in profiles {
+        let counts = crate::gcm::counts(p);
+        for (o, (strengths, improvements)) in crate::gcm::objectives().iter().zip(counts) {
+            rows.push(vec![
+                Cell::text(&p.id),
+                Cell::opt_text(&p.place),
+                Cell::opt_int(&p.year),
+                Cell::text(&p.language),
+                Cell::int(o.n),
+                Cell::text(o.short_name("en")),
+                Cell::int(strengths),
+                Cell::int(improvements),
+            ]);
+        }
+    }
+    rows
+}
+
+/// One row per profile and GCM objective, with counts.
+pub fn gcm_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
+    to_csv(&GCM_HEADER, &gcm_rows(profiles), opts)
+}
+
 /// One row per finding.
 pub fn findings_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
     to_csv(&FINDINGS_HEADER, &findings_rows(profiles), opts)
@@ -285,6 +338,7 @@ pub fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
                     similarity,
                     Cell::opt_text(&c.old_text),
                     Cell::opt_text(&c.new_text),
+                    objectives_cell(c.gcm_objectives.iter().copied()),
                 ]);
             }
         }
@@ -315,7 +369,7 @@ mod tests {
         let plain = changes_csv(&[], CsvOptions::default());
         assert_eq!(
             plain,
-            b"place,level,domain,kind,from_profile,to_profile,change,similarity,old_text,new_text\r\n"
+            b"place,level,domain,kind,from_profile,to_profile,change,similarity,old_text,new_text,gcm_objectives\r\n"
         );
     }
 
@@ -359,13 +413,14 @@ mod tests {
                 Cell::Text("improvement".into()),
                 Cell::Int(1),
                 Cell::Text("=1+1, said \"the\" text".into()),
+                Cell::Text(String::new()),
             ]]
         );
         let csv = String::from_utf8(findings_csv(&[&p], CsvOptions::default())).unwrap();
         assert_eq!(
             csv.lines().nth(1),
             Some(
-                "x-2020-en,X,,local,2020,2,en,well_being,improvement,1,\"'=1+1, said \"\"the\"\" text\""
+                "x-2020-en,X,,local,2020,2,en,well_being,improvement,1,\"'=1+1, said \"\"the\"\" text\","
             )
         );
         let domains = String::from_utf8(domains_csv(&[&p], CsvOptions::default())).unwrap();
@@ -374,7 +429,7 @@ mod tests {
             Some("x-2020-en,X,2020,en,well_being,0,1")
         );
         let names: Vec<&str> = tables(&[&p]).iter().map(|t| t.name).collect();
-        assert_eq!(names, ["findings", "domains", "profiles", "changes"]);
+        assert_eq!(names, ["findings", "domains", "profiles", "changes", "gcm"]);
     }
 
     #[test]

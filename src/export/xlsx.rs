@@ -31,7 +31,8 @@ fn column_width(name: &str) -> f64 {
         "profile_id" | "from_profile" | "to_profile" => 26,
         "domain" => 22,
         "place" => 18,
-        "year" | "edition" | "position" | "strengths" | "improvements" => 8,
+        "year" | "edition" | "position" | "strengths" | "improvements" | "objective" => 8,
+        "objective_name" => 30,
         _ => 10,
     };
     // Room for the header and its filter button.
@@ -175,7 +176,7 @@ mod tests {
         let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
         assert_eq!(
             book.sheet_names(),
-            ["findings", "domains", "profiles", "changes"]
+            ["findings", "domains", "profiles", "changes", "gcm"]
         );
         let findings = book.worksheet_range("findings").unwrap();
         for (i, t) in TRICKY.iter().enumerate() {
@@ -210,7 +211,7 @@ mod tests {
         assert_eq!(bytes, workbook_of(&csv::tables(&[&p]), 0).unwrap());
         let xml = sheet_xml(&bytes, 1);
         assert!(xml.contains(r#"state="frozen""#), "{xml}");
-        assert!(xml.contains(r#"<autoFilter ref="A1:K7""#), "{xml}");
+        assert!(xml.contains(r#"<autoFilter ref="A1:L7""#), "{xml}");
         // An empty build still has three sheets with their headers.
         let empty = workbook_of(&csv::tables(&[]), 0).unwrap();
         assert!(sheet_xml(&empty, 3).contains(r#"<autoFilter ref="A1:M1""#));

@@ -9,6 +9,7 @@ mod detect;
 mod en;
 mod es;
 mod fr;
+pub mod gcm;
 mod pt;
 pub mod signature;
 
@@ -386,15 +387,7 @@ fn allowed_edits(n: usize) -> usize {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_ascii() {
-            push_normalized(&mut out, c);
-        } else {
-            unicode_normalization::char::decompose_compatible(c, |d| {
-                if !unicode_normalization::char::is_combining_mark(d) {
-                    push_normalized(&mut out, d);
-                }
-            });
-        }
+        normalize_char(&mut out, c);
     }
     let trimmed = out.trim();
     // A wheel index or list number in front of a heading: "1 droits des migrants".
@@ -405,6 +398,21 @@ pub fn normalize(s: &str) -> String {
         _ => trimmed,
     };
     trimmed.to_string()
+}
+
+/// One character of a text, as [`normalize`] folds it: its compatibility
+/// decomposition without combining marks, in lower case, apostrophes
+/// dropped, anything else than a letter or digit as a space.
+pub(crate) fn normalize_char(out: &mut String, c: char) {
+    if c.is_ascii() {
+        push_normalized(out, c);
+    } else {
+        unicode_normalization::char::decompose_compatible(c, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) {
+                push_normalized(out, d);
+            }
+        });
+    }
 }
 
 /// One character of a decomposition, as [`normalize`] keeps it.

@@ -202,7 +202,7 @@ pub fn fold_word(word: &str) -> String {
 }
 
 /// [`fold_word`] of a word already normalised.
-fn fold_normalized(mut w: String) -> String {
+pub fn fold_normalized(mut w: String) -> String {
     if w.chars().count() > 4 && w.ends_with('s') {
         w.pop();
     }

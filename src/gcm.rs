@@ -1,0 +1,461 @@
+//! The objectives of the Global Compact for Safe, Orderly and Regular
+//! Migration (GCM, A/RES/73/195) and a transparent tagger that links each
+//! finding to them.
+//!
+//! A finding is linked to an objective when its words hold terms of that
+//! objective's lexicon (`src/lang/gcm/`); the link keeps the words that
+//! matched, so that every link can be checked by eye. Negation is not read:
+//! "no programme for the reintegration of returnees" is about return and
+//! reintegration as much as a programme that exists (the finding's kind says
+//! which it is).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::lang::gcm::{GcmLexicon, gcm_lexicon};
+use crate::lang::normalize_char;
+use crate::lang::signature::fold_normalized;
+use crate::model::{Domain, FindingKind, GcmLink, Profile};
+
+/// At most this many objectives per finding.
+pub const MAX_OBJECTIVES: usize = 3;
+
+/// Objectives after the first need at least this much evidence (a term of two
+/// words, or two terms): one stray word does not make a second objective.
+const MIN_SECONDARY_SCORE: usize = 2;
+
+/// Objective 1 (data): the topic of data adds no other objective.
+const DATA_OBJECTIVE: u8 = 1;
+
+/// One GCM objective, with its official titles.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Objective {
+    /// 1–23.
+    pub n: u8,
+    pub en: String,
+    pub fr: String,
+    pub es: String,
+    /// Where each title was read.
+    pub sources: std::collections::BTreeMap<String, String>,
+    /// Languages whose exact title was not seen on a stored page.
+    pub unverified: Vec<String>,
+    /// Short names by language.
+    pub short: std::collections::BTreeMap<String, String>,
+    /// The resolution's paragraph that holds the objective's commitments.
+    pub commitment_paragraph: u32,
+}
+
+impl Objective {
+    /// The title in a language (English when the table has none for it).
+    pub fn title(&self, language: &str) -> &str {
+        match language {
+            "fr" => &self.fr,
+            "es" => &self.es,
+            _ => &self.en,
+        }
+    }
+
+    /// The short name in a language (English when the table has none for it).
+    pub fn short_name(&self, language: &str) -> &str {
+        self.short
+            .get(language)
+            .or_else(|| self.short.get("en"))
+            .map_or("", String::as_str)
+    }
+}
+
+/// The 23 objectives, in order (`templates/gcm-objectives.json`, which the templates read too).
+pub fn objectives() -> &'static [Objective] {
+    static TABLE: LazyLock<Vec<Objective>> = LazyLock::new(|| {
+        serde_json::from_str(include_str!("../templates/gcm-objectives.json"))
+            .expect("templates/gcm-objectives.json is valid (checked by the tests)")
+    });
+    &TABLE
+}
+
+/// One word of a term: its folded form, or a prefix of its normalised form.
+#[derive(Debug)]
+enum Pattern {
+    Word(String),
+    Prefix(String),
+}
+
+/// A term of a lexicon, ready for matching.
+#[derive(Debug)]
+struct Term {
+    words: Vec<Pattern>,
+    /// The evidence the term gives: its number of words, doubled for a
+    /// word that names the objective on its own (`!` in the lexicon).
+    weight: usize,
+}
+
+/// A word of a text with where it stands.
+#[derive(Debug)]
+struct Token {
+    norm: String,
+    folded: String,
+    start: usize,
+    end: usize,
+}
+
+/// The words of `text` as the tagger reads them: split at anything that is
+/// not a letter or digit (apostrophes included, so that "l’intégration"
+/// gives "intégration"), each folded as [`crate::lang::normalize`] folds
+/// text (accents, case), the lexicon's stop words left out.
+fn tokens(text: &str, lexicon: &GcmLexicon) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut norm = String::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            normalize_char(&mut norm, c);
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            // A decomposed accent: part of its word, dropped like any accent.
+        } else if let Some(s) = start.take() {
+            let word = std::mem::take(&mut norm);
+            if lexicon.stopwords.contains(&word.as_str()) {
+                continue;
+            }
+            out.push(Token {
+                folded: fold_normalized(rewrite_suffix(&word, lexicon)),
+                norm: word,
+                start: s,
+                end: i,
+            });
+        }
+    }
+    out
+}
+
+/// The word with the first matching ending of the lexicon rewritten.
+fn rewrite_suffix(norm: &str, lexicon: &GcmLexicon) -> String {
+    for (from, to) in lexicon.suffixes {
+        if let Some(stem) = norm.strip_suffix(from)
+            && stem.chars().count() >= 3
+        {
+            return format!("{stem}{to}");
+        }
+    }
+    norm.to_string()
+}
+
+/// A term as written in a lexicon: its words folded like a text's, a word
+/// followed by `*` kept as a prefix of its normalised form.
+fn compile_term(term: &str, lexicon: &GcmLexicon) -> Term {
+    let (term, key) = match term.strip_prefix('!') {
+        Some(rest) => (rest, true),
+        None => (term, false),
+    };
+    let words: Vec<Pattern> = tokens(term, lexicon)
+        .into_iter()
+        .map(|t| {
+            if term[t.end..].starts_with('*') {
+                Pattern::Prefix(t.norm)
+            } else {
+                Pattern::Word(t.folded)
+            }
+        })
+        .collect();
+    let weight = words.len() * if key { 2 } else { 1 };
+    Term { words, weight }
+}
+
+impl Pattern {
+    fn matches(&self, token: &Token) -> bool {
+        match self {
+            Pattern::Word(w) => token.folded == *w,
+            Pattern::Prefix(p) => token.norm.starts_with(p.as_str()),
+        }
+    }
+}
+
+/// A lexicon with its terms compiled, indexed by their first word so that a
+/// text is read once whatever the size of the lexicon.
+struct Compiled {
+    /// Every term: its objective and its words.
+    terms: Vec<(u8, Term)>,
+    /// Terms whose first word is a whole word, by that folded word.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Terms whose first word is a prefix, with that prefix, by the
+    /// prefix's first three characters (shorter prefixes under "").
+    by_prefix: HashMap<String, Vec<(String, usize)>>,
+    out_of_scope: Vec<Term>,
+}
+
+impl Compiled {
+    fn new(lexicon: &GcmLexicon) -> Compiled {
+        let terms: Vec<(u8, Term)> = lexicon
+            .objectives
+            .iter()
+            .flat_map(|(n, terms)| terms.iter().map(|t| (*n, compile_term(t, lexicon))))
+            .filter(|(_, t)| !t.words.is_empty())
+            .collect();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_prefix: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for (i, (_, t)) in terms.iter().enumerate() {
+            match &t.words[0] {
+                Pattern::Word(w) => by_word.entry(w.clone()).or_default().push(i),
+                Pattern::Prefix(p) => by_prefix
+                    .entry(head(p).to_string())
+                    .or_default()
+                    .push((p.clone(), i)),
+            }
+        }
+        Compiled {
+            terms,
+            by_word,
+            by_prefix,
+            out_of_scope: lexicon
+                .out_of_scope
+                .iter()
+                .map(|t| compile_term(t, lexicon))
+                .collect(),
+        }
+    }
+
+    /// Every term found in `tokens`: (objective, first token, last token, weight).
+    fn occurrences(&self, tokens: &[Token]) -> Vec<Occurrence> {
+        let mut found = Vec::new();
+        for (start, token) in tokens.iter().enumerate() {
+            let by_word = self.by_word.get(&token.folded).into_iter().flatten();
+            let by_prefix = [head(&token.norm), ""]
+                .into_iter()
+                .filter_map(|h| self.by_prefix.get(h))
+                .flatten()
+                .filter(|(p, _)| token.norm.starts_with(p.as_str()))
+                .map(|(_, i)| i);
+            for &i in by_word.chain(by_prefix) {
+                let (n, term) = &self.terms[i];
+                if let Some(end) = match_from(term, tokens, start) {
+                    found.push((*n, start, end, term.weight));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The first three characters of a word, or "" when it is shorter.
+fn head(word: &str) -> &str {
+    word.char_indices().nth(3).map_or(
+        if word.chars().count() == 3 { word } else { "" },
+        |(i, _)| &word[..i],
+    )
+}
+
+fn compiled(language: &str) -> Option<&'static Compiled> {
+    static ALL: LazyLock<Vec<(&'static str, Compiled)>> = LazyLock::new(|| {
+        crate::lang::gcm::GCM_LEXICONS
+            .iter()
+            .map(|l| (l.code, Compiled::new(l)))
+            .collect()
+    });
+    ALL.iter().find(|(c, _)| *c == language).map(|(_, c)| c)
+}
+
+/// The last token of `term` matched from `start`, if it matches there.
+/// Between two words of a term one other word may stand ("recognition of
+/// *foreign* skills").
+fn match_from(term: &Term, tokens: &[Token], start: usize) -> Option<usize> {
+    let (first, rest) = term.words.split_first()?;
+    if !first.matches(tokens.get(start)?) {
+        return None;
+    }
+    let mut at = start;
+    for w in rest {
+        at = (at + 1..tokens.len().min(at + 3)).find(|&j| w.matches(&tokens[j]))?;
+    }
+    Some(at)
+}
+
+/// Whether `term` occurs anywhere in `tokens`.
+fn occurs(term: &Term, tokens: &[Token]) -> bool {
+    (0..tokens.len()).any(|start| match_from(term, tokens, start).is_some())
+}
+
+/// The evidence gathered for one objective.
+struct Evidence {
+    objective: u8,
+    score: usize,
+    first: usize,
+    spans: Vec<(usize, usize)>,
+}
+
+/// The objectives a text is about, in `language`, most evidence first.
+/// A language without a lexicon gives none.
+pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
+    let (Some(lexicon), Some(compiled)) = (gcm_lexicon(language), compiled(language)) else {
+        return Vec::new();
+    };
+    let tokens = tokens(text, lexicon);
+    if compiled.out_of_scope.iter().any(|t| occurs(t, &tokens)) {
+        return Vec::new();
+    }
+    let mut evidence = gather(compiled.occurrences(&tokens));
+    if evidence.iter().any(|e| e.objective == DATA_OBJECTIVE) {
+        evidence.retain(|e| e.objective == DATA_OBJECTIVE);
+    }
+    evidence.sort_by(|a, b| b.score.cmp(&a.score).then(a.first.cmp(&b.first)));
+    evidence
+        .into_iter()
+        .enumerate()
+        .filter(|(rank, e)| *rank == 0 || e.score >= MIN_SECONDARY_SCORE)
+        .take(MAX_OBJECTIVES)
+        .map(|(_, e)| GcmLink {
+            objective: e.objective,
+            terms: words_of(text, &tokens, &e.spans),
+        })
+        .collect()
+}
+
+/// A term found in a text: objective, first and last token, weight.
+type Occurrence = (u8, usize, usize, usize);
+
+/// The evidence for each objective. Longest matches first: a term inside a
+/// longer term of another objective does not count ("public employment
+/// services" is not "public services"), nor one inside a term of its own
+/// objective already counted.
+fn gather(mut found: Vec<Occurrence>) -> Vec<Evidence> {
+    found.sort_by(|a, b| (b.2 - b.1).cmp(&(a.2 - a.1)).then(a.1.cmp(&b.1)));
+    let mut kept: Vec<Occurrence> = Vec::new();
+    for o in found {
+        let covered = kept
+            .iter()
+            .any(|k| k.1 <= o.1 && o.2 <= k.2 && (k.0 == o.0 || k.2 - k.1 > o.2 - o.1));
+        if !covered {
+            kept.push(o);
+        }
+    }
+    let mut evidence: Vec<Evidence> = Vec::new();
+    kept.sort_by_key(|o| (o.0, o.1));
+    for (n, s, e, weight) in kept {
+        match evidence.last_mut() {
+            Some(ev) if ev.objective == n => {
+                ev.score += weight;
+                ev.spans.push((s, e));
+            }
+            _ => evidence.push(Evidence {
+                objective: n,
+                score: weight,
+                first: s,
+                spans: vec![(s, e)],
+            }),
+        }
+    }
+    evidence
+}
+
+/// The words of the text each span covers, as written, each once.
+fn words_of(text: &str, tokens: &[Token], spans: &[(usize, usize)]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    spans
+        .iter()
+        .map(|&(s, e)| text[tokens[s].start..tokens[e].end].to_string())
+        .filter(|t| seen.insert(t.to_lowercase()))
+        .collect()
+}
+
+/// Link every finding of the domains to its objectives.
+pub fn tag_domains(domains: &mut [Domain], language: &str) {
+    for domain in domains {
+        for kind in [FindingKind::Strength, FindingKind::Improvement] {
+            for finding in domain.list_mut(kind) {
+                finding.gcm = tag(&finding.text, language);
+            }
+        }
+    }
+}
+
+/// Strengths and improvements of a profile per objective: index 0 is
+/// objective 1.
+pub fn counts(profile: &Profile) -> [(usize, usize); 23] {
+    let mut counts = [(0, 0); 23];
+    for (_, kind, _, finding) in profile.findings() {
+        for n in finding.gcm_objectives() {
+            let Some(cell) = counts.get_mut(usize::from(n).wrapping_sub(1)) else {
+                continue;
+            };
+            match kind {
+                FindingKind::Strength => cell.0 += 1,
+                FindingKind::Improvement => cell.1 += 1,
+            }
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn objectives_of(text: &str, language: &str) -> Vec<u8> {
+        tag(text, language).iter().map(|l| l.objective).collect()
+    }
+
+    #[test]
+    fn the_table_has_the_23_objectives_in_order_with_three_titles() {
+        let table = objectives();
+        assert_eq!(table.len(), 23);
+        for (i, o) in table.iter().enumerate() {
+            assert_eq!(usize::from(o.n), i + 1);
+            assert!(!o.en.is_empty() && !o.fr.is_empty() && !o.es.is_empty());
+            assert_eq!(o.commitment_paragraph, 16 + u32::from(o.n));
+        }
+    }
+
+    #[test]
+    fn terms_are_the_words_as_written() {
+        let links = tag(
+            "Il n’existe pas de programme national de réintégration des migrants de retour.",
+            "fr",
+        );
+        assert_eq!(links[0].objective, 21);
+        assert!(links[0].terms.contains(&"réintégration".to_string()));
+    }
+
+    #[test]
+    fn plurals_gender_accents_and_apostrophes_fold() {
+        assert_eq!(
+            objectives_of("Les ENVOIS DE FONDS des migrants", "fr"),
+            vec![20]
+        );
+        assert_eq!(objectives_of("l’intégration des étrangers", "fr"), vec![16]);
+        assert_eq!(objectives_of("las personas retornadas", "es"), vec![21]);
+        assert_eq!(objectives_of("Agencies for recruitment", "en"), vec![6]);
+    }
+
+    #[test]
+    fn negated_gaps_count_like_statements() {
+        assert_eq!(
+            objectives_of(
+                "There is no programme for the reintegration of returnees.",
+                "en"
+            ),
+            vec![21]
+        );
+    }
+
+    #[test]
+    fn data_findings_get_objective_one_only() {
+        assert_eq!(
+            objectives_of("The Central Bank publishes data on remittances.", "en"),
+            vec![1]
+        );
+    }
+
+    #[test]
+    fn refugee_instruments_are_out_of_scope() {
+        assert!(objectives_of("It has ratified the Convention relating to the Status of Refugees and grants health care.", "en").is_empty());
+    }
+
+    #[test]
+    fn at_most_three_and_a_language_without_lexicon_gives_none() {
+        let many = "remittance costs and financial literacy; victims of trafficking in persons; \
+                    social security and health insurance; border management at border posts";
+        assert_eq!(tag(many, "en").len(), MAX_OBJECTIVES);
+        assert!(tag(many, "pt").is_empty());
+    }
+}
