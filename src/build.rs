@@ -12,9 +12,10 @@
 //!   bytes (and manifest row), and per PDF a hash of its JSON, the template
 //!   files and the typst version; what did not change is neither parsed nor
 //!   compiled again.
-//! - After the profiles, `pdf/compendium.pdf` gathers them in one book
-//!   (`compendium.typ`), compiled again only when its data, the templates
-//!   or typst changed.
+//! - The compendium gathers the profiles in books (`compendium.typ`; the
+//!   volumes are planned by [`crate::compendium`]), compiled alongside the
+//!   profiles' PDFs as soon as their data is written, each again only when
+//!   its data, the templates or typst changed.
 //!
 //! [`build_with_progress`] runs the stages in order; each input is an
 //! [`Item`] that carries its own results from stage to stage. The outputs
@@ -25,12 +26,12 @@
 mod outputs;
 mod state;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
+use crate::compendium::{self, Book, VolumeOptions};
 use crate::error::{InputError, OutputError};
 use crate::export::csv::CsvOptions;
 use crate::export::json;
@@ -43,20 +44,17 @@ use crate::model::{FindingKind, Profile, Warning};
 use crate::profile;
 use crate::read::Form;
 use crate::render::{RenderConfig, Renderer, Templates, Typst};
-use outputs::{CompendiumPdf, Fresh, Output, ProfileJson, ProfilePdf, Tables, Workbook, refresh};
+use outputs::{Fresh, Output, ProfileJson, ProfilePdf, Tables, Workbook, refresh};
 use state::{BuildState, StateEntry};
 
 pub use crate::inputs::{PROFILE_EXTENSIONS, STATE_FILE};
 
-/// The compendium: `pdf/compendium.pdf`, made from the list of profiles
-/// written to `OUT/.compendium.json` (out of `json/`, which holds only models).
-/// No profile takes this id.
-pub const COMPENDIUM_ID: &str = "compendium";
-pub const COMPENDIUM_DATA: &str = ".compendium.json";
+/// The compendium's name (`pdf/compendium.pdf`, `OUT/.compendium.json`):
+/// no profile takes this id.
+pub const COMPENDIUM_ID: &str = compendium::BOOK;
 
-/// The language of the compendium's own labels (each chapter is in its
-/// profile's language).
-pub const COMPENDIUM_LANGUAGE: &str = "en";
+/// What became of a volume of the compendium.
+pub use crate::compendium::Outcome as Compendium;
 
 /// The folder of the staged templates inside the output folder.
 pub const STAGED_TEMPLATES: &str = ".templates";
@@ -72,9 +70,10 @@ pub struct BuildOptions {
     pub force: bool,
     /// Remove the outputs of every profile not given in this build.
     pub prune: bool,
-    /// Make `pdf/compendium.pdf` (with PDFs on). A book of hundreds of
-    /// profiles takes typst minutes and gigabytes: large builds may skip it.
+    /// Make the compendium (with PDFs on).
     pub compendium: bool,
+    /// How the compendium is split into volumes.
+    pub volumes: VolumeOptions,
     /// The template set PDFs are made from.
     pub templates: Templates,
 }
@@ -94,17 +93,6 @@ pub enum Outcome {
     Failed(InputError),
 }
 
-/// What happened to the compendium.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Compendium {
-    /// Compiled in this build.
-    Built(PathBuf),
-    /// Unchanged since the last build: left as it was.
-    Same(PathBuf),
-    /// Could not be made; a previous compendium is left as it was.
-    Failed(String),
-}
-
 #[derive(Debug, Default)]
 pub struct BuildReport {
     /// One outcome per input given, in input order.
@@ -117,14 +105,19 @@ pub struct BuildReport {
     pub removed: Vec<PathBuf>,
     /// Profiles of earlier builds that could not be kept (their JSON is gone).
     pub lost: Vec<String>,
-    /// `None` when no compendium was due (no PDFs, or no complete profile).
-    pub compendium: Option<Compendium>,
+    /// Each volume of the compendium (its name, `compendium` for the whole
+    /// book in one) and what became of it; none when no compendium was due
+    /// (no PDFs, or no profile).
+    pub compendium: Vec<(String, Compendium)>,
 }
 
 impl BuildReport {
     pub fn ok(&self) -> bool {
         self.output_errors.is_empty()
-            && !matches!(self.compendium, Some(Compendium::Failed(_)))
+            && !self
+                .compendium
+                .iter()
+                .any(|(_, c)| matches!(c, Compendium::Failed(_)))
             && self.outcomes.iter().all(|o| {
                 matches!(
                     o,
@@ -208,7 +201,7 @@ fn input_fingerprint(bytes: &[u8], manifest: Option<&ManifestEntry>, form: Form)
 }
 
 /// Remove `.name.PID.tmp.ext` files left by an interrupted build.
-fn remove_temp_files(dir: &Path) {
+pub fn remove_temp_files(dir: &Path) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };
@@ -417,12 +410,17 @@ pub fn build_with_progress(
     keep_failed_outputs(opts, &old, &mut items);
     assign_ids(&mut items);
     write_json(opts, &mut items, events);
-    compile_pdfs(opts, &old, &pdfs, &mut items, events);
     // Tables and the book follow the folder's order, whatever the build given.
     items.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut books = plan_books(opts, &old, &pdfs, &items);
+    let compile_book = |v: &compendium::Volume, jobs| compile_book(opts, &pdfs, v, jobs);
+    let waiting = || events(Event::Phase("compendium"));
+    compendium::compile_alongside(&mut books, &compile_book, &waiting, || {
+        compile_pdfs(opts, &old, &pdfs, &mut items, events)
+    });
     let mut state = write_tables(opts, &old, &items, &mut report);
     remove_stale(opts, &gone, &items, &mut report);
-    state.compendium = make_compendium(opts, &old, &pdfs, &items, events, &mut report);
+    state.compendium_volumes = finish_books(opts, books, &items, &mut report);
     save_state(opts, &items, state, &mut report);
     finish_report(files, &items, report)
 }
@@ -723,52 +721,84 @@ fn remove_stale(
     }
 }
 
-/// Stage: the compendium of every profile built completely. Returns the
-/// fingerprint to remember.
-fn make_compendium(
-    opts: &BuildOptions,
-    old: &BuildState,
-    pdfs: &Pdfs,
-    items: &[Item],
-    events: &(dyn Fn(Event) + Sync),
-    report: &mut BuildReport,
-) -> Option<String> {
-    let renderer = pdfs.as_ref()?;
-    let (complete, sha256): (Vec<&Profile>, Vec<Option<&str>>) = items
+/// Stage: the books of the compendium, planned from every profile whose
+/// JSON is in place, their data written; with the staged templates (none
+/// when no compendium is due or the templates could not be staged).
+fn plan_books(opts: &BuildOptions, old: &BuildState, pdfs: &Pdfs, items: &[Item]) -> Vec<Book> {
+    let Some(renderer) = pdfs.as_ref().filter(|_| opts.compendium) else {
+        return Vec::new();
+    };
+    let (profiles, sha256): (Vec<&Profile>, Vec<Option<&str>>) = items
         .iter()
-        .filter_map(|i| Some((i.complete()?, i.input_sha256.as_deref())))
+        .filter(|i| i.json.is_some() && !matches!(i.json_status, JsonStatus::Failed(_)))
+        .filter_map(|i| Some((i.result.as_ref().ok()?, i.input_sha256.as_deref())))
         .unzip();
-    if !opts.compendium || complete.is_empty() {
-        return None;
+    let salt = match renderer {
+        Ok(r) => r.config().salt(),
+        Err(_) => String::new(),
+    };
+    let previous = &old.compendium_volumes;
+    let mut books =
+        compendium::prepare(&opts.out, &profiles, &sha256, opts.volumes, &salt, previous);
+    for book in &mut books {
+        let name = &book.volume.name;
+        let problem = if profiles.iter().any(|p| &p.id == name) {
+            format!(
+                "a profile has the id `{name}`: make the compendium with another --compendium-by"
+            )
+        } else if let Err(e) = renderer {
+            e.clone()
+        } else {
+            continue;
+        };
+        book.outcome = Some(Compendium::Failed(problem));
     }
-    events(Event::Phase("compendium"));
-    let renderer = match renderer {
-        Ok(r) => r,
-        Err(e) => {
-            report.compendium = Some(Compendium::Failed(e.clone()));
-            return None;
+    books
+}
+
+/// Compile one book of the compendium (with `jobs` typst threads).
+fn compile_book(
+    opts: &BuildOptions,
+    pdfs: &Pdfs,
+    volume: &compendium::Volume,
+    jobs: usize,
+) -> Compendium {
+    match pdfs {
+        Some(Ok(renderer)) => renderer.compendium_volume(&opts.out, volume, jobs),
+        _ => Compendium::Failed("no typst or no templates for the compendium".into()),
+    }
+}
+
+/// Stage: what became of each book, told in the report; the volumes of
+/// earlier plans removed once every book is made. Returns the fingerprints
+/// to remember.
+fn finish_books(
+    opts: &BuildOptions,
+    books: Vec<Book>,
+    items: &[Item],
+    report: &mut BuildReport,
+) -> BTreeMap<String, String> {
+    if !books.is_empty() {
+        let ids: HashSet<&str> = items
+            .iter()
+            .filter_map(|i| i.result.as_ref().ok())
+            .map(|p| p.id.as_str())
+            .collect();
+        report
+            .removed
+            .extend(compendium::remove_stale(&opts.out, &books, &ids));
+    }
+    let mut hashes = BTreeMap::new();
+    for book in books {
+        let outcome = book
+            .outcome
+            .unwrap_or_else(|| Compendium::Failed("not made".into()));
+        if !matches!(outcome, Compendium::Failed(_)) {
+            hashes.insert(book.volume.name.clone(), book.hash);
         }
-    };
-    let data = CompendiumData {
-        language: COMPENDIUM_LANGUAGE,
-        profiles: &complete,
-        sha256: &sha256,
-    };
-    let pdf = opts.out.join("pdf").join(format!("{COMPENDIUM_ID}.pdf"));
-    let output = CompendiumPdf {
-        renderer,
-        salt: &renderer.config().salt(),
-        data_path: PathBuf::from(COMPENDIUM_DATA),
-        data: serde_json::to_string(&data).expect("the compendium serializes") + "\n",
-        pdf: pdf.clone(),
-    };
-    let (outcome, fingerprint) = match refresh(&output, old.compendium.as_deref(), false) {
-        Ok(Fresh::Written(f)) => (Compendium::Built(pdf), Some(f)),
-        Ok(Fresh::Same(f)) => (Compendium::Same(pdf), Some(f)),
-        Err(e) => (Compendium::Failed(e.to_string()), None),
-    };
-    report.compendium = Some(outcome);
-    fingerprint
+        report.compendium.push((book.volume.name, outcome));
+    }
+    hashes
 }
 
 /// Stage: the new state, of every profile built completely.
@@ -808,15 +838,6 @@ fn finish_report(files: &[PathBuf], items: &[Item], mut report: BuildReport) -> 
     report.outcomes = given.iter().map(|i| i.outcome()).collect();
     report.kept = items.iter().filter(|i| i.origin == Origin::Kept).count();
     report
-}
-
-/// The compendium's data: the book's language, the profiles and the
-/// SHA-256 of each profile's input (for its colophon).
-#[derive(Serialize)]
-struct CompendiumData<'a> {
-    language: &'a str,
-    profiles: &'a [&'a Profile],
-    sha256: &'a [Option<&'a str>],
 }
 
 /// "13 strengths, 10 improvements" for a profile (singular for one).

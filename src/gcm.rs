@@ -104,7 +104,7 @@ struct Token {
 /// not a letter or digit (apostrophes included, so that "l’intégration"
 /// gives "intégration"), each folded as [`crate::lang::normalize`] folds
 /// text (accents, case), the lexicon's stop words left out.
-fn tokens(text: &str, lexicon: &GcmLexicon) -> Vec<Token> {
+fn tokens(text: &str, lexicon: &GcmLexicon, is_stopword: &dyn Fn(&str) -> bool) -> Vec<Token> {
     let mut out = Vec::new();
     let mut norm = String::new();
     let mut start = None;
@@ -116,7 +116,7 @@ fn tokens(text: &str, lexicon: &GcmLexicon) -> Vec<Token> {
             // A decomposed accent: part of its word, dropped like any accent.
         } else if let Some(s) = start.take() {
             let word = std::mem::take(&mut norm);
-            if lexicon.stopwords.contains(&word.as_str()) {
+            if is_stopword(&word) {
                 continue;
             }
             out.push(Token {
@@ -149,7 +149,7 @@ fn compile_term(term: &str, lexicon: &GcmLexicon) -> Term {
         Some(rest) => (rest, true),
         None => (term, false),
     };
-    let words: Vec<Pattern> = tokens(term, lexicon)
+    let words: Vec<Pattern> = tokens(term, lexicon, &|w| lexicon.stopwords.contains(&w))
         .into_iter()
         .map(|t| {
             if term[t.end..].starts_with('*') {
@@ -183,10 +183,12 @@ struct Compiled {
     /// prefix's first three characters (shorter prefixes under "").
     by_prefix: HashMap<String, Vec<(String, usize)>>,
     out_of_scope: Vec<Term>,
+    /// The lexicon's stop words, for a look-up per word of a text.
+    stopwords: HashSet<&'static str>,
 }
 
 impl Compiled {
-    fn new(lexicon: &GcmLexicon) -> Compiled {
+    fn new(lexicon: &'static GcmLexicon) -> Compiled {
         let terms: Vec<(u8, Term)> = lexicon
             .objectives
             .iter()
@@ -213,6 +215,7 @@ impl Compiled {
                 .iter()
                 .map(|t| compile_term(t, lexicon))
                 .collect(),
+            stopwords: lexicon.stopwords.iter().copied().collect(),
         }
     }
 
@@ -290,7 +293,7 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
     let (Some(lexicon), Some(compiled)) = (gcm_lexicon(language), compiled(language)) else {
         return Vec::new();
     };
-    let tokens = tokens(text, lexicon);
+    let tokens = tokens(text, lexicon, &|w| compiled.stopwords.contains(w));
     if compiled.out_of_scope.iter().any(|t| occurs(t, &tokens)) {
         return Vec::new();
     }

@@ -14,11 +14,12 @@
 //!
 //! `inputs` finds the files, `setup` checks what a build needs before it
 //! starts, `build` runs the whole batch (its outputs behind one trait, each
-//! with a `fingerprint`); `tool` runs other programs (typst, poppler) with a
-//! deadline; `model` is the data every stage shares. `ARCHITECTURE.md` is the
-//! map.
+//! with a `fingerprint`; `compendium` plans and makes its books); `tool` runs
+//! other programs (typst, poppler) with a deadline; `model` is the data every
+//! stage shares. `ARCHITECTURE.md` is the map.
 
 pub mod build;
+pub mod compendium;
 pub mod diff;
 pub mod error;
 pub mod export;

@@ -16,10 +16,12 @@ use cli::term::ColorChoice;
 #[derive(Parser)]
 #[command(
     name = "mgi",
+    version,
+    propagate_version = true,
     disable_version_flag = true,
     about = "Migration Governance Indicators profiles in, clean data (JSON, CSV) and printable PDFs out"
 )]
-struct Cli {
+pub struct Cli {
     /// Print the version, the typst found and where templates come from.
     #[arg(short = 'V', long)]
     version: bool,
@@ -99,6 +101,17 @@ enum Command {
     },
     /// Make `inputs/` with a `manifest.csv` to fill in, in the current folder.
     Init,
+    /// Print a shell completion script (bash, zsh, fish, powershell) on stdout.
+    Completions {
+        #[arg(value_enum)]
+        shell: cli::shell::Shell,
+    },
+    /// Print the manual page (roff) on stdout, or write a page per command into a folder.
+    Man {
+        /// Write `mgi.1` and `mgi-<command>.1` for each command into this folder.
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -111,7 +124,7 @@ fn main() -> ExitCode {
     }
     let Some(command) = args.command else {
         eprintln!(
-            "mgi: a command is needed (build, parse, check, diff, schema, gcm, doctor, init); see `mgi --help`"
+            "mgi: a command is needed (build, parse, check, diff, schema, gcm, doctor, init, completions, man); see `mgi --help`"
         );
         return ExitCode::from(2);
     };
@@ -127,5 +140,7 @@ fn main() -> ExitCode {
         Command::Build(a) => cli::build::run(&a, style),
         Command::Doctor { out } => cli::doctor::doctor(&out),
         Command::Init => cli::init::init(),
+        Command::Completions { shell } => cli::shell::completions(shell),
+        Command::Man { out } => cli::shell::man(out.as_deref()),
     }
 }

@@ -83,6 +83,9 @@ pub struct Typst {
     /// `--creation-timestamp` when set; else typst takes
     /// `SOURCE_DATE_EPOCH` or the time of each compile.
     pub date: Option<i64>,
+    /// typst's `--jobs`: 1 for a profile, more for a book that has CPUs to
+    /// itself.
+    pub jobs: usize,
 }
 
 impl Typst {
@@ -109,6 +112,7 @@ impl Typst {
                         timeout: Duration::from_secs(120),
                         pdf_standard: None,
                         date: None,
+                        jobs: 1,
                     });
                 }
                 Ok(v) => {
@@ -152,17 +156,12 @@ impl Typst {
         for (key, value) in inputs {
             cmd.arg("--input").arg(format!("{key}={value}"));
         }
-        cmd.args([
-            "--format",
-            "pdf",
-            "--jobs",
-            "1",
-            "--diagnostic-format",
-            "short",
-        ])
-        .arg("--ignore-system-fonts")
-        // Row headers in tables (`pdf.header-cell`), said to the templates.
-        .args(["--features", "a11y-extras", "--input", "a11y-extras=on"]);
+        cmd.args(["--format", "pdf", "--jobs"])
+            .arg(self.jobs.max(1).to_string())
+            .args(["--diagnostic-format", "short"])
+            .arg("--ignore-system-fonts")
+            // Row headers in tables (`pdf.header-cell`), said to the templates.
+            .args(["--features", "a11y-extras", "--input", "a11y-extras=on"]);
         if let Some(std) = &self.pdf_standard {
             cmd.arg("--pdf-standard").arg(std);
         }
@@ -335,6 +334,25 @@ impl Renderer {
     /// The compendium from its data at `data` (relative to [`Self::root`]).
     pub fn compendium(&self, data: &Path, pdf: &Path) -> Result<(), OutputError> {
         self.compile("compendium.typ", data, pdf, &self.provenance())
+    }
+
+    /// One volume of the compendium (its data written by
+    /// [`crate::compendium::prepare`] under `out`), with `jobs` typst threads.
+    pub fn compendium_volume(
+        &self,
+        out: &Path,
+        volume: &crate::compendium::Volume,
+        jobs: usize,
+    ) -> crate::compendium::Outcome {
+        let typst = &self.config.typst;
+        crate::compendium::compile_volume(
+            typst,
+            &self.staged,
+            out,
+            volume,
+            jobs,
+            &self.provenance(),
+        )
     }
 
     /// The change report from the changes as JSON.

@@ -180,35 +180,6 @@ impl Output for Workbook<'_> {
     }
 }
 
-/// `pdf/compendium.pdf`: every profile built completely, in one book, from
-/// its data written beside the output folder's models.
-pub(crate) struct CompendiumPdf<'a> {
-    pub renderer: &'a Renderer,
-    pub salt: &'a str,
-    /// The book's data, relative to the renderer's root (the output folder).
-    pub data_path: PathBuf,
-    pub data: String,
-    pub pdf: PathBuf,
-}
-
-impl Output for CompendiumPdf<'_> {
-    fn fingerprint(&self) -> String {
-        Fingerprint::new()
-            .raw(self.salt)
-            .raw("compendium")
-            .raw(&self.data)
-            .hex()
-    }
-    fn files(&self) -> Vec<PathBuf> {
-        vec![self.pdf.clone(), self.renderer.root().join(&self.data_path)]
-    }
-    fn write(&self) -> Result<(), OutputError> {
-        let data_file = self.renderer.root().join(&self.data_path);
-        write_if_changed(&data_file, self.data.as_bytes())?;
-        self.renderer.compendium(&self.data_path, &self.pdf)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

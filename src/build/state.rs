@@ -15,9 +15,10 @@ use crate::inputs::{STATE_FILE, canonical};
 pub(crate) struct BuildState {
     /// Input path (absolute) → what was built from it.
     pub inputs: BTreeMap<PathBuf, StateEntry>,
-    /// Fingerprint of `pdf/compendium.pdf` when it was made.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub compendium: Option<String>,
+    /// Per volume of the compendium, the fingerprint of its data, the
+    /// template files, typst and the PDF standard it was made from.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub compendium_volumes: BTreeMap<String, String>,
     /// Fingerprint of the CSV tables when they were written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tables: Option<String>,

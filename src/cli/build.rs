@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use mgi::build::{self, BuildOptions, BuildReport, Compendium, Event, Outcome};
+use mgi::compendium::{Grouping, VolumeOptions};
 use mgi::error::Diagnostic;
 use mgi::export::csv::CsvOptions;
 use mgi::inputs::{self, Inputs};
@@ -36,9 +37,16 @@ pub struct BuildArgs {
     /// Only JSON and CSV: do not make PDFs.
     #[arg(long)]
     pub no_pdf: bool,
-    /// Do not make pdf/compendium.pdf (the book of all profiles).
+    /// Do not make the compendium (the book of all profiles).
     #[arg(long)]
     pub no_compendium: bool,
+    /// Split the compendium into volumes by language, level or UN M49 region.
+    #[arg(long, value_enum, value_name = "GROUPING", default_value = "none")]
+    pub compendium_by: GroupingArg,
+    /// Profiles in one volume of the compendium at most; a larger group is
+    /// split into numbered volumes.
+    #[arg(long, value_name = "N", default_value_t = mgi::compendium::DEFAULT_MAX_PROFILES as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    pub compendium_max_profiles: u32,
     /// Rebuild every profile given, even those that did not change.
     #[arg(long)]
     pub force: bool,
@@ -64,6 +72,34 @@ pub struct BuildArgs {
     /// Print only failures and the summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Build, then rebuild what changes whenever an input, a manifest or a
+    /// template is saved, until Ctrl-C.
+    #[arg(short, long, conflicts_with = "dry_run")]
+    pub watch: bool,
+}
+
+/// What the volumes of the compendium are made of.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum GroupingArg {
+    /// One book (split only by the size cap).
+    None,
+    /// A volume per language.
+    Language,
+    /// National and local profiles apart.
+    Level,
+    /// A volume per UN M49 region (Africa, Americas, Asia, Europe, Oceania).
+    Region,
+}
+
+impl From<GroupingArg> for Grouping {
+    fn from(g: GroupingArg) -> Self {
+        match g {
+            GroupingArg::None => Grouping::None,
+            GroupingArg::Language => Grouping::Language,
+            GroupingArg::Level => Grouping::Level,
+            GroupingArg::Region => Grouping::Region,
+        }
+    }
 }
 
 /// A checked `--pdf-standard` value (`none` for no standard).
@@ -102,11 +138,39 @@ fn set_up(args: &BuildArgs, found: &Inputs) -> Result<BuildOptions, SetupError> 
         force: args.force,
         prune: args.prune,
         compendium: !args.no_compendium,
+        volumes: VolumeOptions {
+            by: args.compendium_by.into(),
+            max_profiles: args.compendium_max_profiles as usize,
+        },
         templates,
     })
 }
 
 pub fn run(args: &BuildArgs, style: Style) -> ExitCode {
+    if let Some(n) = args.jobs {
+        // Only fails when a pool exists already, which it cannot here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.into())
+            .build_global();
+    }
+    if args.watch {
+        return super::watch::watch(args, style);
+    }
+    term::on_interrupt_say_so();
+    build_once(args, style, Round::Whole)
+}
+
+/// Which build of a command this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Round {
+    /// The build of `mgi build`, or the first of `--watch`: everything said.
+    Whole,
+    /// A rebuild of `--watch`: only what changed is said, with no progress bar.
+    Rebuild,
+}
+
+/// One build: set-up checks, the build, its lines and its summary.
+pub fn build_once(args: &BuildArgs, style: Style, round: Round) -> ExitCode {
     let start = Instant::now();
     let found = inputs::discover(&args.inputs, std::slice::from_ref(&args.out));
     let opts = match set_up(args, &found) {
@@ -141,14 +205,7 @@ pub fn run(args: &BuildArgs, style: Style) -> ExitCode {
         eprintln!("{}: {e}", style.red("error"));
         return ExitCode::from(2);
     }
-    if let Some(n) = args.jobs {
-        // Only fails when a pool exists already, which it cannot here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.into())
-            .build_global();
-    }
-    term::on_interrupt_say_so();
-    if let (Some(t), false) = (&opts.typst, args.quiet) {
+    if let (Some(t), false, Round::Whole) = (&opts.typst, args.quiet, round) {
         eprintln!(
             "using   typst {} ({}), templates {}",
             mgi::render::TYPST_VERSION,
@@ -156,16 +213,17 @@ pub fn run(args: &BuildArgs, style: Style) -> ExitCode {
             opts.templates.describe()
         );
     }
-    let bar = term::progress_bar(found.files.len(), args.quiet);
+    let bar = term::progress_bar(found.files.len(), args.quiet || round == Round::Rebuild);
     let printer = Printer {
         style,
         quiet: args.quiet,
+        changed_only: round == Round::Rebuild,
         bar: &bar,
     };
     let report =
         build::build_with_progress(&opts, &found.files, &found.manifests, &|e| printer.event(e));
     bar.finish_and_clear();
-    summary(args, &found, &report, style, start)
+    summary(args, &found, &report, style, start, round)
 }
 
 /// `--dry-run`: what would be built, kept and removed, on stdout.
@@ -198,6 +256,8 @@ fn dry_run(opts: &BuildOptions, found: &Inputs) -> ExitCode {
 struct Printer<'a> {
     style: Style,
     quiet: bool,
+    /// Say nothing of the inputs left as they were.
+    changed_only: bool,
     bar: &'a indicatif::ProgressBar,
 }
 
@@ -205,7 +265,20 @@ impl Printer<'_> {
     fn event(&self, event: Event) {
         match event {
             Event::Input(outcome) => {
-                let lines = outcome_lines(outcome, self.style, self.quiet);
+                let same = matches!(
+                    outcome,
+                    Outcome::Built {
+                        reused: true,
+                        compiled: false,
+                        output_error: None,
+                        ..
+                    }
+                );
+                let lines = if same && self.changed_only {
+                    Vec::new()
+                } else {
+                    outcome_lines(outcome, self.style, self.quiet)
+                };
                 if !lines.is_empty() {
                     // One write, so that lines of two profiles never mix.
                     self.bar.suspend(|| eprintln!("{}", lines.join("\n")));
@@ -296,27 +369,21 @@ fn summary(
     report: &BuildReport,
     style: Style,
     start: Instant,
+    round: Round,
 ) -> ExitCode {
-    match &report.compendium {
+    let quiet = args.quiet;
+    for (name, outcome) in &report.compendium {
         // Named relative to the output folder, like the summary line.
-        Some(Compendium::Built(_)) if !args.quiet => {
-            eprintln!(
-                "{} {:<28} pdf/compendium.pdf",
-                style.green("built  "),
-                "compendium"
-            )
+        match outcome {
+            Compendium::Built(_) if !quiet => {
+                eprintln!("{} {name:<28} pdf/{name}.pdf", style.green("built  "))
+            }
+            Compendium::Same(_) if !quiet && round == Round::Whole => {
+                eprintln!("{} {name:<28} pdf/{name}.pdf", style.dim("same   "))
+            }
+            Compendium::Failed(e) => eprintln!("{} {name:<28} {e}", style.red("failed ")),
+            _ => {}
         }
-        Some(Compendium::Same(_)) if !args.quiet => {
-            eprintln!(
-                "{} {:<28} pdf/compendium.pdf",
-                style.dim("same   "),
-                "compendium"
-            )
-        }
-        Some(Compendium::Failed(e)) => {
-            eprintln!("{} {:<28} {e}", style.red("failed "), "compendium")
-        }
-        _ => {}
     }
     for e in &report.output_errors {
         eprintln!("{}: {e}", style.red("error"));
@@ -332,6 +399,9 @@ fn summary(
         for p in &report.removed {
             eprintln!("removed {}", p.display());
         }
+    }
+    if round == Round::Rebuild {
+        return rebuild_summary(found, report, start);
     }
     say_skipped(found);
     let (mut built, mut failed, mut findings) = (0, found.errors.len(), 0);
@@ -358,6 +428,36 @@ fn summary(
         count(built, "profile", "profiles"),
         count(findings, "finding", "findings"),
         args.out.display(),
+        start.elapsed().as_secs_f64()
+    );
+    if report.ok() && found.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The line closing a rebuild of `--watch`: what changed, what failed.
+fn rebuild_summary(found: &Inputs, report: &BuildReport, start: Instant) -> ExitCode {
+    let mut rebuilt = 0;
+    let mut failed = found.errors.len();
+    for o in &report.outcomes {
+        match o {
+            Outcome::Built {
+                reused: true,
+                compiled: false,
+                output_error: None,
+                ..
+            } => {}
+            Outcome::Built {
+                output_error: None, ..
+            } => rebuilt += 1,
+            _ => failed += 1,
+        }
+    }
+    eprintln!(
+        "rebuilt {}, {failed} failed ({:.1} s); watching for changes (Ctrl-C to stop)",
+        count(rebuilt, "profile", "profiles"),
         start.elapsed().as_secs_f64()
     );
     if report.ok() && found.errors.is_empty() {

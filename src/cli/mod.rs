@@ -7,7 +7,9 @@ pub mod diff;
 pub mod doctor;
 pub mod gcm;
 pub mod init;
+pub mod shell;
 pub mod term;
+pub mod watch;
 
 /// "1 profile", "2 profiles".
 pub fn count(n: usize, one: &str, many: &str) -> String {

@@ -98,6 +98,27 @@ pub fn on_interrupt_say_so() {
     }
 }
 
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// On Ctrl-C, only note it (see [`interrupted`]): for a command that ends
+/// at a point of its own choosing, tidy.
+pub fn on_interrupt_note_it() {
+    extern "C" fn handler(_: libc::c_int) {
+        // An atomic store is async-signal-safe.
+        INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+    // SAFETY: installs a handler that only stores to an atomic.
+    unsafe {
+        libc::signal(libc::SIGINT, handler as *const () as libc::sighandler_t);
+        libc::signal(libc::SIGTERM, handler as *const () as libc::sighandler_t);
+    }
+}
+
+/// Whether Ctrl-C was pressed since [`on_interrupt_note_it`].
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 /// A progress bar on stderr while profiles are built: only on a terminal
 /// (a log or a pipe gets the per-profile lines alone), and not with `--quiet`.
 pub fn progress_bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
