@@ -18,27 +18,34 @@
 //!   its data, the templates or typst changed.
 //!
 //! [`build_with_progress`] runs the stages in order; each input is an
-//! [`Item`] that carries its own results from stage to stage.
+//! [`Item`] that carries its own results from stage to stage. The outputs
+//! (JSON, profile PDF, tables, workbook, compendium) are [`outputs::Output`]s,
+//! each written only when its fingerprint changed; every PDF is made by one
+//! [`Renderer`].
+
+mod outputs;
+mod state;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::compendium::{self, Book, VolumeOptions};
 use crate::error::{InputError, OutputError};
-use crate::export::csv::{self, CsvOptions};
+use crate::export::csv::CsvOptions;
 use crate::export::json;
 use crate::export::xlsx;
-use crate::fsutil::{self, write_if_changed};
+use crate::fingerprint::{Fingerprint, sha256_hex};
+use crate::fsutil;
 use crate::inputs::canonical;
-use crate::manifest::Manifests;
+use crate::manifest::{ManifestEntry, Manifests};
 use crate::model::{FindingKind, Profile, Warning, WarningKind};
 use crate::profile;
 use crate::read::Form;
-use crate::render::{self, Templates, Typst};
+use crate::render::{RenderConfig, Renderer, Templates, Typst};
+use outputs::{Fresh, Output, ProfileJson, ProfilePdf, Tables, Workbook, refresh};
+use state::{BuildState, StateEntry};
 
 pub use crate::inputs::{PROFILE_EXTENSIONS, STATE_FILE};
 
@@ -180,84 +187,19 @@ pub(crate) fn make_ids_unique_beside(
     }
 }
 
-/// What the previous build left, to skip unchanged work and to know the
-/// collection.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct BuildState {
-    /// Input path (absolute) → what was built from it.
-    inputs: BTreeMap<PathBuf, StateEntry>,
-    /// Per volume of the compendium, the hash of its data, the template
-    /// files, typst and the PDF standard it was made from.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    compendium_volumes: BTreeMap<String, String>,
-    /// Hash of every profile's JSON and the table options, when the CSV
-    /// tables and the spreadsheet were written from them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    tables: Option<String>,
-}
+/// What the PDFs of a build are made with: `None` when no PDFs are asked
+/// for, the error when the templates could not be staged.
+type Pdfs = Option<Result<Renderer, String>>;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct StateEntry {
-    /// Hash of the input bytes, its manifest row, the form and this tool's version.
-    input_hash: String,
-    id: String,
-    /// Hash of the JSON, the template files and the typst version of the PDF
-    /// made last; `None` when no PDF was made.
-    pdf_hash: Option<String>,
-    /// SHA-256 of the input's bytes (printed in its PDF and the compendium).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    input_sha256: Option<String>,
-}
-
-fn load_state(out: &Path) -> BuildState {
-    let mut state: BuildState = std::fs::read_to_string(out.join(STATE_FILE))
-        .ok()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
-    // Paths recorded relative to where an earlier build ran: made absolute.
-    state.inputs = std::mem::take(&mut state.inputs)
-        .into_iter()
-        .map(|(k, v)| (canonical(&k), v))
-        .collect();
-    state
-}
-
-fn hex(d: impl AsRef<[u8]>) -> String {
-    d.as_ref().iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Hash what determines the model of one input, and the SHA-256 of the
-/// input's bytes alone (printed in its PDF).
-fn input_hash(path: &Path, manifests: &Manifests, form: Form) -> Option<(String, String)> {
-    // Bounded like every read of an input; a refused file is reported by the parse.
-    let bytes = crate::read::read_limited(path).ok()?;
-    let mut h = Sha256::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    h.update(form.as_str().as_bytes());
-    h.update(format!("{:?}", manifests.get(path)).as_bytes());
-    h.update(&bytes);
-    Some((hex(h.finalize()), hex(Sha256::digest(&bytes))))
-}
-
-/// What a PDF says of where it comes from, as typst `--input`s: the input's
-/// SHA-256 (when known), this tool's and the templates' versions, and
-/// whether to attach the profile's JSON.
-fn provenance_inputs(
-    sha256: Option<&str>,
-    templates: &str,
-    attach: bool,
-) -> Vec<(&'static str, String)> {
-    let mut inputs = vec![
-        ("mgi-version", render::MGI_VERSION.to_string()),
-        ("templates", templates.chars().take(12).collect()),
-    ];
-    if let Some(sha) = sha256 {
-        inputs.push(("sha256", sha.to_string()));
-    }
-    if attach {
-        inputs.push(("attach", "true".to_string()));
-    }
-    inputs
+/// Fingerprint of what determines the model of one input: its bytes, its
+/// manifest row (serialized), the form asked for and this tool's version.
+fn input_fingerprint(bytes: &[u8], manifest: Option<&ManifestEntry>, form: Form) -> String {
+    Fingerprint::new()
+        .part(env!("CARGO_PKG_VERSION"))
+        .part(form.as_str())
+        .serialized(&manifest)
+        .part(bytes)
+        .hex()
 }
 
 /// Remove `.name.PID.tmp.ext` files left by an interrupted build.
@@ -274,16 +216,6 @@ pub fn remove_temp_files(dir: &Path) {
     }
 }
 
-/// Write `OUT/mgi.xlsx` (when its bytes change).
-fn write_xlsx(out: &Path, profiles: &[&Profile]) -> Result<(), String> {
-    let path = out.join(xlsx::FILE_NAME);
-    let bytes =
-        xlsx::workbook(profiles).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-    write_if_changed(&path, &bytes)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
-}
-
 /// Whether an item was given in this build or kept from an earlier one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
@@ -291,12 +223,22 @@ enum Origin {
     Kept,
 }
 
+/// What became of an item's JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum JsonStatus {
+    /// Not written (yet), or to be written again under a new id.
+    Unwritten,
+    /// The file holds the item's JSON.
+    OnDisk,
+    Failed(String),
+}
+
 /// What became of an item's PDF.
 #[derive(Debug, Clone)]
 enum PdfStatus {
     /// No PDF is made (none asked, or the profile failed before).
     None,
-    /// Compiled in this build, from what the hash names.
+    /// Compiled in this build, from what the fingerprint names.
     Compiled(String),
     /// Left as the previous build made it.
     Reused(String),
@@ -316,33 +258,55 @@ struct Item {
     reused: bool,
     /// The model as JSON (read back for a reused profile).
     json: Option<String>,
-    /// The JSON on disk already holds `json`.
-    json_on_disk: bool,
-    json_error: Option<String>,
+    json_status: JsonStatus,
     pdf: PdfStatus,
 }
 
 impl Item {
+    /// An input given now, not read yet.
+    fn given(path: &Path) -> Item {
+        Item {
+            key: canonical(path),
+            path: path.to_path_buf(),
+            origin: Origin::Given,
+            input_hash: None,
+            input_sha256: None,
+            result: Err(InputError::new(path, None, "not read")),
+            reused: false,
+            json: None,
+            json_status: JsonStatus::Unwritten,
+            pdf: PdfStatus::None,
+        }
+    }
+
+    /// A profile taken as an earlier build wrote it.
+    fn reuse(&mut self, profile: Profile, json: String) {
+        self.result = Ok(profile);
+        self.reused = true;
+        self.json = Some(json);
+        self.json_status = JsonStatus::OnDisk;
+    }
+
     /// Built completely: its JSON and (when asked) its PDF are in place.
     fn complete(&self) -> Option<&Profile> {
-        match (&self.result, &self.json_error, &self.pdf) {
-            (Ok(p), None, PdfStatus::None | PdfStatus::Compiled(_) | PdfStatus::Reused(_)) => {
-                Some(p)
-            }
+        match (&self.result, &self.json_status, &self.pdf) {
+            (Ok(_), JsonStatus::Failed(_), _) => None,
+            (Ok(p), _, PdfStatus::None | PdfStatus::Compiled(_) | PdfStatus::Reused(_)) => Some(p),
             _ => None,
         }
     }
 
     fn outcome(&self) -> Outcome {
+        let output_error = match (&self.json_status, &self.pdf) {
+            (JsonStatus::Failed(e), _) | (_, PdfStatus::Failed(e)) => Some(e.clone()),
+            _ => None,
+        };
         match &self.result {
             Ok(p) => Outcome::Built {
                 profile: Box::new(p.clone()),
                 reused: self.reused,
                 compiled: matches!(self.pdf, PdfStatus::Compiled(_)),
-                output_error: self.json_error.clone().or(match &self.pdf {
-                    PdfStatus::Failed(e) => Some(e.clone()),
-                    _ => None,
-                }),
+                output_error,
             },
             Err(e) => Outcome::Failed(e.clone()),
         }
@@ -388,14 +352,16 @@ fn split_earlier<'s>(
 
 /// What `build` would build, keep and remove (for `--dry-run`).
 pub fn plan(opts: &BuildOptions, files: &[PathBuf], manifests: &Manifests) -> Plan {
-    let old = load_state(&opts.out);
+    let old = BuildState::load(&opts.out);
     let keys: Vec<PathBuf> = files.iter().map(|f| canonical(f)).collect();
     let given: HashSet<PathBuf> = keys.iter().cloned().collect();
     let mut plan = Plan::default();
     for (file, key) in files.iter().zip(&keys) {
         let same = !opts.force
             && old.inputs.get(key).is_some_and(|e| {
-                Some(&e.input_hash) == input_hash(file, manifests, opts.form).map(|h| h.0).as_ref()
+                crate::read::read_limited(file).is_ok_and(|b| {
+                    e.input_hash == input_fingerprint(&b, manifests.get(file), opts.form)
+                })
             });
         if same {
             plan.same.push(file.clone());
@@ -437,7 +403,8 @@ pub fn build_with_progress(
         report.output_errors.push(e.to_string());
         return report;
     }
-    let old = load_state(&opts.out);
+    let old = BuildState::load(&opts.out);
+    let pdfs = renderer(opts);
     let mut items = parse_or_reuse(opts, files, manifests, &old);
     let given: HashSet<PathBuf> = items.iter().map(|i| i.key.clone()).collect();
     let (kept, gone) = split_earlier(&old, &given, opts.prune);
@@ -447,21 +414,26 @@ pub fn build_with_progress(
     write_json(opts, &mut items, events);
     // Tables and the book follow the folder's order, whatever the build given.
     items.sort_by(|a, b| a.key.cmp(&b.key));
-    let (mut books, staged) = plan_books(opts, &old, &items);
-    let compile_book = |v: &compendium::Volume, jobs| compile_book(opts, staged.as_ref(), v, jobs);
+    let mut books = plan_books(opts, &old, &pdfs, &items);
+    let compile_book = |v: &compendium::Volume, jobs| compile_book(opts, &pdfs, v, jobs);
     let waiting = || events(Event::Phase("compendium"));
     compendium::compile_alongside(&mut books, &compile_book, &waiting, || {
-        compile_pdfs(opts, &old, &mut items, events)
+        compile_pdfs(opts, &old, &pdfs, &mut items, events)
     });
-    let tables = write_tables(opts, &old, &items, &mut report);
+    let mut state = write_tables(opts, &old, &items, &mut report);
     remove_stale(opts, &gone, &items, &mut report);
-    let compendium = finish_books(opts, books, &items, &mut report);
-    save_state(opts, &items, tables, compendium, &mut report);
-    let mut given_items: Vec<&Item> = items.iter().filter(|i| i.origin == Origin::Given).collect();
-    given_items.sort_by_key(|i| files.iter().position(|f| f == &i.path));
-    report.outcomes = given_items.iter().map(|i| i.outcome()).collect();
-    report.kept = items.iter().filter(|i| i.origin == Origin::Kept).count();
-    report
+    state.compendium_volumes = finish_books(opts, books, &items, &mut report);
+    save_state(opts, &items, state, &mut report);
+    finish_report(files, &items, report)
+}
+
+/// Stage: the renderer of every PDF of the build, its templates staged in
+/// the output folder.
+fn renderer(opts: &BuildOptions) -> Pdfs {
+    let typst = opts.typst.clone()?;
+    let staging = opts.out.join(STAGED_TEMPLATES);
+    let config = RenderConfig::new(typst, opts.templates.clone(), staging);
+    Some(Renderer::new(config).map_err(|e| e.to_string()))
 }
 
 /// Stage: the output folders, and no temporary file of an interrupted build.
@@ -479,7 +451,8 @@ fn prepare_folders(opts: &BuildOptions) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Stage: parse what changed; take the rest from the previous build's JSON.
+/// Stage: read each input once; parse what changed, take the rest from the
+/// previous build's JSON.
 fn parse_or_reuse(
     opts: &BuildOptions,
     files: &[PathBuf],
@@ -489,33 +462,26 @@ fn parse_or_reuse(
     files
         .par_iter()
         .map(|f| {
-            let key = canonical(f);
-            let (input_hash, input_sha256) = input_hash(f, manifests, opts.form).unzip();
+            let mut item = Item::given(f);
+            let bytes = match crate::read::read_limited(f) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    item.result = Err(e);
+                    return item;
+                }
+            };
+            let hash = input_fingerprint(&bytes, manifests.get(f), opts.form);
             let cached = old
                 .inputs
-                .get(&key)
-                .filter(|e| !opts.force && Some(&e.input_hash) == input_hash.as_ref());
-            let mut item = Item {
-                key,
-                path: f.clone(),
-                origin: Origin::Given,
-                input_hash,
-                input_sha256,
-                result: Err(InputError::new(f, None, "not read")),
-                reused: false,
-                json: None,
-                json_on_disk: false,
-                json_error: None,
-                pdf: PdfStatus::None,
-            };
+                .get(&item.key)
+                .filter(|e| !opts.force && e.input_hash == hash);
+            item.input_hash = Some(hash);
+            item.input_sha256 = Some(sha256_hex(&bytes));
             match cached.and_then(|e| read_model(&opts.out, &e.id)) {
-                Some((p, text)) => {
-                    item.result = Ok(p);
-                    item.reused = true;
-                    item.json = Some(text);
-                    item.json_on_disk = true;
+                Some((p, text)) => item.reuse(p, text),
+                None => {
+                    item.result = profile::parse_read(f, &bytes, opts.form, manifests.get(f));
                 }
-                None => item.result = profile::parse_file(f, opts.form, manifests.get(f)),
             }
             item
         })
@@ -541,23 +507,15 @@ fn load_kept(
             report.lost.push(entry.id.clone());
             continue;
         };
-        let pdf = match &entry.pdf_hash {
-            Some(h) => PdfStatus::Reused(h.clone()),
-            None => PdfStatus::None,
-        };
-        items.push(Item {
-            key: (*key).clone(),
-            path: (*key).clone(),
-            origin: Origin::Kept,
-            input_hash: Some(entry.input_hash.clone()),
-            input_sha256: entry.input_sha256.clone(),
-            result: Ok(profile),
-            reused: true,
-            json: Some(text),
-            json_on_disk: true,
-            json_error: None,
-            pdf,
-        });
+        let mut item = Item::given(key);
+        item.origin = Origin::Kept;
+        item.input_hash = Some(entry.input_hash.clone());
+        item.input_sha256.clone_from(&entry.input_sha256);
+        item.reuse(profile, text);
+        if let Some(h) = &entry.pdf_hash {
+            item.pdf = PdfStatus::Reused(h.clone());
+        }
+        items.push(item);
     }
     items
 }
@@ -605,7 +563,7 @@ fn assign_ids(items: &mut [Item]) {
     for ((&i, r), before) in given.iter().zip(results).zip(before) {
         if r.as_ref().ok().map(|p| &p.id) != before.as_ref() {
             items[i].json = None;
-            items[i].json_on_disk = false;
+            items[i].json_status = JsonStatus::Unwritten;
         }
         items[i].result = r;
     }
@@ -619,11 +577,15 @@ fn write_json(opts: &BuildOptions, items: &mut [Item], events: &(dyn Fn(Event) +
         .for_each(|item| {
             if let Ok(p) = &item.result {
                 let text = item.json.take().unwrap_or_else(|| json::to_json(p));
-                if !item.json_on_disk {
-                    let path = opts.out.join("json").join(format!("{}.json", p.id));
-                    item.json_error = write_if_changed(&path, text.as_bytes())
-                        .err()
-                        .map(|e| e.to_string());
+                if item.json_status != JsonStatus::OnDisk {
+                    let output = ProfileJson {
+                        path: opts.out.join("json").join(format!("{}.json", p.id)),
+                        text: &text,
+                    };
+                    item.json_status = match output.write() {
+                        Ok(()) => JsonStatus::OnDisk,
+                        Err(e) => JsonStatus::Failed(e.to_string()),
+                    };
                 }
                 item.json = Some(text);
             }
@@ -633,149 +595,107 @@ fn write_json(opts: &BuildOptions, items: &mut [Item], events: &(dyn Fn(Event) +
         });
 }
 
-/// What a PDF depends on besides its JSON.
-fn pdf_salt(opts: &BuildOptions, typst: &Typst) -> String {
-    format!(
-        "typst {} at {}; templates {}; pdf-standard {}; mgi {}",
-        render::TYPST_VERSION,
-        typst.program.display(),
-        opts.templates.hash(),
-        typst.pdf_standard.as_deref().unwrap_or("none"),
-        render::MGI_VERSION,
-    )
-}
-
 /// Stage: the PDF of every profile given, compiled when its JSON, the
 /// templates or typst changed.
 fn compile_pdfs(
     opts: &BuildOptions,
     old: &BuildState,
+    pdfs: &Pdfs,
     items: &mut [Item],
     events: &(dyn Fn(Event) + Sync),
 ) {
-    let Some(typst) = &opts.typst else {
+    let Some(renderer) = pdfs else {
         return;
     };
-    let staged = render::stage(&opts.templates, &opts.out.join(STAGED_TEMPLATES));
-    let salt = pdf_salt(opts, typst);
+    let salted = renderer.as_ref().map(|r| (r, r.config().salt()));
     items
         .par_iter_mut()
         .filter(|i| i.origin == Origin::Given)
         .for_each(|item| {
-            item.pdf = match &staged {
-                Ok(root) => pdf_of(opts, old, typst, root, &salt, item),
-                Err(e) => PdfStatus::Failed(e.to_string()),
+            item.pdf = match &salted {
+                Ok((r, salt)) => pdf_of(opts, old, r, salt, item),
+                Err(e) => PdfStatus::Failed((*e).clone()),
             };
-            if item.result.is_err() || item.json_error.is_some() {
+            if item.result.is_err() || item.json_status != JsonStatus::OnDisk {
                 item.pdf = PdfStatus::None;
             }
             events(Event::Input(&item.outcome()));
         });
 }
 
-/// The PDF of one item: reused when made from the same hash, else compiled.
+/// The PDF of one item: reused when made from the same fingerprint, else
+/// compiled.
 fn pdf_of(
     opts: &BuildOptions,
     old: &BuildState,
-    typst: &Typst,
-    root: &render::Staged,
+    renderer: &Renderer,
     salt: &str,
     item: &Item,
 ) -> PdfStatus {
-    let (Ok(p), Some(bytes), None) = (&item.result, &item.json, &item.json_error) else {
+    let (Ok(p), Some(json), JsonStatus::OnDisk) = (&item.result, &item.json, &item.json_status)
+    else {
         return PdfStatus::None;
     };
-    let mut h = Sha256::new();
-    h.update(salt.as_bytes());
-    h.update(item.input_sha256.as_deref().unwrap_or("").as_bytes());
-    h.update(bytes.as_bytes());
-    let pdf_hash = hex(h.finalize());
-    let pdf = opts.out.join("pdf").join(format!("{}.pdf", p.id));
-    let previous = old.inputs.get(&item.key).and_then(|e| e.pdf_hash.as_ref());
-    if !opts.force && previous == Some(&pdf_hash) && pdf.is_file() {
-        return PdfStatus::Reused(pdf_hash);
-    }
-    let data = PathBuf::from("json").join(format!("{}.json", p.id));
-    let inputs = provenance_inputs(
-        item.input_sha256.as_deref(),
-        &opts.templates.hash(),
-        render::allows_attachments(typst.pdf_standard.as_deref()),
-    );
-    match typst.compile(
-        &root.root,
-        &root.template("profile.typ"),
-        &data,
-        &pdf,
-        &inputs,
-    ) {
-        Ok(()) => PdfStatus::Compiled(pdf_hash),
+    let output = ProfilePdf {
+        renderer,
+        salt,
+        out: &opts.out,
+        id: &p.id,
+        json,
+        sha256: item.input_sha256.as_deref(),
+    };
+    let previous = old
+        .inputs
+        .get(&item.key)
+        .and_then(|e| e.pdf_hash.as_deref());
+    match refresh(&output, previous, opts.force) {
+        Ok(Fresh::Written(f)) => PdfStatus::Compiled(f),
+        Ok(Fresh::Same(f)) => PdfStatus::Reused(f),
         Err(e) => PdfStatus::Failed(e.to_string()),
     }
 }
 
-/// Stage: CSV tables and the spreadsheet of every profile in the folder,
-/// made again only when a profile or the table options changed (or a file
-/// is missing), and rewritten only when their bytes change. Returns the
-/// hash to remember when they were written.
+/// Stage: CSV tables and the workbook of every profile in the folder, made
+/// again only when a profile or the table options changed (or a file is
+/// missing). Returns the state to save, with their fingerprints.
 fn write_tables(
     opts: &BuildOptions,
     old: &BuildState,
     items: &[Item],
     report: &mut BuildReport,
-) -> Option<String> {
-    let csv_dir = opts.out.join("csv");
+) -> BuildState {
     let built: Vec<&Profile> = items
         .iter()
         .filter_map(|i| i.result.as_ref().ok())
         .collect();
-    let tables_hash = {
-        let mut h = Sha256::new();
-        h.update(env!("CARGO_PKG_VERSION").as_bytes());
-        h.update([u8::from(opts.csv.excel), u8::from(opts.csv.raw)]);
-        for bytes in items
-            .iter()
-            .filter(|i| i.result.is_ok())
-            .filter_map(|i| i.json.as_ref())
-        {
-            h.update((bytes.len() as u64).to_le_bytes());
-            h.update(bytes.as_bytes());
-        }
-        hex(h.finalize())
+    let jsons: Vec<&str> = items
+        .iter()
+        .filter(|i| i.result.is_ok())
+        .filter_map(|i| i.json.as_deref())
+        .collect();
+    let tables = Tables {
+        dir: opts.out.join("csv"),
+        profiles: &built,
+        jsons: &jsons,
+        options: opts.csv,
     };
-    const CSV_FILES: [&str; 5] = [
-        "findings.csv",
-        "domains.csv",
-        "profiles.csv",
-        "changes.csv",
-        "gcm.csv",
-    ];
-    if old.tables.as_deref() == Some(tables_hash.as_str())
-        && CSV_FILES.iter().all(|f| csv_dir.join(f).is_file())
-        && opts.out.join(xlsx::FILE_NAME).is_file()
-    {
-        return Some(tables_hash);
-    }
-    let before = report.output_errors.len();
-    for (name, bytes) in [
-        ("findings.csv", csv::findings_csv(&built, opts.csv)),
-        ("domains.csv", csv::domains_csv(&built, opts.csv)),
-        ("profiles.csv", csv::profiles_csv(&built, opts.csv)),
-        // Consecutive editions of each place, diffed.
-        (
-            "changes.csv",
-            csv::changes_csv(&crate::diff::edition_diffs(&built), opts.csv),
-        ),
-        ("gcm.csv", csv::gcm_csv(&built, opts.csv)),
-    ] {
-        if let Err(e) = write_if_changed(&csv_dir.join(name), &bytes) {
+    let workbook = Workbook {
+        path: opts.out.join(xlsx::FILE_NAME),
+        profiles: &built,
+        jsons: &jsons,
+    };
+    let mut remember = |fresh: Result<Fresh, OutputError>| match fresh {
+        Ok(fresh) => Some(fresh.fingerprint().to_string()),
+        Err(e) => {
             report.output_errors.push(e.to_string());
+            None
         }
+    };
+    BuildState {
+        tables: remember(refresh(&tables, old.tables.as_deref(), false)),
+        workbook: remember(refresh(&workbook, old.workbook.as_deref(), false)),
+        ..BuildState::default()
     }
-    // The same tables as one spreadsheet.
-    if let Err(e) = write_xlsx(&opts.out, &built) {
-        report.output_errors.push(e);
-    }
-    (report.output_errors.len() == before).then_some(tables_hash)
 }
 
 /// Stage: remove the outputs of profiles whose source is gone (or pruned),
@@ -806,57 +726,54 @@ fn remove_stale(
 /// Stage: the books of the compendium, planned from every profile whose
 /// JSON is in place, their data written; with the staged templates (none
 /// when no compendium is due or the templates could not be staged).
-fn plan_books(
-    opts: &BuildOptions,
-    old: &BuildState,
-    items: &[Item],
-) -> (Vec<Book>, Option<render::Staged>) {
-    let Some(typst) = opts.typst.as_ref().filter(|_| opts.compendium) else {
-        return (Vec::new(), None);
+fn plan_books(opts: &BuildOptions, old: &BuildState, pdfs: &Pdfs, items: &[Item]) -> Vec<Book> {
+    let Some(renderer) = pdfs.as_ref().filter(|_| opts.compendium) else {
+        return Vec::new();
     };
     let (profiles, sha256): (Vec<&Profile>, Vec<Option<&str>>) = items
         .iter()
-        .filter(|i| i.json.is_some() && i.json_error.is_none())
+        .filter(|i| i.json.is_some() && !matches!(i.json_status, JsonStatus::Failed(_)))
         .filter_map(|i| Some((i.result.as_ref().ok()?, i.input_sha256.as_deref())))
         .unzip();
-    let salt = pdf_salt(opts, typst);
+    let salt = match renderer {
+        Ok(r) => r.config().salt(),
+        Err(_) => String::new(),
+    };
     let previous = &old.compendium_volumes;
     let mut books =
         compendium::prepare(&opts.out, &profiles, &sha256, opts.volumes, &salt, previous);
-    let staged = render::stage(&opts.templates, &opts.out.join(STAGED_TEMPLATES));
     for book in &mut books {
         let name = &book.volume.name;
         let problem = if profiles.iter().any(|p| &p.id == name) {
             format!(
                 "a profile has the id `{name}`: make the compendium with another --compendium-by"
             )
-        } else if let Err(e) = &staged {
-            e.to_string()
+        } else if let Err(e) = renderer {
+            e.clone()
         } else {
             continue;
         };
         book.outcome = Some(Compendium::Failed(problem));
     }
-    (books, staged.ok())
+    books
 }
 
 /// Compile one book of the compendium (with `jobs` typst threads).
 fn compile_book(
     opts: &BuildOptions,
-    staged: Option<&render::Staged>,
+    pdfs: &Pdfs,
     volume: &compendium::Volume,
     jobs: usize,
 ) -> Compendium {
-    let (Some(typst), Some(staged)) = (&opts.typst, staged) else {
-        return Compendium::Failed("no typst or no templates for the compendium".into());
-    };
-    let inputs = provenance_inputs(None, &opts.templates.hash(), false);
-    compendium::compile_volume(typst, staged, &opts.out, volume, jobs, &inputs)
+    match pdfs {
+        Some(Ok(renderer)) => renderer.compendium_volume(&opts.out, volume, jobs),
+        _ => Compendium::Failed("no typst or no templates for the compendium".into()),
+    }
 }
 
 /// Stage: what became of each book, told in the report; the volumes of
-/// earlier plans removed once every book is made. Returns the hashes to
-/// remember.
+/// earlier plans removed once every book is made. Returns the fingerprints
+/// to remember.
 fn finish_books(
     opts: &BuildOptions,
     books: Vec<Book>,
@@ -890,15 +807,9 @@ fn finish_books(
 fn save_state(
     opts: &BuildOptions,
     items: &[Item],
-    tables: Option<String>,
-    compendium_volumes: BTreeMap<String, String>,
+    mut state: BuildState,
     report: &mut BuildReport,
 ) {
-    let mut state = BuildState {
-        compendium_volumes,
-        tables,
-        ..BuildState::default()
-    };
     for item in items {
         let (Some(p), Some(h)) = (item.complete(), &item.input_hash) else {
             continue;
@@ -917,10 +828,18 @@ fn save_state(
             },
         );
     }
-    let state_json = serde_json::to_string_pretty(&state).expect("state serializes");
-    if let Err(e) = write_if_changed(&opts.out.join(STATE_FILE), state_json.as_bytes()) {
+    if let Err(e) = state.save(&opts.out) {
         report.output_errors.push(e.to_string());
     }
+}
+
+/// The outcomes of the inputs given, in the order they were given.
+fn finish_report(files: &[PathBuf], items: &[Item], mut report: BuildReport) -> BuildReport {
+    let mut given: Vec<&Item> = items.iter().filter(|i| i.origin == Origin::Given).collect();
+    given.sort_by_key(|i| files.iter().position(|f| f == &i.path));
+    report.outcomes = given.iter().map(|i| i.outcome()).collect();
+    report.kept = items.iter().filter(|i| i.origin == Origin::Kept).count();
+    report
 }
 
 /// "13 strengths, 10 improvements" for a profile (singular for one).

@@ -14,7 +14,7 @@ use crate::model::Level;
 pub const FILE_NAME: &str = "manifest.csv";
 
 /// One row of a manifest.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ManifestEntry {
     pub place: Option<String>,
     pub level: Option<Level>,

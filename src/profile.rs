@@ -34,17 +34,38 @@ pub fn parse_file_noting(
     form: Form,
     manifest: Option<&ManifestEntry>,
 ) -> Result<(Profile, Option<Warning>), InputError> {
-    if matches!(form, Form::Auto | Form::Pdf)
-        && let Some((profile, name)) = read::attachment::embedded_model(path)
-    {
-        let note = Warning::general(WarningKind::AttachedModel {
-            name,
-            source: profile.source.clone(),
-        });
+    if let Some((profile, note)) = attached_model(path, form) {
         return Ok((profile, Some(note)));
     }
     let bytes = read::read_limited(path)?;
     Ok((parse_bytes(path, &bytes, form, manifest)?, None))
+}
+
+/// [`parse_file`] of a file already read into `bytes`.
+pub fn parse_read(
+    path: &Path,
+    bytes: &[u8],
+    form: Form,
+    manifest: Option<&ManifestEntry>,
+) -> Result<Profile, InputError> {
+    if let Some((mut profile, note)) = attached_model(path, form) {
+        profile.warnings.push(note);
+        return Ok(profile);
+    }
+    parse_bytes(path, bytes, form, manifest)
+}
+
+/// The model attached to a PDF made by mgi, and a warning saying so.
+fn attached_model(path: &Path, form: Form) -> Option<(Profile, Warning)> {
+    if !matches!(form, Form::Auto | Form::Pdf) {
+        return None;
+    }
+    let (profile, name) = read::attachment::embedded_model(path)?;
+    let note = Warning::general(WarningKind::AttachedModel {
+        name,
+        source: profile.source.clone(),
+    });
+    Some((profile, note))
 }
 
 /// Read, recognise and assemble a profile already in memory (`path` names

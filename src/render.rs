@@ -3,15 +3,19 @@
 //! The profile reaches typst only as data: the model JSON file is passed with
 //! `--input data=PATH` and read by the template with `json()`. No profile text
 //! is ever written into Typst source.
+//!
+//! Every PDF goes one way: a [`RenderConfig`] (typst with its PDF standard,
+//! time limit and date, the templates, the folder they are staged in)
+//! resolved once, and a [`Renderer`] made from it that compiles profiles,
+//! the compendium and the change report.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-use rustix::event::Timespec;
+use std::process::Command;
+use std::time::Duration;
 
 use crate::error::OutputError;
+use crate::fingerprint::Fingerprint;
+use crate::tool;
 
 /// The one typst-cli version the templates are made for.
 pub const TYPST_VERSION: &str = "0.15.1";
@@ -85,6 +89,10 @@ pub struct Typst {
     pub timeout: Duration,
     /// Passed as `--pdf-standard` when set.
     pub pdf_standard: Option<String>,
+    /// The PDFs' date (seconds since 1970), passed as
+    /// `--creation-timestamp` when set; else typst takes
+    /// `SOURCE_DATE_EPOCH` or the time of each compile.
+    pub date: Option<i64>,
     /// typst's `--jobs`: 1 for a profile, more for a book that has CPUs to
     /// itself.
     pub jobs: usize,
@@ -113,6 +121,7 @@ impl Typst {
                         program,
                         timeout: Duration::from_secs(120),
                         pdf_standard: None,
+                        date: None,
                         jobs: 1,
                     });
                 }
@@ -166,18 +175,23 @@ impl Typst {
         if let Some(std) = &self.pdf_standard {
             cmd.arg("--pdf-standard").arg(std);
         }
-        cmd.arg(template)
-            .arg(&tmp)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        let result = run_with_timeout(cmd, self.timeout);
-        let outcome = match result {
-            Ok((true, _)) => std::fs::rename(&tmp, pdf).map_err(|e| OutputError::write(pdf, e)),
-            Ok((false, stderr)) => Err(OutputError::Typst(format!(
+        if let Some(date) = self.date {
+            cmd.arg("--creation-timestamp").arg(date.to_string());
+        }
+        cmd.arg(template).arg(&tmp);
+        let limits = tool::Limits {
+            timeout: self.timeout,
+            stdout: 0,
+            stderr: 1 << 20,
+        };
+        let outcome = match tool::run(cmd, limits) {
+            Ok(done) if done.status.success() => {
+                std::fs::rename(&tmp, pdf).map_err(|e| OutputError::write(pdf, e))
+            }
+            Ok(done) => Err(OutputError::Typst(format!(
                 "typst could not compile {}: {}",
                 pdf.display(),
-                stderr.trim()
+                String::from_utf8_lossy(&done.stderr).trim()
             ))),
             Err(e) => Err(OutputError::Typst(format!(
                 "typst ({}) for {}: {e}",
@@ -228,6 +242,161 @@ impl Typst {
     }
 }
 
+/// Everything a PDF depends on besides its data, resolved once per command.
+#[derive(Debug, Clone)]
+pub struct RenderConfig {
+    /// The typst that compiles, with its PDF standard, time limit and date.
+    pub typst: Typst,
+    pub templates: Templates,
+    /// The folder the templates are staged in; typst's root is its parent,
+    /// so that data beside the folder (`json/…`) is inside the root.
+    pub staging: PathBuf,
+}
+
+impl RenderConfig {
+    /// The configuration of one command: its PDFs all carry one date,
+    /// `SOURCE_DATE_EPOCH` when it is set (reproducible builds), else now.
+    pub fn new(mut typst: Typst, templates: Templates, staging: PathBuf) -> RenderConfig {
+        typst.date = Some(build_date());
+        RenderConfig {
+            typst,
+            templates,
+            staging,
+        }
+    }
+
+    /// What every PDF depends on besides its own data: the same salt and
+    /// data as when a PDF was made means it need not be made again.
+    pub fn salt(&self) -> String {
+        format!(
+            "typst {} at {}; templates {}; pdf-standard {}; mgi {}",
+            TYPST_VERSION,
+            self.typst.program.display(),
+            self.templates.hash(),
+            self.typst.pdf_standard.as_deref().unwrap_or("none"),
+            MGI_VERSION,
+        )
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` when it holds a number of seconds, else now.
+fn build_date() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        })
+}
+
+/// What a profile's PDF says of where it comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance<'a> {
+    /// SHA-256 of the input's bytes.
+    pub sha256: Option<&'a str>,
+}
+
+/// The one way PDFs are made: templates staged, typst run on data.
+#[derive(Debug)]
+pub struct Renderer {
+    config: RenderConfig,
+    staged: Staged,
+    /// The first 12 hex digits of the templates' hash, printed in each PDF.
+    templates_version: String,
+}
+
+impl Renderer {
+    /// Stage the templates (each file written only when its bytes change).
+    pub fn new(config: RenderConfig) -> Result<Renderer, OutputError> {
+        let staged = stage(&config.templates, &config.staging)?;
+        let templates_version = config.templates.hash().chars().take(12).collect();
+        Ok(Renderer {
+            config,
+            staged,
+            templates_version,
+        })
+    }
+
+    pub fn config(&self) -> &RenderConfig {
+        &self.config
+    }
+
+    /// typst's root: data files are given relative to it.
+    pub fn root(&self) -> &Path {
+        &self.staged.root
+    }
+
+    /// A profile's PDF from its model at `data` (relative to [`Self::root`]);
+    /// the model is attached when the PDF standard allows it.
+    pub fn profile(&self, data: &Path, pdf: &Path, from: &Provenance) -> Result<(), OutputError> {
+        let mut inputs = self.provenance();
+        if let Some(sha) = from.sha256 {
+            inputs.push(("sha256", sha.to_string()));
+        }
+        if allows_attachments(self.config.typst.pdf_standard.as_deref()) {
+            inputs.push(("attach", "true".to_string()));
+        }
+        self.compile("profile.typ", data, pdf, &inputs)
+    }
+
+    /// The compendium from its data at `data` (relative to [`Self::root`]).
+    pub fn compendium(&self, data: &Path, pdf: &Path) -> Result<(), OutputError> {
+        self.compile("compendium.typ", data, pdf, &self.provenance())
+    }
+
+    /// One volume of the compendium (its data written by
+    /// [`crate::compendium::prepare`] under `out`), with `jobs` typst threads.
+    pub fn compendium_volume(
+        &self,
+        out: &Path,
+        volume: &crate::compendium::Volume,
+        jobs: usize,
+    ) -> crate::compendium::Outcome {
+        let typst = &self.config.typst;
+        crate::compendium::compile_volume(
+            typst,
+            &self.staged,
+            out,
+            volume,
+            jobs,
+            &self.provenance(),
+        )
+    }
+
+    /// The change report from the changes as JSON.
+    pub fn change_report(&self, changes: &[u8], pdf: &Path) -> Result<(), OutputError> {
+        self.config.typst.compile_json(
+            &self.staged.root,
+            &self.staged.template("diff.typ"),
+            changes,
+            pdf,
+            &self.provenance(),
+        )
+    }
+
+    fn compile(
+        &self,
+        template: &str,
+        data: &Path,
+        pdf: &Path,
+        inputs: &[(&str, String)],
+    ) -> Result<(), OutputError> {
+        let template = self.staged.template(template);
+        (self.config.typst).compile(&self.staged.root, &template, data, pdf, inputs)
+    }
+
+    /// What every PDF says of its making: this tool's and the templates'
+    /// versions, as typst `--input`s.
+    fn provenance(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("mgi-version", MGI_VERSION.to_string()),
+            ("templates", self.templates_version.clone()),
+        ]
+    }
+}
+
 /// Where typst may be, in order: `$TYPST` alone when it is set; else the
 /// `.tools/bin/typst` of `project`, of the checkout holding the running
 /// binary (`target/<profile>/mgi`), of the current folder; then `PATH`.
@@ -259,11 +428,15 @@ fn candidates(project: Option<&Path>) -> Vec<PathBuf> {
 
 /// `typst --version` → "0.15.1".
 fn version_of(program: &Path) -> Result<String, String> {
-    let out = Command::new(program)
-        .arg("--version")
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+    let mut cmd = Command::new(program);
+    cmd.arg("--version");
+    let limits = tool::Limits {
+        timeout: Duration::from_secs(30),
+        stdout: 4096,
+        stderr: 4096,
+    };
+    let out =
+        tool::run(cmd, limits).map_err(|e| format!("cannot run {}: {e}", program.display()))?;
     if !out.status.success() {
         return Err(format!("{} --version failed", program.display()));
     }
@@ -273,132 +446,6 @@ fn version_of(program: &Path) -> Result<String, String> {
         .nth(1)
         .map(str::to_string)
         .ok_or_else(|| format!("unexpected `typst --version` output: {text}"))
-}
-
-/// Run a command, killing it after `timeout`. Returns (success, stderr).
-///
-/// Sleeps in `poll` on the command's stderr and on its exit (a pidfd), so
-/// that its end is noticed at once, with no polling interval nor a second
-/// thread to hand it over: thousands of short compiles run through here.
-/// Children it leaves behind holding stderr open are not waited for.
-fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<(bool, String), String> {
-    use rustix::event::{PollFd, PollFlags, poll};
-
-    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
-    let deadline = Instant::now() + timeout;
-    let exit_fd = exit_notifier(&child);
-    let mut pipe = child.stderr.take();
-    let mut stderr = Vec::new();
-    let mut exited = false;
-    while pipe.is_some() || (exit_fd.is_some() && !exited) {
-        let Some(left) = time_left(deadline) else {
-            return stop(&mut child, timed_out(timeout));
-        };
-        let mut fds = Vec::with_capacity(2);
-        if let Some(p) = &pipe {
-            fds.push(PollFd::new(p, PollFlags::IN));
-        }
-        if let (Some(fd), false) = (&exit_fd, exited) {
-            fds.push(PollFd::new(fd, PollFlags::IN));
-        }
-        match poll(&mut fds, Some(&left)) {
-            Ok(0) | Err(rustix::io::Errno::INTR) => continue,
-            Ok(_) => {}
-            Err(e) => return stop(&mut child, e.to_string()),
-        }
-        let pipe_ready = pipe.is_some() && !fds[0].revents().is_empty();
-        let exit_ready =
-            fds.len() > usize::from(pipe.is_some()) && !fds[fds.len() - 1].revents().is_empty();
-        drop(fds);
-        if pipe_ready && let Some(p) = pipe.as_mut() {
-            match read_some(p, &mut stderr) {
-                Ok(true) => pipe = None,
-                Ok(false) => {}
-                Err(e) => return stop(&mut child, e),
-            }
-        }
-        if exit_ready {
-            exited = true;
-            // What stderr still holds, without waiting for the end of it.
-            if let Some(mut p) = pipe.take() {
-                let now = Timespec::default();
-                while time_left(deadline).is_some() {
-                    let ready = poll(&mut [PollFd::new(&p, PollFlags::IN)], Some(&now));
-                    if ready.unwrap_or(0) == 0 || read_some(&mut p, &mut stderr) != Ok(false) {
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    let status = if exited {
-        child.wait().map_err(|e| e.to_string())?
-    } else {
-        // No exit notification: stderr closed, the command is ending (or
-        // closed it early and goes on, so the deadline still holds).
-        loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break status,
-                Ok(None) if time_left(deadline).is_none() => {
-                    return stop(&mut child, timed_out(timeout));
-                }
-                Ok(None) => std::thread::sleep(Duration::from_millis(1)),
-                Err(e) => return Err(e.to_string()),
-            }
-        }
-    };
-    Ok((
-        status.success(),
-        String::from_utf8_lossy(&stderr).into_owned(),
-    ))
-}
-
-/// A descriptor that becomes readable when `child` exits (Linux pidfd).
-#[cfg(any(target_os = "linux", target_os = "android"))]
-fn exit_notifier(child: &std::process::Child) -> Option<std::os::fd::OwnedFd> {
-    use rustix::process::{Pid, PidfdFlags, pidfd_open};
-    pidfd_open(Pid::from_child(child), PidfdFlags::empty()).ok()
-}
-
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn exit_notifier(_child: &std::process::Child) -> Option<std::os::fd::OwnedFd> {
-    None
-}
-
-/// Time until `deadline`, or `None` once it has passed.
-fn time_left(deadline: Instant) -> Option<Timespec> {
-    let left = deadline.saturating_duration_since(Instant::now());
-    (!left.is_zero()).then(|| {
-        Timespec::try_from(left).unwrap_or(Timespec {
-            tv_sec: i64::MAX,
-            tv_nsec: 0,
-        })
-    })
-}
-
-/// Read what is there (after `poll` said so); `true` at the end of the stream.
-fn read_some(mut pipe: impl Read, into: &mut Vec<u8>) -> Result<bool, String> {
-    let mut buf = [0u8; 8192];
-    match pipe.read(&mut buf) {
-        Ok(0) => Ok(true),
-        Ok(n) => {
-            into.extend_from_slice(&buf[..n]);
-            Ok(false)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Ok(false),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
-fn timed_out(timeout: Duration) -> String {
-    format!("timed out after {} s and was stopped", timeout.as_secs())
-}
-
-/// Kill and reap the command; the run fails with `message`.
-fn stop<T>(child: &mut std::process::Child, message: String) -> Result<T, String> {
-    let _ = child.kill();
-    let _ = child.wait();
-    Err(message)
 }
 
 /// The template files compiled into the binary, by name.
@@ -447,7 +494,7 @@ impl Templates {
     }
 
     /// Every file of a folder (not its subfolders).
-    pub(crate) fn from_folder(dir: &Path) -> Result<Templates, TemplateError> {
+    pub fn from_folder(dir: &Path) -> Result<Templates, TemplateError> {
         let unreadable = |source| TemplateError::Unreadable {
             path: dir.to_path_buf(),
             source,
@@ -501,15 +548,13 @@ impl Templates {
     }
 
     /// A hash of every file, by name and content.
-    pub(crate) fn hash(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut h = Sha256::new();
-        for (name, bytes) in &self.files {
-            h.update(name.as_bytes());
-            h.update((bytes.len() as u64).to_le_bytes());
-            h.update(bytes);
-        }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    pub fn hash(&self) -> String {
+        self.files
+            .iter()
+            .fold(Fingerprint::new(), |f, (name, bytes)| {
+                f.raw(name).part(bytes)
+            })
+            .hex()
     }
 }
 
@@ -543,48 +588,6 @@ pub fn stage(templates: &Templates, dir: &Path) -> Result<Staged, OutputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sh(script: &str) -> Command {
-        let mut cmd = Command::new("sh");
-        cmd.args(["-c", script])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        cmd
-    }
-
-    #[test]
-    fn stderr_is_read_whole_and_failure_reported() {
-        let (ok, stderr) = run_with_timeout(
-            sh("i=0; while [ $i -lt 5000 ]; do echo 'error: line of forty characters......' >&2; i=$((i+1)); done; exit 3"),
-            Duration::from_secs(600),
-        )
-        .unwrap();
-        assert!(!ok);
-        assert_eq!(stderr.lines().count(), 5000);
-    }
-
-    #[test]
-    fn children_left_holding_stderr_are_not_waited_for() {
-        // The command ends at once; its child keeps stderr open for minutes.
-        let (ok, stderr) = run_with_timeout(
-            sh("sleep 300 & echo $! >&2; echo done >&2"),
-            Duration::from_secs(120),
-        )
-        .unwrap();
-        let mut lines = stderr.lines();
-        let child = lines.next().unwrap().to_string();
-        let _ = Command::new("kill").arg(&child).status();
-        assert!(ok);
-        assert_eq!(lines.next(), Some("done"));
-    }
-
-    #[test]
-    fn a_command_that_closes_stderr_and_hangs_is_stopped() {
-        let err =
-            run_with_timeout(sh("exec 2>&-; exec sleep 300"), Duration::from_secs(1)).unwrap_err();
-        assert!(err.contains("timed out after 1 s"), "{err}");
-    }
 
     #[test]
     fn pdf_standards() {

@@ -100,6 +100,25 @@ fn typst_compile_error_is_reported_with_its_diagnostic() {
 }
 
 #[test]
+fn a_hanging_typst_is_stopped_for_the_change_report_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = fake_typst(dir.path(), "sleep 30");
+    let pdf = dir.path().join("changes.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_mgi"))
+        .args(["diff", "--typst-timeout", "1", "--pdf"])
+        .arg(&pdf)
+        .arg(fixture("corpus/niger-2019-fr-web.txt"))
+        .arg(fixture("corpus/niger-2022-fr-web.txt"))
+        .env("TYPST", &t)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("timed out after 1 s"), "{stderr}");
+    assert!(!pdf.exists());
+}
+
+#[test]
 fn a_hanging_typst_is_stopped() {
     let dir = tempfile::tempdir().unwrap();
     let t = fake_typst(dir.path(), "sleep 30");

@@ -489,3 +489,28 @@ fn the_wheel_never_stands_alone_on_a_page() {
     }
     assert_eq!(placements.len(), 2, "both placements are exercised");
 }
+
+#[test]
+fn every_pdf_of_a_build_carries_the_one_date_of_the_build() {
+    // Without SOURCE_DATE_EPOCH the date is taken once, when the build
+    // starts, however long the compiles take.
+    let inputs = folder_with(&THREE);
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_mgi"))
+        .args(["build", inputs.path().to_str().unwrap(), "-o"])
+        .arg(out.path())
+        .current_dir(root())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    assert_success(&o);
+    let dates: std::collections::BTreeSet<String> = std::fs::read_dir(out.path().join("pdf"))
+        .unwrap()
+        .map(|e| {
+            let info = info(&e.unwrap().path());
+            let date = info.lines().find(|l| l.starts_with("CreationDate:"));
+            date.expect("a creation date").to_string()
+        })
+        .collect();
+    assert_eq!(dates.len(), 1, "{dates:?}");
+}

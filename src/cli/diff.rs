@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use mgi::diff::{ChangeKind, ProfileDiff};
-use mgi::render::Templates;
+use mgi::render::{RenderConfig, Renderer, Templates};
 
 use super::build::{pdf_standard_arg, typst_for};
 use super::term::{ColorChoice, Style};
@@ -35,7 +35,7 @@ pub struct DiffArgs {
     #[arg(long, value_enum, default_value = "auto")]
     pub format: FormArg,
     /// PDF standard(s) of the change report, as for `mgi build` (default
-    /// `none`: the change report carries no document date, which PDF/A needs).
+    /// `a-3a,ua-1`: archival and accessible, like every PDF of a build).
     #[arg(long, value_name = "STD", default_value = mgi::render::DEFAULT_PDF_STANDARD, value_parser = pdf_standard_arg)]
     pub pdf_standard: String,
     /// Seconds the typst compile may take before it is stopped.
@@ -123,8 +123,9 @@ fn coloured(report: &str, style: Style) -> String {
     out
 }
 
-/// The change report: the templates staged in a folder of their own,
-/// compiled with the typst, standard and timeout asked for.
+/// The change report, made by the one rendering path with the typst,
+/// standard and timeout asked for; the templates are staged in a folder of
+/// their own, removed afterwards.
 fn write_pdf(args: &DiffArgs, d: &ProfileDiff, pdf: &Path) -> Result<(), String> {
     let templates = Templates::resolve(args.templates.as_deref()).map_err(|e| e.to_string())?;
     let typst = typst_for(&args.pdf_standard, args.typst_timeout).map_err(|e| e.to_string())?;
@@ -132,19 +133,10 @@ fn write_pdf(args: &DiffArgs, d: &ProfileDiff, pdf: &Path) -> Result<(), String>
         mgi::fsutil::create_dir(folder).map_err(|e| e.to_string())?;
     }
     let work = std::env::temp_dir().join(format!("mgi-diff-{}", std::process::id()));
-    let result = mgi::render::stage(&templates, &work.join("templates"))
-        .and_then(|staged| {
-            let data = serde_json::to_string_pretty(d).expect("a diff serializes") + "\n";
-            let inputs = [("mgi-version", mgi::render::MGI_VERSION.to_string())];
-            let pdf_abs = mgi::setup::absolute(pdf);
-            typst.compile_json(
-                &staged.root,
-                &staged.template("diff.typ"),
-                data.as_bytes(),
-                &pdf_abs,
-                &inputs,
-            )
-        })
+    let config = RenderConfig::new(typst, templates, work.join("templates"));
+    let data = serde_json::to_string_pretty(d).expect("a diff serializes") + "\n";
+    let result = Renderer::new(config)
+        .and_then(|r| r.change_report(data.as_bytes(), &mgi::setup::absolute(pdf)))
         .map_err(|e| e.to_string());
     let _ = std::fs::remove_dir_all(&work);
     result?;

@@ -1,7 +1,7 @@
 //! `mgi --version` and `mgi doctor`: what mgi runs with, and what is missing.
 
 use std::path::Path;
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{Command, ExitCode};
 
 use mgi::render::{Templates, Typst};
 
@@ -57,11 +57,14 @@ pub fn doctor(out: &Path) -> ExitCode {
         })
         .map_err(|e| format!("{e} (needed for PDFs; `--no-pdf` builds without it)"));
     let typst = Check::of(typst);
-    let pdftotext = Command::new("pdftotext")
-        .arg("-v")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output()
+    let mut version = Command::new("pdftotext");
+    version.arg("-v");
+    let limits = mgi::tool::Limits {
+        timeout: std::time::Duration::from_secs(30),
+        stdout: 0,
+        stderr: 4096,
+    };
+    let pdftotext = mgi::tool::run(version, limits)
         .map(|o| {
             let text = String::from_utf8_lossy(&o.stderr).into_owned();
             text.lines().next().unwrap_or("pdftotext").to_string()

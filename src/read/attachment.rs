@@ -9,11 +9,12 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::model::Profile;
+use crate::tool::{self, ToolError};
 
 /// How long `pdfdetach` may take on one file.
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -28,7 +29,9 @@ pub(crate) fn embedded_model(path: &Path) -> Option<(Profile, String)> {
     if !starts_as_pdf(path) {
         return None;
     }
-    let listing = run(Command::new("pdfdetach").arg("-list").arg(path)).ok()?;
+    let mut list = Command::new("pdfdetach");
+    list.arg("-list").arg(path);
+    let listing = run(list).ok()?;
     for (number, name) in json_attachments(&String::from_utf8_lossy(&listing)) {
         let Some(bytes) = save(path, number) else {
             continue;
@@ -69,13 +72,13 @@ fn json_attachments(listing: &str) -> Vec<(usize, String)> {
 fn save(pdf: &Path, number: usize) -> Option<Vec<u8>> {
     let dir = TempDir::new()?;
     let file = dir.0.join("model.json");
-    run(Command::new("pdfdetach")
-        .arg("-save")
+    let mut cmd = Command::new("pdfdetach");
+    cmd.arg("-save")
         .arg(number.to_string())
         .arg("-o")
         .arg(&file)
-        .arg(pdf))
-    .ok()?;
+        .arg(pdf);
+    run(cmd).ok()?;
     let meta = std::fs::metadata(&file).ok()?;
     if meta.len() > MAX_MODEL_BYTES {
         return None;
@@ -84,36 +87,17 @@ fn save(pdf: &Path, number: usize) -> Option<Vec<u8>> {
 }
 
 /// Run a command with stdout captured, stopping it after [`TIMEOUT`].
-fn run(cmd: &mut Command) -> Result<Vec<u8>, String> {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| e.to_string())?;
-    let mut stdout = child.stdout.take().ok_or("no stdout")?;
-    let reader = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let _ = (&mut stdout).take(MAX_MODEL_BYTES).read_to_end(&mut out);
-        out
-    });
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait().map_err(|e| e.to_string())? {
-            Some(status) => break status,
-            None if started.elapsed() >= TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err("pdfdetach timed out".into());
-            }
-            None => std::thread::sleep(Duration::from_millis(2)),
-        }
+fn run(cmd: Command) -> Result<Vec<u8>, ToolError> {
+    let limits = tool::Limits {
+        timeout: TIMEOUT,
+        stdout: MAX_MODEL_BYTES,
+        stderr: 4096,
     };
-    let out = reader.join().unwrap_or_default();
-    if status.success() {
-        Ok(out)
+    let done = tool::run(cmd, limits)?;
+    if done.status.success() {
+        Ok(done.stdout)
     } else {
-        Err("pdfdetach failed".into())
+        Err(ToolError::Io(std::io::Error::other("pdfdetach failed")))
     }
 }
 

@@ -5,12 +5,13 @@
 //! and the folder is removed afterwards.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Document, docx};
 use crate::error::InputError;
+use crate::tool::{self, ToolError};
 
 /// A conversion that takes longer is stopped.
 pub(crate) const CONVERT_TIMEOUT: Duration = Duration::from_secs(120);
@@ -112,25 +113,21 @@ fn convert(soffice: &Path, path: &Path, bytes: &[u8]) -> Result<Vec<u8>, String>
         ])
         .arg(&out_dir)
         .arg(&input)
-        .env("HOME", &tmp.0)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
-    let mut child = cmd.spawn().map_err(|e| io("cannot start soffice", e))?;
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| io("soffice", e))? {
-            break status;
-        }
-        if started.elapsed() > CONVERT_TIMEOUT {
-            kill_group(&mut child);
+        .env("HOME", &tmp.0);
+    let limits = tool::Limits {
+        timeout: CONVERT_TIMEOUT,
+        stdout: 0,
+        stderr: 64 * 1024,
+    };
+    let status = match tool::run_group(cmd, limits) {
+        Ok(done) => done.status,
+        Err(ToolError::TimedOut(_)) => {
             return Err(format!(
                 "LibreOffice did not convert the file within {} s: open it and save it as .docx",
                 CONVERT_TIMEOUT.as_secs()
             ));
         }
-        std::thread::sleep(Duration::from_millis(50));
+        Err(e) => return Err(format!("cannot convert with LibreOffice: soffice: {e}")),
     };
     let converted = out_dir.join("input.docx");
     if !status.success() || !converted.is_file() {
@@ -141,13 +138,4 @@ fn convert(soffice: &Path, path: &Path, bytes: &[u8]) -> Result<Vec<u8>, String>
         );
     }
     super::read_limited(&converted).map_err(|e| e.message)
-}
-
-/// Stop soffice and what it started (it runs in a process group of its own).
-fn kill_group(child: &mut std::process::Child) {
-    if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
-        let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
-    }
-    let _ = child.kill();
-    let _ = child.wait();
 }

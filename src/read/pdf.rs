@@ -11,16 +11,17 @@
 //! hyphens at line ends kept: the plain mode joins `whole-of-` / `government`
 //! into `whole-ofgovernment` and `(2020-` / `2035)` into `(20202035)`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::Document;
 use super::layout::{Layout, read_layout};
 use crate::error::InputError;
 use crate::model::{Warning, WarningKind};
+use crate::tool::{self, ToolError};
 
 /// The extractors, from poppler-utils: words with their boxes, and text
 /// runs with their fonts.
@@ -240,74 +241,37 @@ fn extract(
     if program != PDFTOHTML {
         command.arg("-");
     }
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => NOT_INSTALLED.to_string(),
-            _ => format!("cannot run {tool}: {e}"),
-        })?;
-    // Read both pipes while waiting, so that a full pipe cannot block the
-    // child. A small PDF can hold a huge text (compressed streams): what is
-    // kept is bounded like any input.
-    let stdout = drain(child.stdout.take(), super::MAX_INPUT_BYTES + 1);
-    let stderr = drain(child.stderr.take(), 64 * 1024);
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() >= timeout => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!(
-                    "{tool} did not finish within {} s: the PDF may be damaged or very large",
-                    timeout.as_secs()
-                ));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!("cannot wait for pdftotext: {e}"));
-            }
-        }
+    // A small PDF can hold a huge text (compressed streams): what is kept is
+    // bounded like any input.
+    let limits = tool::Limits {
+        timeout,
+        stdout: super::MAX_INPUT_BYTES + 1,
+        stderr: 64 * 1024,
     };
-    let stdout = stdout.join().unwrap_or_default();
-    let stderr = stderr.join().unwrap_or_default();
-    if stdout.len() as u64 > super::MAX_INPUT_BYTES {
+    let done = tool::run(command, limits).map_err(|e| match e {
+        ToolError::NotFound => NOT_INSTALLED.to_string(),
+        ToolError::TimedOut(_) => format!(
+            "{tool} did not finish within {} s: the PDF may be damaged or very large",
+            timeout.as_secs()
+        ),
+        e => format!("cannot run {tool}: {e}"),
+    })?;
+    if done.stdout_cut {
         return Err(format!(
             "the text layer of the PDF is larger than the limit of {} MiB for an input: is this really a profile?",
             super::MAX_INPUT_BYTES / (1024 * 1024)
         ));
     }
-    if !status.success() {
-        let msg = String::from_utf8_lossy(&stderr);
+    if !done.status.success() {
+        let msg = String::from_utf8_lossy(&done.stderr);
         let msg = msg.trim();
         return Err(if msg.is_empty() {
-            format!("{tool} failed ({status})")
+            format!("{tool} failed ({})", done.status)
         } else {
             format!("{tool} failed: {msg}")
         });
     }
-    Ok(stdout)
-}
-
-/// Read a pipe to its end on a thread of its own, keeping at most `limit`
-/// bytes (the rest is read and dropped, so that the child never blocks).
-fn drain<R: Read + Send + 'static>(
-    pipe: Option<R>,
-    limit: u64,
-) -> std::thread::JoinHandle<Vec<u8>> {
-    std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(mut pipe) = pipe {
-            let _ = (&mut pipe).take(limit).read_to_end(&mut buf);
-            let _ = std::io::copy(&mut pipe, &mut std::io::sink());
-        }
-        buf
-    })
+    Ok(done.stdout)
 }
 
 /// A file in the system temporary directory, removed when dropped.
@@ -353,6 +317,7 @@ impl Drop for TempFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Instant;
 
     /// A shell script standing in for the extractor.
     #[cfg(unix)]
