@@ -37,5 +37,5 @@ pub mod recognise;
 pub mod render;
 pub mod setup;
 pub mod text;
-pub mod warning;
 pub mod tool;
+pub mod warning;
