@@ -189,7 +189,7 @@ pub(crate) fn make_ids_unique_beside(
 
 /// What the PDFs of a build are made with: `None` when no PDFs are asked
 /// for, the error when the templates could not be staged.
-type Pdfs = Option<Result<Renderer, String>>;
+type Pdfs = Option<Result<Renderer, OutputError>>;
 
 /// Fingerprint of what determines the model of one input: its bytes, its
 /// manifest row (serialized), the form asked for and this tool's version.
@@ -433,7 +433,7 @@ fn renderer(opts: &BuildOptions) -> Pdfs {
     let typst = opts.typst.clone()?;
     let staging = opts.out.join(STAGED_TEMPLATES);
     let config = RenderConfig::new(typst, opts.templates.clone(), staging);
-    Some(Renderer::new(config).map_err(|e| e.to_string()))
+    Some(Renderer::new(config))
 }
 
 /// Stage: the output folders, and no temporary file of an interrupted build.
@@ -614,7 +614,7 @@ fn compile_pdfs(
         .for_each(|item| {
             item.pdf = match &salted {
                 Ok((r, salt)) => pdf_of(opts, old, r, salt, item),
-                Err(e) => PdfStatus::Failed((*e).clone()),
+                Err(e) => PdfStatus::Failed(e.to_string()),
             };
             if item.result.is_err() || item.json_status != JsonStatus::OnDisk {
                 item.pdf = PdfStatus::None;
@@ -749,7 +749,7 @@ fn plan_books(opts: &BuildOptions, old: &BuildState, pdfs: &Pdfs, items: &[Item]
                 "a profile has the id `{name}`: make the compendium with another --compendium-by"
             )
         } else if let Err(e) = renderer {
-            e.clone()
+            e.to_string()
         } else {
             continue;
         };

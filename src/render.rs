@@ -133,7 +133,7 @@ impl Typst {
                 }
                 Err(e) => {
                     if last_err.is_empty() {
-                        last_err = e;
+                        last_err = e.to_string();
                     }
                 }
             }
@@ -426,8 +426,23 @@ fn candidates(project: Option<&Path>) -> Vec<PathBuf> {
     found
 }
 
+/// Why a candidate typst told no version.
+#[derive(Debug, thiserror::Error)]
+enum VersionError {
+    #[error("cannot run {program}: {source}", program = program.display())]
+    Run {
+        program: PathBuf,
+        #[source]
+        source: tool::ToolError,
+    },
+    #[error("{program} --version failed", program = program.display())]
+    Failed { program: PathBuf },
+    #[error("unexpected `typst --version` output: {0}")]
+    Unexpected(String),
+}
+
 /// `typst --version` → "0.15.1".
-fn version_of(program: &Path) -> Result<String, String> {
+fn version_of(program: &Path) -> Result<String, VersionError> {
     let mut cmd = Command::new(program);
     cmd.arg("--version");
     let limits = tool::Limits {
@@ -435,17 +450,21 @@ fn version_of(program: &Path) -> Result<String, String> {
         stdout: 4096,
         stderr: 4096,
     };
-    let out =
-        tool::run(cmd, limits).map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+    let out = tool::run(cmd, limits).map_err(|source| VersionError::Run {
+        program: program.to_path_buf(),
+        source,
+    })?;
     if !out.status.success() {
-        return Err(format!("{} --version failed", program.display()));
+        return Err(VersionError::Failed {
+            program: program.to_path_buf(),
+        });
     }
     let text = String::from_utf8_lossy(&out.stdout);
     // "typst 0.15.1 (abcdef12)"
     text.split_whitespace()
         .nth(1)
         .map(str::to_string)
-        .ok_or_else(|| format!("unexpected `typst --version` output: {text}"))
+        .ok_or_else(|| VersionError::Unexpected(text.into_owned()))
 }
 
 /// The template files compiled into the binary, by name.

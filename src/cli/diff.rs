@@ -126,18 +126,17 @@ fn coloured(report: &str, style: Style) -> String {
 /// The change report, made by the one rendering path with the typst,
 /// standard and timeout asked for; the templates are staged in a folder of
 /// their own, removed afterwards.
-fn write_pdf(args: &DiffArgs, d: &ProfileDiff, pdf: &Path) -> Result<(), String> {
-    let templates = Templates::resolve(args.templates.as_deref()).map_err(|e| e.to_string())?;
-    let typst = typst_for(&args.pdf_standard, args.typst_timeout).map_err(|e| e.to_string())?;
+fn write_pdf(args: &DiffArgs, d: &ProfileDiff, pdf: &Path) -> anyhow::Result<()> {
+    let templates = Templates::resolve(args.templates.as_deref())?;
+    let typst = typst_for(&args.pdf_standard, args.typst_timeout)?;
     if let Some(folder) = pdf.parent().filter(|p| !p.as_os_str().is_empty()) {
-        mgi::fsutil::create_dir(folder).map_err(|e| e.to_string())?;
+        mgi::fsutil::create_dir(folder)?;
     }
     let work = std::env::temp_dir().join(format!("mgi-diff-{}", std::process::id()));
     let config = RenderConfig::new(typst, templates, work.join("templates"));
     let data = serde_json::to_string_pretty(d).expect("a diff serializes") + "\n";
     let result = Renderer::new(config)
-        .and_then(|r| r.change_report(data.as_bytes(), &mgi::setup::absolute(pdf)))
-        .map_err(|e| e.to_string());
+        .and_then(|r| r.change_report(data.as_bytes(), &mgi::setup::absolute(pdf)));
     let _ = std::fs::remove_dir_all(&work);
     result?;
     eprintln!("wrote {}", pdf.display());

@@ -50,7 +50,7 @@ pub(crate) fn read_legacy(path: &Path, bytes: &[u8]) -> Result<Document, InputEr
                 .to_string(),
         ));
     };
-    let docx_bytes = convert(&soffice, path, bytes).map_err(err)?;
+    let docx_bytes = convert(&soffice, path, bytes).map_err(|e| err(e.to_string()))?;
     docx::read_docx(&docx_bytes).map_err(|e| err(format!("after conversion by LibreOffice: {e}")))
 }
 
@@ -85,10 +85,31 @@ impl Drop for TempDir {
     }
 }
 
+/// Why LibreOffice gave no `.docx`.
+#[derive(Debug, thiserror::Error)]
+enum ConvertError {
+    #[error("cannot convert with LibreOffice: {what}: {source}")]
+    Io {
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("LibreOffice did not convert the file within {secs} s: open it and save it as .docx")]
+    TimedOut { secs: u64 },
+    #[error("cannot convert with LibreOffice: soffice: {0}")]
+    Run(#[source] ToolError),
+    #[error(
+        "LibreOffice could not convert the file (damaged, or not a document): open it and \
+         save it as .docx, or give the profile as PDF or HTML"
+    )]
+    Refused,
+    #[error("{0}")]
+    Converted(String),
+}
+
 /// Convert with `soffice --convert-to docx`; the bytes of the result.
-fn convert(soffice: &Path, path: &Path, bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let io =
-        |what: &str, e: std::io::Error| format!("cannot convert with LibreOffice: {what}: {e}");
+fn convert(soffice: &Path, path: &Path, bytes: &[u8]) -> Result<Vec<u8>, ConvertError> {
+    let io = |what: &'static str, source: std::io::Error| ConvertError::Io { what, source };
     let tmp = TempDir::new().map_err(|e| io("temporary folder", e))?;
     let ext = match path.extension().and_then(|e| e.to_str()) {
         Some(e) if ["doc", "dot", "rtf", "wpd"].contains(&e.to_ascii_lowercase().as_str()) => {
@@ -122,20 +143,16 @@ fn convert(soffice: &Path, path: &Path, bytes: &[u8]) -> Result<Vec<u8>, String>
     let status = match tool::run_group(cmd, limits) {
         Ok(done) => done.status,
         Err(ToolError::TimedOut(_)) => {
-            return Err(format!(
-                "LibreOffice did not convert the file within {} s: open it and save it as .docx",
-                CONVERT_TIMEOUT.as_secs()
-            ));
+            return Err(ConvertError::TimedOut {
+                secs: CONVERT_TIMEOUT.as_secs(),
+            });
         }
-        Err(e) => return Err(format!("cannot convert with LibreOffice: soffice: {e}")),
+        Err(e) => return Err(ConvertError::Run(e)),
     };
     let converted = out_dir.join("input.docx");
     if !status.success() || !converted.is_file() {
-        return Err(
-            "LibreOffice could not convert the file (damaged, or not a document): open it and \
-             save it as .docx, or give the profile as PDF or HTML"
-                .to_string(),
-        );
+        return Err(ConvertError::Refused);
     }
-    super::read_limited(&converted).map_err(|e| e.message)
+    // The converted file's own size limit, worded for the user already.
+    super::read_limited(&converted).map_err(|e| ConvertError::Converted(e.message))
 }

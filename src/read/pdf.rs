@@ -70,10 +70,10 @@ pub fn read_pdf_layout(path: &Path, bytes: &[u8]) -> Result<Layout, InputError> 
         let words = extract(PDFTOTEXT, &BBOX_ARGS, file, TIMEOUT);
         let fonts = fonts
             .join()
-            .unwrap_or_else(|_| Err("pdftohtml could not be run".to_string()));
+            .unwrap_or(Err(ExtractError::Panicked { tool: PDFTOHTML }));
         (words, fonts)
     });
-    let stdout = stdout.map_err(err)?;
+    let stdout = stdout.map_err(|e| err(e.to_string()))?;
     let words = String::from_utf8_lossy(&stdout);
     if !words.contains("<word ") {
         return Err(err(NO_TEXT_LAYER.to_string()));
@@ -106,7 +106,7 @@ pub fn read_pdf_layout(path: &Path, bytes: &[u8]) -> Result<Layout, InputError> 
 
 /// The text layer of a PDF file as [`read_pdf`] reads it (see the module
 /// documentation), or a message for the user.
-pub fn extract_text(path: &Path) -> Result<String, String> {
+pub fn extract_text(path: &Path) -> Result<String, ExtractError> {
     let stdout = extract(PDFTOTEXT, &BBOX_ARGS, path, TIMEOUT)?;
     Ok(text_from_layout(&String::from_utf8_lossy(&stdout)))
 }
@@ -216,14 +216,42 @@ pub(crate) fn decode_entities(s: &str) -> String {
     out
 }
 
-/// Run `program ARGS <file> [-]` and return its standard output, or a
-/// message for the user.
+/// Why a poppler extractor gave no output.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("{NOT_INSTALLED}")]
+    NotInstalled,
+    #[error("{tool} did not finish within {secs} s: the PDF may be damaged or very large")]
+    TimedOut { tool: &'static str, secs: u64 },
+    #[error("cannot run {tool}: {source}")]
+    Run {
+        tool: &'static str,
+        #[source]
+        source: ToolError,
+    },
+    #[error(
+        "the text layer of the PDF is larger than the limit of {} MiB for an input: is this really a profile?",
+        super::MAX_INPUT_BYTES / (1024 * 1024)
+    )]
+    TooLarge,
+    #[error("{tool} failed ({status})")]
+    Failed {
+        tool: &'static str,
+        status: std::process::ExitStatus,
+    },
+    #[error("{tool} failed: {message}")]
+    Said { tool: &'static str, message: String },
+    #[error("{tool} could not be run")]
+    Panicked { tool: &'static str },
+}
+
+/// Run `program ARGS <file> [-]` and return its standard output.
 fn extract(
     program: &str,
     args: &[&str],
     file: &Path,
     timeout: Duration,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ExtractError> {
     // A relative name starting with `-` would be taken for an option.
     let file: PathBuf = if file.is_relative() && file.to_string_lossy().starts_with('-') {
         Path::new(".").join(file)
@@ -249,26 +277,25 @@ fn extract(
         stderr: 64 * 1024,
     };
     let done = tool::run(command, limits).map_err(|e| match e {
-        ToolError::NotFound => NOT_INSTALLED.to_string(),
-        ToolError::TimedOut(_) => format!(
-            "{tool} did not finish within {} s: the PDF may be damaged or very large",
-            timeout.as_secs()
-        ),
-        e => format!("cannot run {tool}: {e}"),
+        ToolError::NotFound => ExtractError::NotInstalled,
+        ToolError::TimedOut(_) => ExtractError::TimedOut {
+            tool,
+            secs: timeout.as_secs(),
+        },
+        source => ExtractError::Run { tool, source },
     })?;
     if done.stdout_cut {
-        return Err(format!(
-            "the text layer of the PDF is larger than the limit of {} MiB for an input: is this really a profile?",
-            super::MAX_INPUT_BYTES / (1024 * 1024)
-        ));
+        return Err(ExtractError::TooLarge);
     }
     if !done.status.success() {
-        let msg = String::from_utf8_lossy(&done.stderr);
-        let msg = msg.trim();
-        return Err(if msg.is_empty() {
-            format!("{tool} failed ({})", done.status)
+        let message = String::from_utf8_lossy(&done.stderr).trim().to_string();
+        return Err(if message.is_empty() {
+            ExtractError::Failed {
+                tool,
+                status: done.status,
+            }
         } else {
-            format!("{tool} failed: {msg}")
+            ExtractError::Said { tool, message }
         });
     }
     Ok(done.stdout)
@@ -332,11 +359,13 @@ mod tests {
     /// `extract`, retried while another test thread's fork still holds the
     /// script open for writing ("text file busy").
     #[cfg(unix)]
-    fn extract_retrying(program: &Path, timeout: Duration) -> Result<Vec<u8>, String> {
+    fn extract_retrying(program: &Path, timeout: Duration) -> Result<Vec<u8>, ExtractError> {
         let program = program.to_str().unwrap();
         for _ in 0..20 {
             match extract(program, &BBOX_ARGS, Path::new("a.pdf"), timeout) {
-                Err(e) if e.contains("busy") => std::thread::sleep(Duration::from_millis(50)),
+                Err(e) if e.to_string().contains("busy") => {
+                    std::thread::sleep(Duration::from_millis(50))
+                }
                 r => return r,
             }
         }
@@ -390,7 +419,8 @@ mod tests {
             TIMEOUT,
         )
         .unwrap_err();
-        assert_eq!(err, NOT_INSTALLED);
+        assert!(matches!(err, ExtractError::NotInstalled));
+        assert_eq!(err.to_string(), NOT_INSTALLED);
     }
 
     #[test]
@@ -410,7 +440,8 @@ mod tests {
         let slow = script(dir.path(), "slow", "exec sleep 30");
         let started = Instant::now();
         let err = extract_retrying(&slow, Duration::from_millis(300)).unwrap_err();
-        assert!(err.contains("did not finish"), "{err}");
+        assert!(matches!(err, ExtractError::TimedOut { .. }), "{err}");
+        assert!(err.to_string().contains("did not finish"), "{err}");
         assert!(started.elapsed() < Duration::from_secs(10));
     }
 
@@ -424,6 +455,6 @@ mod tests {
             "echo 'Syntax Error: broken' >&2\nexit 1",
         );
         let err = extract_retrying(&failing, TIMEOUT).unwrap_err();
-        assert_eq!(err, "pdftotext failed: Syntax Error: broken");
+        assert_eq!(err.to_string(), "pdftotext failed: Syntax Error: broken");
     }
 }
