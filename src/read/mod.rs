@@ -10,11 +10,13 @@ pub mod decode;
 pub(crate) mod docx;
 pub mod error;
 pub mod html;
+pub(crate) mod hyphen;
 pub mod layout;
 pub(crate) mod legacy;
 pub(crate) mod odt;
 pub(crate) mod office;
 pub mod pdf;
+pub(crate) mod poppler_xml;
 pub mod print;
 pub mod text;
 
@@ -427,6 +429,27 @@ pub fn collapse_whitespace(s: &str) -> String {
     } else {
         out.nfc().collect()
     }
+}
+
+/// Typographic ligatures (U+FB00–U+FB06) as their letters. Only these: a
+/// full NFKC would also turn "…" into "..." and change the findings' words.
+/// (Zero-width characters, which could hide a page number or a table of
+/// contents line, are already gone: see [`prepare_text`].)
+pub(crate) fn expand_ligatures(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let is_ligature = |c: &char| ('\u{fb00}'..='\u{fb06}').contains(c);
+    if !text.chars().any(|c| is_ligature(&c)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if is_ligature(&c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::Document;
 use super::layout::{Layout, read_layout};
+use super::poppler_xml::{Tags, attribute, decode_entities};
 use crate::error::InputError;
 use crate::model::{Warning, WarningKind};
 use crate::tool::{self, ToolError};
@@ -125,12 +126,8 @@ pub(crate) fn text_from_layout(xhtml: &str) -> String {
     let mut out = String::new();
     // Words of the open line: (xMin, xMax, height, text).
     let mut line: Vec<(f64, f64, f64, String)> = Vec::new();
-    let mut rest = xhtml;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open + 1..];
-        let Some(close) = rest.find('>') else { break };
-        let tag = &rest[..close];
-        rest = &rest[close + 1..];
+    let mut tags = Tags::new(xhtml);
+    while let Some(tag) = tags.next_tag() {
         let name = tag
             .split(|c: char| c.is_whitespace() || c == '/')
             .find(|n| !n.is_empty())
@@ -138,9 +135,7 @@ pub(crate) fn text_from_layout(xhtml: &str) -> String {
         let closing = tag.starts_with('/');
         match (name, closing) {
             ("word", false) if !tag.ends_with('/') => {
-                let end = rest.find("</word>").unwrap_or(rest.len());
-                let text = decode_entities(&rest[..end]);
-                rest = &rest[end..];
+                let text = decode_entities(tags.content("</word>"));
                 let attr = |key: &str| attribute(tag, key).unwrap_or(0.0);
                 let (x0, x1) = (attr("xMin"), attr("xMax"));
                 line.push((x0, x1, (attr("yMax") - attr("yMin")).abs(), text));
@@ -164,55 +159,6 @@ pub(crate) fn text_from_layout(xhtml: &str) -> String {
             _ => {}
         }
     }
-    out
-}
-
-/// A number attribute of a tag (`xMin="70.86"`).
-fn attribute(tag: &str, key: &str) -> Option<f64> {
-    let start = tag.find(&format!(" {key}=\""))? + key.len() + 3;
-    let len = tag[start..].find('"')?;
-    tag[start..start + len].parse().ok()
-}
-
-/// The entities of pdftotext's XHTML (and numeric ones) as characters.
-pub(crate) fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let decoded = rest.find(';').and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, end))
-        });
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
     out
 }
 
@@ -399,14 +345,6 @@ mod tests {
         assert_eq!(
             text_from_layout(&xhtml),
             "whole-of-\ngovernment.7 Migrants' <rights>\nAT&T\n\n• été\n\n\u{0c}\u{0c}"
-        );
-    }
-
-    #[test]
-    fn broken_entities_are_kept() {
-        assert_eq!(
-            decode_entities("a & b &nosuch; &#xZZ; &"),
-            "a & b &nosuch; &#xZZ; &"
         );
     }
 

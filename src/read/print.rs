@@ -25,10 +25,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
 
+use super::hyphen::{Evidence, append_line, ends_with_break};
 use super::text::{lines, strip_bullet};
-use super::{Block, BlockKind, Document, collapse_whitespace, prepare_text};
+use super::{Block, BlockKind, Document, collapse_whitespace, expand_ligatures, prepare_text};
 use crate::model::{Warning, WarningKind};
 
 /// Glyphs that mark a bullet when alone on a line. `o`, `-` and dashes count
@@ -84,9 +84,6 @@ static GLUED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// A word written with a hyphen (`well-being`, `whole-of-government`).
 static HYPHENATED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)+").expect("valid regex"));
-
-/// The longest part of a hyphenated word looked at when a line break is undone.
-const MAX_WORD_CHARS: usize = 64;
 
 /// First parts that keep their hyphen when a line breaks after them, even
 /// without the whole word elsewhere in the document.
@@ -166,22 +163,6 @@ impl Group {
     fn all_caps_headings(&self) -> bool {
         self.caps_heading_lines == self.lines.len()
     }
-}
-
-/// Typographic ligatures (U+FB00–U+FB06) as their letters. Only these: a
-/// full NFKC would also turn "…" into "..." and change the findings' words.
-/// (Zero-width characters, which could hide a page number or a table of
-/// contents line, are already gone: see [`prepare_text`].)
-fn expand_ligatures(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if ('\u{fb00}'..='\u{fb06}').contains(&c) {
-            out.extend(std::iter::once(c).nfkc());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Read text as `pdftotext` extracts it from a printed profile.
@@ -1211,15 +1192,6 @@ fn continues_over_page(prev: &Group, next: &Group) -> bool {
     }
 }
 
-/// A letter or digit then a hyphen or dash at the end of a line.
-fn ends_with_break(line: &str) -> bool {
-    let mut rev = line.chars().rev();
-    matches!(
-        (rev.next(), rev.next()),
-        (Some('-' | '‐' | '–' | '\u{ad}'), Some(c)) if c.is_alphanumeric()
-    )
-}
-
 /// Join the lines of one block, undoing line-end hyphenation where a word
 /// was broken.
 fn join_lines<'a>(
@@ -1236,55 +1208,24 @@ fn join_lines<'a>(
             out.push_str(line);
             continue;
         }
-        append_line(&mut out, line, hyphenated);
+        append_line(&mut out, line, &Written(hyphenated));
     }
     collapse_whitespace(&out)
 }
 
-fn append_line(out: &mut String, line: &str, hyphenated: &HashSet<String>) {
-    let next = line.chars().next().unwrap_or(' ');
-    if out.ends_with('\u{ad}') {
-        out.pop();
-        out.push_str(line);
-        return;
-    }
-    if !(ends_with_break(out) && next.is_alphanumeric()) {
-        out.push(' ');
-        out.push_str(line);
-        return;
-    }
-    let dash = out.chars().next_back().unwrap_or('-');
-    let before_dash = &out[..out.len() - dash.len_utf8()];
-    let before = before_dash.chars().next_back().unwrap_or(' ');
-    let broken_word = dash != '–' && before.is_alphabetic() && next.is_lowercase() && {
-        // Words are short: looking further back than a long word would
-        // make joining many broken lines quadratic.
-        let head: String = before_dash
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .take(MAX_WORD_CHARS)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let tail: String = line
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .take(MAX_WORD_CHARS)
-            .collect();
-        let (head, tail) = (head.to_lowercase(), tail.to_lowercase());
-        let compound = hyphenated.contains(&format!("{head}-{tail}"))
-            || HYPHEN_PREFIXES.contains(&head.as_str())
+/// The words a printed text writes whole ([`hyphenated_pairs`]), as evidence
+/// about a hyphen at a line end.
+struct Written<'a>(&'a HashSet<String>);
+
+impl Evidence for Written<'_> {
+    fn keeps_hyphen(&self, head: &str, tail: &str) -> bool {
+        let written = self.0;
+        written.contains(&format!("{head}-{tail}"))
+            || HYPHEN_PREFIXES.contains(&head)
             // `in-` / `migration`: the tail is a word of the document, the
             // two together are not.
-            || (hyphenated.contains(&tail) && !hyphenated.contains(&format!("{head}{tail}")));
-        !compound
-    };
-    if broken_word {
-        out.truncate(before_dash.len());
+            || (written.contains(tail) && !written.contains(&format!("{head}{tail}")))
     }
-    out.push_str(line);
 }
 
 /// Turn one group into blocks.

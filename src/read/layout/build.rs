@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::furniture::Aside;
 use super::lines::Line;
+use crate::read::hyphen::{self, Evidence, KeepAll};
 use crate::read::{Block, BlockKind, Document, collapse_whitespace};
 
 /// Lines set at least this much larger than the body text are headings.
@@ -378,12 +379,13 @@ impl Lexicon {
         }
         Lexicon { pairs, counts }
     }
+}
 
-    /// The hyphen between `head` and `tail` (lower case) at a line end
-    /// belongs to the word: the document writes the pair with a hyphen
-    /// elsewhere, or both halves are words of their own in it (each met
-    /// more than once, so not only as this line's halves) and the two
-    /// written together never are (`in-` / `migration`).
+impl Evidence for Lexicon {
+    /// The document writes the pair with a hyphen elsewhere, or both halves
+    /// are words of their own in it (each met more than once, so not only
+    /// as this line's halves) and the two written together never are
+    /// (`in-` / `migration`).
     fn keeps_hyphen(&self, head: &str, tail: &str) -> bool {
         let count = |w: &str| self.counts.get(w).copied().unwrap_or(0);
         self.pairs.contains(&format!("{head}-{tail}"))
@@ -399,49 +401,21 @@ impl Lexicon {
 /// word is nowhere else in the document.
 const HYPHEN_PREFIXES: &[&str] = &["self", "well", "non", "co", "ex", "socio"];
 
-/// Join a line to the text before it: a space, or, after a hyphen at the
-/// end of a line, nothing (the hyphen is dropped when it only broke a word).
+/// Join a line to the text before it ([`hyphen::append_line`]), after
+/// closing up a hyphen that justification spaced off its word (`Or -`).
 fn append_text(out: &mut String, line: &str, lexicon: &Lexicon, keep_hyphens: bool) {
-    let next = line.chars().next().unwrap_or(' ');
-    // A soft hyphen where the line broke: the word goes on.
-    if out.ends_with('\u{ad}') {
-        out.pop();
-        out.push_str(line);
-        return;
-    }
-    let trimmed = out.trim_end_matches(" -").len();
-    if trimmed < out.len() {
-        out.truncate(trimmed);
-        out.push('-');
-    }
-    let before = out.strip_suffix('-').and_then(|s| s.chars().next_back());
-    let ends_hyphen = before.is_some_and(char::is_alphanumeric);
-    if !ends_hyphen || !next.is_alphanumeric() {
-        out.push(' ');
-        out.push_str(line);
-        return;
-    }
-    if !keep_hyphens && next.is_lowercase() && before.is_some_and(char::is_alphabetic) {
-        let head: String = out[..out.len() - 1]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<String>()
-            .to_lowercase();
-        let tail: String = line
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
-        let kept = lexicon.keeps_hyphen(&head, &tail);
-        if !kept {
-            out.pop();
+    if !out.ends_with('\u{ad}') {
+        let trimmed = out.trim_end_matches(" -").len();
+        if trimmed < out.len() {
+            out.truncate(trimmed);
+            out.push('-');
         }
     }
-    out.push_str(line);
+    if keep_hyphens {
+        hyphen::append_line(out, line, &KeepAll);
+    } else {
+        hyphen::append_line(out, line, lexicon);
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,9 @@
 //! boxes (`pdftotext -bbox-layout`) and the font of each text run
 //! (`pdftohtml -xml -i`), joined word by word.
 
+use crate::read::expand_ligatures;
+use crate::read::poppler_xml::{Tags, attribute, decode_entities, text_attribute};
+
 /// One word on a page, in PDF points from the top-left corner.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Word {
@@ -42,12 +45,8 @@ struct Run {
 /// The pages of `pdftotext -bbox-layout` output.
 pub(crate) fn parse_words(xhtml: &str) -> Vec<Page> {
     let mut pages = Vec::new();
-    let mut rest = xhtml;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open + 1..];
-        let Some(close) = rest.find('>') else { break };
-        let tag = &rest[..close];
-        rest = &rest[close + 1..];
+    let mut tags = Tags::new(xhtml);
+    while let Some(tag) = tags.next_tag() {
         if tag.starts_with("page ") {
             pages.push(Page {
                 width: attribute(tag, "width").unwrap_or(0.0),
@@ -55,9 +54,7 @@ pub(crate) fn parse_words(xhtml: &str) -> Vec<Page> {
                 words: Vec::new(),
             });
         } else if tag.starts_with("word ") && !tag.ends_with('/') {
-            let end = rest.find("</word>").unwrap_or(rest.len());
-            let text = expand_ligatures(&super::super::pdf::decode_entities(&rest[..end]));
-            rest = &rest[end..];
+            let text = expand_ligatures(&decode_entities(tags.content("</word>")));
             let attr = |key: &str| attribute(tag, key).unwrap_or(0.0);
             let (y0, y1) = (attr("yMin"), attr("yMax"));
             let word = Word {
@@ -119,12 +116,8 @@ fn parse_runs(xml: &str) -> (Vec<Vec<Run>>, Vec<f64>) {
     let mut widths = Vec::new();
     // Font id → (size, bold by family name).
     let mut fonts: Vec<(u32, f64, bool)> = Vec::new();
-    let mut rest = xml;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open + 1..];
-        let Some(close) = rest.find('>') else { break };
-        let tag = &rest[..close];
-        rest = &rest[close + 1..];
+    let mut tags = Tags::new(xml);
+    while let Some(tag) = tags.next_tag() {
         if tag.starts_with("page ") {
             pages.push(Vec::new());
             widths.push(attribute(tag, "width").unwrap_or(0.0));
@@ -134,9 +127,7 @@ fn parse_runs(xml: &str) -> (Vec<Vec<Run>>, Vec<f64>) {
             let bold = family.to_ascii_lowercase().contains("bold");
             fonts.push((id, attribute(tag, "size").unwrap_or(0.0), bold));
         } else if tag.starts_with("text ") {
-            let end = rest.find("</text>").unwrap_or(rest.len());
-            let inner = &rest[..end];
-            rest = &rest[end..];
+            let inner = tags.content("</text>");
             let font = attribute(tag, "font").unwrap_or(-1.0) as u32;
             let (size, family_bold) = fonts
                 .iter()
@@ -186,34 +177,6 @@ fn mostly_bold(inner: &str) -> bool {
         rest = &rest[c.len_utf8()..];
     }
     all > 0 && bold * 2 > all
-}
-
-/// A number attribute of a tag (`xMin="70.86"`).
-fn attribute(tag: &str, key: &str) -> Option<f64> {
-    text_attribute(tag, key)?.parse().ok()
-}
-
-fn text_attribute(tag: &str, key: &str) -> Option<String> {
-    let start = tag.find(&format!(" {key}=\""))? + key.len() + 3;
-    let len = tag[start..].find('"')?;
-    Some(tag[start..start + len].to_string())
-}
-
-/// Typographic ligatures (U+FB00–U+FB06) as their letters.
-fn expand_ligatures(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if !text.chars().any(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 4);
-    for c in text.chars() {
-        if ('\u{fb00}'..='\u{fb06}').contains(&c) {
-            out.extend(std::iter::once(c).nfkc());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
