@@ -9,7 +9,9 @@ mod cli;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand};
+use mgi::read::Form;
 
 use cli::term::ColorChoice;
 
@@ -32,41 +34,12 @@ pub struct Cli {
     command: Option<Command>,
 }
 
-/// The input forms, as the command line names them.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormArg {
-    /// Decide by extension and content.
-    Auto,
-    /// Text copied from a web page.
-    Text,
-    /// An HTML page (saved from a browser, or a Word HTML export).
-    Html,
-    /// Text extracted from a printed PDF profile (e.g. by `pdftotext`).
-    Print,
-    /// A printed PDF profile itself.
-    Pdf,
-    /// A Word document (`.docx`).
-    Docx,
-    /// An OpenDocument text (`.odt`, `.fodt`).
-    Odt,
-    /// A `.doc`, `.rtf` or `.wpd` file, converted by LibreOffice.
-    Legacy,
-}
-
-impl From<FormArg> for mgi::read::Form {
-    fn from(f: FormArg) -> Self {
-        use mgi::read::Form;
-        match f {
-            FormArg::Auto => Form::Auto,
-            FormArg::Text => Form::Text,
-            FormArg::Html => Form::Html,
-            FormArg::Print => Form::Print,
-            FormArg::Pdf => Form::Pdf,
-            FormArg::Docx => Form::Docx,
-            FormArg::Odt => Form::Odt,
-            FormArg::Legacy => Form::Legacy,
-        }
-    }
+/// The `--format` values: the library's forms by their names, each with its
+/// line of help.
+pub fn form_parser() -> impl TypedValueParser<Value = Form> {
+    let names = Form::ALL.map(|f| PossibleValue::new(f.as_str()).help(f.help()));
+    // The names were checked against `Form::ALL` before this runs.
+    PossibleValuesParser::new(names).map(|name| Form::named(&name).unwrap_or(Form::Auto))
 }
 
 #[derive(Subcommand)]
@@ -75,8 +48,8 @@ enum Command {
     Parse {
         file: PathBuf,
         /// Input form (auto decides by extension and content).
-        #[arg(long, value_enum, default_value = "auto")]
-        format: FormArg,
+        #[arg(long, value_parser = form_parser(), default_value = "auto")]
+        format: Form,
     },
     /// Build JSON, PDF and CSV for profiles into an output folder.
     Build(cli::build::BuildArgs),
@@ -129,7 +102,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     match command {
-        Command::Parse { file, format } => cli::check::parse(&file, format.into()),
+        Command::Parse { file, format } => cli::check::parse(&file, format),
         Command::Check(a) => cli::check::check(&a),
         Command::Diff(a) => cli::diff::diff(&a, args.color),
         Command::Schema => {

@@ -16,7 +16,7 @@ use mgi::setup::{self, SetupError};
 
 use super::term::{self, Style};
 use super::{count, list};
-use crate::FormArg;
+use mgi::read::Form;
 
 #[derive(clap::Args, Debug)]
 pub struct BuildArgs {
@@ -26,8 +26,8 @@ pub struct BuildArgs {
     /// Output folder.
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,
-    #[arg(long, value_enum, default_value = "auto")]
-    pub format: FormArg,
+    #[arg(long, value_parser = crate::form_parser(), default_value = "auto")]
+    pub format: Form,
     /// Start the CSV files with a byte-order mark so that Excel shows accents right.
     #[arg(long)]
     pub excel: bool,
@@ -129,7 +129,7 @@ fn set_up(args: &BuildArgs, found: &Inputs) -> Result<BuildOptions, SetupError> 
     };
     Ok(BuildOptions {
         out: args.out.clone(),
-        form: args.format.into(),
+        form: args.format,
         csv: CsvOptions {
             excel: args.excel,
             raw: args.raw_csv,

@@ -9,14 +9,13 @@ use mgi::inputs;
 use mgi::read::{Form, MAX_INPUT_BYTES};
 
 use super::{count, list};
-use crate::FormArg;
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     #[arg(default_value = "inputs")]
     pub inputs: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value = "auto")]
-    pub format: FormArg,
+    #[arg(long, value_parser = crate::form_parser(), default_value = "auto")]
+    pub format: Form,
     /// How problems are printed: `text` lines, or one JSON array.
     #[arg(long, value_enum, default_value = "text")]
     pub message_format: MessageFormat,
@@ -156,13 +155,13 @@ pub fn check(args: &CheckArgs) -> ExitCode {
     for p in &found.manifest_problems {
         push(&p.path, p.line, "warning", &p.message);
     }
-    let results = mgi::build::parse_all(&found.files, &found.manifests, args.format.into());
+    let results = mgi::build::parse_all(&found.files, &found.manifests, args.format);
     // Warnings that name text of the key findings the model does not carry.
     let mut unplaced = 0;
     for result in &results {
         match result {
             Ok(p) => {
-                if let Some(note) = pdf_form_note(Path::new(&p.source), args.format.into()) {
+                if let Some(note) = pdf_form_note(Path::new(&p.source), args.format) {
                     push(Path::new(&p.source), None, "note", &note);
                 }
                 for w in &p.warnings {

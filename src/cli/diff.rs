@@ -8,7 +8,7 @@ use mgi::render::{RenderConfig, Renderer, Templates};
 
 use super::build::{pdf_standard_arg, typst_for};
 use super::term::{ColorChoice, Style};
-use crate::FormArg;
+use mgi::read::Form;
 
 #[derive(clap::Args, Debug)]
 pub struct DiffArgs {
@@ -32,8 +32,8 @@ pub struct DiffArgs {
     /// backwards order.
     #[arg(long)]
     pub force: bool,
-    #[arg(long, value_enum, default_value = "auto")]
-    pub format: FormArg,
+    #[arg(long, value_parser = crate::form_parser(), default_value = "auto")]
+    pub format: Form,
     /// PDF standard(s) of the change report, as for `mgi build` (default
     /// `a-3a,ua-1`: archival and accessible, like every PDF of a build).
     #[arg(long, value_name = "STD", default_value = mgi::render::DEFAULT_PDF_STANDARD, value_parser = pdf_standard_arg)]
@@ -58,7 +58,7 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> ExitCode {
         eprintln!("{e}");
     }
     let parsed = [&args.old, &args.new]
-        .map(|f| mgi::profile::parse_file(f, args.format.into(), found.manifests.get(f)));
+        .map(|f| mgi::profile::parse_file(f, args.format, found.manifests.get(f)));
     let [Ok(a), Ok(b)] = &parsed else {
         for e in parsed.iter().filter_map(|r| r.as_ref().err()) {
             eprintln!("{e}");

@@ -151,6 +151,38 @@ impl Form {
         }
     }
 
+    /// Every form, in the order the command line lists them.
+    pub const ALL: [Form; 8] = [
+        Form::Auto,
+        Form::Text,
+        Form::Html,
+        Form::Print,
+        Form::Pdf,
+        Form::Docx,
+        Form::Odt,
+        Form::Legacy,
+    ];
+
+    /// The form of a name ([`Form::as_str`]).
+    pub fn named(name: &str) -> Option<Form> {
+        Form::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
+    /// What the form is, in one line of the command line's help.
+    pub fn help(self) -> &'static str {
+        match self {
+            Form::Auto => "Decide by extension and content",
+            Form::Text => "Text copied from a web page",
+            Form::Html => "An HTML page (saved from a browser, or a Word HTML export)",
+            Form::Print => "Text extracted from a printed PDF profile (e.g. by `pdftotext`)",
+            Form::Pdf => "A printed PDF profile itself",
+            Form::Docx => "A Word document (`.docx`)",
+            Form::Odt => "An OpenDocument text (`.odt`, `.fodt`)",
+            Form::Legacy => "A `.doc`, `.rtf` or `.wpd` file, converted by LibreOffice",
+        }
+    }
+
+    /// The name of the form (`--format`).
     pub fn as_str(self) -> &'static str {
         match self {
             Form::Auto => "auto",
@@ -455,6 +487,16 @@ pub(crate) fn expand_ligatures(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_form_is_found_by_its_own_name_only() {
+        for form in Form::ALL {
+            assert_eq!(Form::named(form.as_str()), Some(form));
+            assert!(!form.help().is_empty());
+        }
+        assert_eq!(Form::named("Auto"), None);
+        assert_eq!(Form::named(""), None);
+    }
 
     fn joined(a: &str, b: &str) -> String {
         let mut out = a.to_string();
