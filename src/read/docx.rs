@@ -391,12 +391,8 @@ impl<'a> ParagraphProps<'a> {
     }
 }
 
-/// What a paragraph's runs referred to, handled after its text.
-#[derive(Default)]
-struct Asides<'a, 'i> {
-    notes: Vec<NoteKey>,
-    text_boxes: Vec<Node<'a, 'i>>,
-}
+/// What a paragraph's runs referred to: its notes are their keys.
+type Asides<'a, 'i> = office::Asides<'a, 'i, NoteKey>;
 
 struct Walker<'s, 'a, 'i> {
     styles: &'s Styles,
@@ -434,9 +430,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         depth: usize,
         out: &mut Vec<Block>,
     ) -> Result<(), ReadError> {
-        if depth > office::MAX_NESTING {
-            return Err(office::too_deep(self.part));
-        }
+        office::within_nesting(depth, self.part)?;
         for c in node.children().filter(Node::is_element) {
             match c.tag_name().name() {
                 "p" if is_w(c, "p") => self.paragraph(c, depth, out)?,
@@ -551,11 +545,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         self.paragraphs = saved;
         self.carry = saved_carry;
         result?;
-        out.extend(
-            blocks
-                .into_iter()
-                .map(|b| Block::new(BlockKind::Note, b.text, line)),
-        );
+        out.extend(office::note_blocks(blocks, line));
         Ok(())
     }
 
@@ -578,9 +568,7 @@ impl<'s, 'a, 'i> Walker<'s, 'a, 'i> {
         run: &mut TextRun,
         asides: &mut Asides<'a, 'i>,
     ) -> Result<(), ReadError> {
-        if depth > office::MAX_NESTING {
-            return Err(office::too_deep(self.part));
-        }
+        office::within_nesting(depth, self.part)?;
         for c in node.children().filter(Node::is_element) {
             let name = c.tag_name().name();
             if name == "AlternateContent" {

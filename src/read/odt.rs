@@ -185,12 +185,8 @@ struct Walker<'s> {
     review: Review,
 }
 
-/// What a paragraph held besides its text.
-#[derive(Default)]
-struct Asides<'a, 'i> {
-    notes: Vec<Node<'a, 'i>>,
-    text_boxes: Vec<Node<'a, 'i>>,
-}
+/// What a paragraph held besides its text: its notes are their bodies.
+type Asides<'a, 'i> = office::Asides<'a, 'i, Node<'a, 'i>>;
 
 impl Walker<'_> {
     /// Paragraphs, lists and tables; `list_depth` is the number of lists
@@ -202,9 +198,7 @@ impl Walker<'_> {
         list_depth: usize,
         out: &mut Vec<Block>,
     ) -> Result<(), ReadError> {
-        if depth > office::MAX_NESTING {
-            return Err(office::too_deep(CONTENT));
-        }
+        office::within_nesting(depth, CONTENT)?;
         for c in node.children().filter(Node::is_element) {
             let ns = c.tag_name().namespace();
             let name = c.tag_name().name();
@@ -257,9 +251,7 @@ impl Walker<'_> {
         list_depth: usize,
         out: &mut Vec<Block>,
     ) -> Result<(), ReadError> {
-        if depth > office::MAX_NESTING {
-            return Err(office::too_deep(CONTENT));
-        }
+        office::within_nesting(depth, CONTENT)?;
         for item in list.children().filter(Node::is_element) {
             let header = is_text(item, "list-header");
             if !header && !is_text(item, "list-item") {
@@ -319,9 +311,7 @@ impl Walker<'_> {
         depth: usize,
         out: &mut Vec<Block>,
     ) -> Result<(), ReadError> {
-        if depth > office::MAX_NESTING {
-            return Err(office::too_deep(CONTENT));
-        }
+        office::within_nesting(depth, CONTENT)?;
         let mut rows = Vec::new();
         self.table_rows(table, depth, &mut rows)?;
         out.extend(office::table_blocks(rows));
@@ -334,9 +324,7 @@ impl Walker<'_> {
         depth: usize,
         rows: &mut office::Table,
     ) -> Result<(), ReadError> {
-        if depth > office::MAX_NESTING {
-            return Err(office::too_deep(CONTENT));
-        }
+        office::within_nesting(depth, CONTENT)?;
         for c in node
             .children()
             .filter(|n| is_ns(*n, TABLE_NS, n.tag_name().name()))
@@ -394,11 +382,7 @@ impl Walker<'_> {
             let mut blocks = Vec::new();
             self.block_content(note, depth + 1, 0, &mut blocks)?;
             self.paragraphs = saved;
-            rest.extend(
-                blocks
-                    .into_iter()
-                    .map(|b| Block::new(BlockKind::Note, b.text, line)),
-            );
+            rest.extend(office::note_blocks(blocks, line));
         }
         for text_box in asides.text_boxes {
             self.block_content(text_box, depth + 1, 0, &mut rest)?;
@@ -416,9 +400,7 @@ fn inline<'a, 'i>(
     run: &mut TextRun,
     asides: &mut Asides<'a, 'i>,
 ) -> Result<(), ReadError> {
-    if depth > office::MAX_NESTING {
-        return Err(office::too_deep(CONTENT));
-    }
+    office::within_nesting(depth, CONTENT)?;
     for c in node.children() {
         if c.is_text() {
             run.push(c.text().unwrap_or(""), bold);

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
+use roxmltree::Node;
 use zip::ZipArchive;
 use zip::result::ZipError;
 
@@ -152,11 +153,37 @@ pub(crate) fn parse_xml_of<'a>(
     })
 }
 
-/// The error for a tree nested beyond [`MAX_NESTING`].
-pub(crate) fn too_deep(name: &str) -> ReadError {
-    ReadError::PartTooDeep {
-        part: name.to_string(),
+/// A part's tree walked `depth` levels down: an error past [`MAX_NESTING`].
+pub(crate) fn within_nesting(depth: usize, part: &str) -> Result<(), ReadError> {
+    if depth > MAX_NESTING {
+        return Err(ReadError::PartTooDeep {
+            part: part.to_string(),
+        });
     }
+    Ok(())
+}
+
+/// What a paragraph referred to, handled after its text: its notes (as the
+/// format names them) and its text boxes.
+pub(crate) struct Asides<'a, 'i, N> {
+    pub notes: Vec<N>,
+    pub text_boxes: Vec<Node<'a, 'i>>,
+}
+
+impl<N> Default for Asides<'_, '_, N> {
+    fn default() -> Self {
+        Asides {
+            notes: Vec::new(),
+            text_boxes: Vec::new(),
+        }
+    }
+}
+
+/// The blocks of a note's body, as notes of the paragraph at `line`.
+pub(crate) fn note_blocks(blocks: Vec<Block>, line: usize) -> impl Iterator<Item = Block> {
+    blocks
+        .into_iter()
+        .map(move |b| Block::new(BlockKind::Note, b.text, line))
 }
 
 /// How far a chain of parent styles is followed (a loop stops there).
