@@ -36,7 +36,7 @@ use crate::error::{InputError, OutputError};
 use crate::export::csv::CsvOptions;
 use crate::export::json;
 use crate::export::xlsx;
-use crate::fingerprint::{Fingerprint, sha256_hex};
+use crate::fingerprint::{Digest, Fingerprint};
 use crate::fsutil;
 use crate::inputs::canonical;
 use crate::manifest::{ManifestEntry, Manifests};
@@ -193,13 +193,13 @@ type Pdfs = Option<Result<Renderer, OutputError>>;
 
 /// Fingerprint of what determines the model of one input: its bytes, its
 /// manifest row (serialized), the form asked for and this tool's version.
-fn input_fingerprint(bytes: &[u8], manifest: Option<&ManifestEntry>, form: Form) -> String {
+fn input_fingerprint(bytes: &[u8], manifest: Option<&ManifestEntry>, form: Form) -> Digest {
     Fingerprint::new()
         .part(env!("CARGO_PKG_VERSION"))
         .part(form.as_str())
         .serialized(&manifest)
         .part(bytes)
-        .hex()
+        .finish()
 }
 
 /// Remove `.name.PID.tmp.ext` files left by an interrupted build.
@@ -239,9 +239,9 @@ enum PdfStatus {
     /// No PDF is made (none asked, or the profile failed before).
     None,
     /// Compiled in this build, from what the fingerprint names.
-    Compiled(String),
+    Compiled(Digest),
     /// Left as the previous build made it.
-    Reused(String),
+    Reused(Digest),
     Failed(String),
 }
 
@@ -251,9 +251,9 @@ struct Item {
     key: PathBuf,
     path: PathBuf,
     origin: Origin,
-    input_hash: Option<String>,
+    input_hash: Option<Digest>,
     /// SHA-256 of the input's bytes.
-    input_sha256: Option<String>,
+    input_sha256: Option<Digest>,
     result: Result<Profile, InputError>,
     reused: bool,
     /// The model as JSON (read back for a reused profile).
@@ -476,7 +476,7 @@ fn parse_or_reuse(
                 .get(&item.key)
                 .filter(|e| !opts.force && e.input_hash == hash);
             item.input_hash = Some(hash);
-            item.input_sha256 = Some(sha256_hex(&bytes));
+            item.input_sha256 = Some(Digest::of(&bytes));
             match cached.and_then(|e| read_model(&opts.out, &e.id)) {
                 Some((p, text)) => item.reuse(p, text),
                 None => {
@@ -509,11 +509,11 @@ fn load_kept(
         };
         let mut item = Item::given(key);
         item.origin = Origin::Kept;
-        item.input_hash = Some(entry.input_hash.clone());
-        item.input_sha256.clone_from(&entry.input_sha256);
+        item.input_hash = Some(entry.input_hash);
+        item.input_sha256 = entry.input_sha256;
         item.reuse(profile, text);
-        if let Some(h) = &entry.pdf_hash {
-            item.pdf = PdfStatus::Reused(h.clone());
+        if let Some(h) = entry.pdf_hash {
+            item.pdf = PdfStatus::Reused(h);
         }
         items.push(item);
     }
@@ -642,12 +642,9 @@ fn pdf_of(
         out: &opts.out,
         id: &p.id,
         json,
-        sha256: item.input_sha256.as_deref(),
+        sha256: item.input_sha256,
     };
-    let previous = old
-        .inputs
-        .get(&item.key)
-        .and_then(|e| e.pdf_hash.as_deref());
+    let previous = old.inputs.get(&item.key).and_then(|e| e.pdf_hash);
     match refresh(&output, previous, opts.force) {
         Ok(Fresh::Written(f)) => PdfStatus::Compiled(f),
         Ok(Fresh::Same(f)) => PdfStatus::Reused(f),
@@ -685,15 +682,15 @@ fn write_tables(
         jsons: &jsons,
     };
     let mut remember = |fresh: Result<Fresh, OutputError>| match fresh {
-        Ok(fresh) => Some(fresh.fingerprint().to_string()),
+        Ok(fresh) => Some(fresh.fingerprint()),
         Err(e) => {
             report.output_errors.push(e.to_string());
             None
         }
     };
     BuildState {
-        tables: remember(refresh(&tables, old.tables.as_deref(), false)),
-        workbook: remember(refresh(&workbook, old.workbook.as_deref(), false)),
+        tables: remember(refresh(&tables, old.tables, false)),
+        workbook: remember(refresh(&workbook, old.workbook, false)),
         ..BuildState::default()
     }
 }
@@ -730,10 +727,10 @@ fn plan_books(opts: &BuildOptions, old: &BuildState, pdfs: &Pdfs, items: &[Item]
     let Some(renderer) = pdfs.as_ref().filter(|_| opts.compendium) else {
         return Vec::new();
     };
-    let (profiles, sha256): (Vec<&Profile>, Vec<Option<&str>>) = items
+    let (profiles, sha256): (Vec<&Profile>, Vec<Option<Digest>>) = items
         .iter()
         .filter(|i| i.json.is_some() && !matches!(i.json_status, JsonStatus::Failed(_)))
-        .filter_map(|i| Some((i.result.as_ref().ok()?, i.input_sha256.as_deref())))
+        .filter_map(|i| Some((i.result.as_ref().ok()?, i.input_sha256)))
         .unzip();
     let salt = match renderer {
         Ok(r) => r.config().salt(),
@@ -779,7 +776,7 @@ fn finish_books(
     books: Vec<Book>,
     items: &[Item],
     report: &mut BuildReport,
-) -> BTreeMap<String, String> {
+) -> BTreeMap<String, Digest> {
     if !books.is_empty() {
         let ids: HashSet<&str> = items
             .iter()
@@ -815,16 +812,16 @@ fn save_state(
             continue;
         };
         let pdf_hash = match &item.pdf {
-            PdfStatus::Compiled(h) | PdfStatus::Reused(h) => Some(h.clone()),
+            PdfStatus::Compiled(h) | PdfStatus::Reused(h) => Some(*h),
             _ => None,
         };
         state.inputs.insert(
             item.key.clone(),
             StateEntry {
-                input_hash: h.clone(),
+                input_hash: *h,
                 id: p.id.clone(),
                 pdf_hash,
-                input_sha256: item.input_sha256.clone(),
+                input_sha256: item.input_sha256,
             },
         );
     }

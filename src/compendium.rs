@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::fingerprint::{Digest, Fingerprint};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::fsutil::write_if_changed;
 use crate::model::{Level, Profile};
@@ -293,7 +293,7 @@ pub enum Outcome {
 struct VolumeData<'a> {
     language: &'a str,
     profiles: Vec<&'a Profile>,
-    sha256: Vec<Option<&'a str>>,
+    sha256: Vec<Option<Digest>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     volume: Option<VolumeInfo<'a>>,
 }
@@ -313,7 +313,7 @@ struct VolumeInfo<'a> {
 pub struct Book {
     pub volume: Volume,
     /// Hash of its data, the templates, typst and the PDF standard.
-    pub hash: String,
+    pub hash: Digest,
     pub outcome: Option<Outcome>,
 }
 
@@ -323,10 +323,10 @@ pub struct Book {
 pub fn prepare(
     out: &Path,
     profiles: &[&Profile],
-    sha256: &[Option<&str>],
+    sha256: &[Option<Digest>],
     opts: VolumeOptions,
     salt: &str,
-    previous: &BTreeMap<String, String>,
+    previous: &BTreeMap<String, Digest>,
 ) -> Vec<Book> {
     let volumes = plan(profiles, opts);
     let count = volumes.len();
@@ -345,11 +345,7 @@ pub fn prepare(
                 }),
             };
             let bytes = serde_json::to_string(&data).expect("a volume serializes") + "\n";
-            let mut h = Sha256::new();
-            h.update(salt.as_bytes());
-            h.update(BOOK.as_bytes());
-            h.update(bytes.as_bytes());
-            let hash = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+            let hash = Fingerprint::new().raw(salt).raw(BOOK).raw(&bytes).finish();
             let pdf = out.join(volume.pdf());
             let outcome = match write_if_changed(&out.join(volume.data()), bytes.as_bytes()) {
                 Err(e) => Some(Outcome::Failed(e.to_string())),

@@ -14,7 +14,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::error::OutputError;
-use crate::fingerprint::Fingerprint;
+use crate::fingerprint::{Digest, Fingerprint};
 use crate::tool;
 
 /// The one typst-cli version the templates are made for.
@@ -293,9 +293,9 @@ fn build_date() -> i64 {
 
 /// What a profile's PDF says of where it comes from.
 #[derive(Debug, Clone, Default)]
-pub struct Provenance<'a> {
+pub struct Provenance {
     /// SHA-256 of the input's bytes.
-    pub sha256: Option<&'a str>,
+    pub sha256: Option<Digest>,
 }
 
 /// The one way PDFs are made: templates staged, typst run on data.
@@ -311,7 +311,7 @@ impl Renderer {
     /// Stage the templates (each file written only when its bytes change).
     pub fn new(config: RenderConfig) -> Result<Renderer, OutputError> {
         let staged = stage(&config.templates, &config.staging)?;
-        let templates_version = config.templates.hash().chars().take(12).collect();
+        let templates_version = config.templates.hash().to_string()[..12].to_string();
         Ok(Renderer {
             config,
             staged,
@@ -567,13 +567,13 @@ impl Templates {
     }
 
     /// A hash of every file, by name and content.
-    pub fn hash(&self) -> String {
+    pub fn hash(&self) -> Digest {
         self.files
             .iter()
             .fold(Fingerprint::new(), |f, (name, bytes)| {
                 f.raw(name).part(bytes)
             })
-            .hex()
+            .finish()
     }
 }
 

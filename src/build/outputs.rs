@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::error::OutputError;
 use crate::export::csv::{self, CsvOptions};
 use crate::export::xlsx;
-use crate::fingerprint::{Fingerprint, sha256_hex};
+use crate::fingerprint::{Digest, Fingerprint};
 use crate::fsutil::write_if_changed;
 use crate::model::Profile;
 use crate::render::{Provenance, Renderer};
@@ -16,7 +16,7 @@ use crate::render::{Provenance, Renderer};
 /// One output of the build.
 pub(crate) trait Output {
     /// What the output is made from.
-    fn fingerprint(&self) -> String;
+    fn fingerprint(&self) -> Digest;
     /// The files it writes (all must exist for it to be left as it is).
     fn files(&self) -> Vec<PathBuf>;
     /// Make it and write its files, atomically, each only when its bytes change.
@@ -26,15 +26,15 @@ pub(crate) trait Output {
 /// An output brought up to date, with the fingerprint to remember.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Fresh {
-    Written(String),
+    Written(Digest),
     /// Made from the same fingerprint by an earlier build: left as it was.
-    Same(String),
+    Same(Digest),
 }
 
 impl Fresh {
-    pub(crate) fn fingerprint(&self) -> &str {
+    pub(crate) fn fingerprint(&self) -> Digest {
         match self {
-            Fresh::Written(f) | Fresh::Same(f) => f,
+            Fresh::Written(f) | Fresh::Same(f) => *f,
         }
     }
 }
@@ -43,14 +43,11 @@ impl Fresh {
 /// (`previous`) and its files are all there; `force` writes it anyway.
 pub(crate) fn refresh(
     output: &dyn Output,
-    previous: Option<&str>,
+    previous: Option<Digest>,
     force: bool,
 ) -> Result<Fresh, OutputError> {
     let fingerprint = output.fingerprint();
-    if !force
-        && previous == Some(fingerprint.as_str())
-        && output.files().iter().all(|f| f.is_file())
-    {
+    if !force && previous == Some(fingerprint) && output.files().iter().all(|f| f.is_file()) {
         return Ok(Fresh::Same(fingerprint));
     }
     output.write()?;
@@ -64,8 +61,8 @@ pub(crate) struct ProfileJson<'a> {
 }
 
 impl Output for ProfileJson<'_> {
-    fn fingerprint(&self) -> String {
-        sha256_hex(self.text)
+    fn fingerprint(&self) -> Digest {
+        Digest::of(self.text)
     }
     fn files(&self) -> Vec<PathBuf> {
         vec![self.path.clone()]
@@ -84,16 +81,16 @@ pub(crate) struct ProfilePdf<'a> {
     pub id: &'a str,
     pub json: &'a str,
     /// SHA-256 of the input's bytes (printed in the colophon).
-    pub sha256: Option<&'a str>,
+    pub sha256: Option<Digest>,
 }
 
 impl Output for ProfilePdf<'_> {
-    fn fingerprint(&self) -> String {
+    fn fingerprint(&self) -> Digest {
         Fingerprint::new()
             .raw(self.salt)
-            .raw(self.sha256.unwrap_or(""))
+            .raw(self.sha256.map(|d| d.to_string()).unwrap_or_default())
             .raw(self.json)
-            .hex()
+            .finish()
     }
     fn files(&self) -> Vec<PathBuf> {
         vec![self.out.join("pdf").join(format!("{}.pdf", self.id))]
@@ -125,10 +122,10 @@ const CSV_FILES: [&str; 5] = [
 ];
 
 impl Output for Tables<'_> {
-    fn fingerprint(&self) -> String {
+    fn fingerprint(&self) -> Digest {
         let opts = [u8::from(self.options.excel), u8::from(self.options.raw)];
         let f = Fingerprint::new().raw(env!("CARGO_PKG_VERSION")).raw(opts);
-        self.jsons.iter().fold(f, |f, j| f.part(j)).hex()
+        self.jsons.iter().fold(f, |f, j| f.part(j)).finish()
     }
     fn files(&self) -> Vec<PathBuf> {
         CSV_FILES.iter().map(|f| self.dir.join(f)).collect()
@@ -164,11 +161,11 @@ pub(crate) struct Workbook<'a> {
 }
 
 impl Output for Workbook<'_> {
-    fn fingerprint(&self) -> String {
+    fn fingerprint(&self) -> Digest {
         let f = Fingerprint::new()
             .raw(env!("CARGO_PKG_VERSION"))
             .raw("workbook");
-        self.jsons.iter().fold(f, |f, j| f.part(j)).hex()
+        self.jsons.iter().fold(f, |f, j| f.part(j)).finish()
     }
     fn files(&self) -> Vec<PathBuf> {
         vec![self.path.clone()]
@@ -193,8 +190,8 @@ mod tests {
     }
 
     impl Output for Counted<'_> {
-        fn fingerprint(&self) -> String {
-            sha256_hex(self.content)
+        fn fingerprint(&self) -> Digest {
+            Digest::of(self.content)
         }
         fn files(&self) -> Vec<PathBuf> {
             vec![self.file.clone()]
@@ -216,14 +213,14 @@ mod tests {
         let first = refresh(&out, None, false).unwrap();
         assert!(matches!(first, Fresh::Written(_)));
         let same = refresh(&out, Some(first.fingerprint()), false).unwrap();
-        assert_eq!(same, Fresh::Same(first.fingerprint().to_string()));
+        assert_eq!(same, Fresh::Same(first.fingerprint()));
         assert_eq!(out.writes.get(), 1);
         refresh(&out, Some(first.fingerprint()), true).unwrap();
         assert_eq!(out.writes.get(), 2);
         std::fs::remove_file(&out.file).unwrap();
         refresh(&out, Some(first.fingerprint()), false).unwrap();
         assert_eq!(out.writes.get(), 3);
-        assert!(refresh(&out, Some("another"), false).is_ok());
+        assert!(refresh(&out, Some(Digest::of("another")), false).is_ok());
         assert_eq!(out.writes.get(), 4);
     }
 }

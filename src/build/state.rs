@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::OutputError;
+use crate::fingerprint::Digest;
 use crate::fsutil::write_if_changed;
 use crate::inputs::{STATE_FILE, canonical};
 
@@ -18,26 +19,26 @@ pub(crate) struct BuildState {
     /// Per volume of the compendium, the fingerprint of its data, the
     /// template files, typst and the PDF standard it was made from.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub compendium_volumes: BTreeMap<String, String>,
+    pub compendium_volumes: BTreeMap<String, Digest>,
     /// Fingerprint of the CSV tables when they were written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tables: Option<String>,
+    pub tables: Option<Digest>,
     /// Fingerprint of the workbook when it was written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workbook: Option<String>,
+    pub workbook: Option<Digest>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct StateEntry {
     /// Fingerprint of the input bytes, its manifest row, the form and this
     /// tool's version.
-    pub input_hash: String,
+    pub input_hash: Digest,
     pub id: String,
     /// Fingerprint of the PDF made last; `None` when no PDF was made.
-    pub pdf_hash: Option<String>,
+    pub pdf_hash: Option<Digest>,
     /// SHA-256 of the input's bytes (printed in its PDF and the compendium).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub input_sha256: Option<String>,
+    pub input_sha256: Option<Digest>,
 }
 
 impl BuildState {
