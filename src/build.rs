@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::compendium::{self, Book, VolumeOptions};
-use crate::error::{InputError, OutputError};
+use crate::error::{InputError, InputErrorKind, OutputError};
 use crate::export::csv::CsvOptions;
 use crate::export::json;
 use crate::export::xlsx;
@@ -271,7 +271,7 @@ impl Item {
             origin: Origin::Given,
             input_hash: None,
             input_sha256: None,
-            result: Err(InputError::new(path, None, "not read")),
+            result: Err(InputError::new(path, None, InputErrorKind::NotRead)),
             reused: false,
             json: None,
             json_status: JsonStatus::Unwritten,
@@ -551,7 +551,11 @@ fn assign_ids(items: &mut [Item]) {
         .map(|&i| {
             std::mem::replace(
                 &mut items[i].result,
-                Err(InputError::new(Path::new(""), None, "")),
+                Err(InputError::new(
+                    Path::new(""),
+                    None,
+                    InputErrorKind::NotRead,
+                )),
             )
         })
         .collect();

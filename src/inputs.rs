@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::error::InputError;
+use crate::error::{InputError, InputErrorKind};
 use crate::manifest::{self, ManifestProblem, Manifests};
 
 /// File name endings taken as profiles when walking a folder.
@@ -120,7 +120,7 @@ impl Walker {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
-                self.found.errors.push(InputError::io(dir, &e));
+                self.found.errors.push(InputError::io(dir, e));
                 return;
             }
         };
@@ -150,7 +150,7 @@ impl Walker {
             Ok(m) if !m.is_file() => self.found.errors.push(InputError::new(
                 &path,
                 None,
-                "not a regular file (a pipe, a socket or a device): skipped",
+                InputErrorKind::NotARegularFile,
             )),
             _ => self.push_file(&path),
         }

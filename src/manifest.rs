@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::InputError;
 use crate::model::Level;
@@ -63,7 +64,7 @@ impl Manifests {
         if !path.is_file() || !self.loaded.insert(key(&path)) {
             return Ok(Vec::new());
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| InputError::io(&path, &e))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| InputError::io(&path, e))?;
         let (rows, mut problems) = parse(&path, &text)?;
         for row in rows {
             let file = folder.join(&row.file);
@@ -138,7 +139,7 @@ pub fn parse(
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| InputError::new(path, Some(1), format!("unreadable header: {e}")))?
+        .map_err(|e| InputError::new(path, Some(1), HeaderError::Unreadable(Arc::new(e))))?
         .clone();
     check_header(path, &headers)?;
     let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
@@ -198,17 +199,22 @@ pub fn parse(
     Ok((rows, problems))
 }
 
+/// Why the header of a manifest cannot be used (the whole manifest is then
+/// left out).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum HeaderError {
+    #[error("unreadable header: {0}")]
+    Unreadable(Arc<csv::Error>),
+    #[error("the header has no `file` column (expected {}, separated by commas)", COLUMNS.join(","))]
+    NoFileColumn,
+    #[error("unknown column `{column}` (expected {})", COLUMNS.join(","))]
+    UnknownColumn { column: String },
+}
+
 /// A header must name `file` and only known columns.
 fn check_header(path: &Path, headers: &csv::StringRecord) -> Result<(), InputError> {
     if !headers.iter().any(|h| h.eq_ignore_ascii_case("file")) {
-        return Err(InputError::new(
-            path,
-            Some(1),
-            format!(
-                "the header has no `file` column (expected {}, separated by commas)",
-                COLUMNS.join(",")
-            ),
-        ));
+        return Err(InputError::new(path, Some(1), HeaderError::NoFileColumn));
     }
     if let Some(unknown) = headers
         .iter()
@@ -217,10 +223,9 @@ fn check_header(path: &Path, headers: &csv::StringRecord) -> Result<(), InputErr
         return Err(InputError::new(
             path,
             Some(1),
-            format!(
-                "unknown column `{unknown}` (expected {})",
-                COLUMNS.join(",")
-            ),
+            HeaderError::UnknownColumn {
+                column: unknown.to_string(),
+            },
         ));
     }
     Ok(())
@@ -301,7 +306,7 @@ mod tests {
                 .starts_with("m.csv:3: warning: year `20x1`")
         );
         let err = parse(Path::new("m.csv"), "file,colour\na,b\n").unwrap_err();
-        assert!(err.message.contains("unknown column `colour`"));
+        assert!(err.message().contains("unknown column `colour`"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::error::InputError;
+use crate::error::{InputError, InputErrorKind};
 use crate::lang::TitleMatch;
 use crate::manifest::ManifestEntry;
 use crate::model::{Level, Profile, Warning, WarningKind};
@@ -78,7 +78,7 @@ pub fn parse_bytes(
 ) -> Result<Profile, InputError> {
     let (doc, form) = read::read_bytes(path, bytes, form)?;
     let mut rec = recognise::recognise(&doc)
-        .map_err(|e| InputError::new(path, None, no_findings_message(&doc, form, &e.message)))?;
+        .map_err(|e| InputError::new(path, None, no_findings(&doc, form, e.message)))?;
     if rec.language.is_none() {
         // The headings did not tell; the page's own declaration (`<html lang>`) may.
         rec.language = doc
@@ -93,9 +93,9 @@ pub fn parse_bytes(
 }
 
 /// The recogniser's "no key findings" message (which quotes the list
-/// headings in the document's language), completed with the form the file
-/// was read as and the form to try instead.
-pub(crate) fn no_findings_message(doc: &read::Document, form: Form, recognised: &str) -> String {
+/// headings in the document's language), with the form the file was read
+/// as and the form to try instead.
+pub(crate) fn no_findings(doc: &read::Document, form: Form, recognised: String) -> InputErrorKind {
     let read_as = doc
         .read_as
         .clone()
@@ -111,7 +111,12 @@ pub(crate) fn no_findings_message(doc: &read::Document, form: Form, recognised: 
         Form::Pdf => "--format print on its text (`pdftotext FILE.pdf FILE.txt`)",
         _ => "--format text",
     };
-    format!("{recognised} Read as {read_as}{columns}; if it is one, try {try_form}.")
+    InputErrorKind::NoFindings {
+        recognised,
+        read_as,
+        columns,
+        try_form,
+    }
 }
 
 /// Combine recognised content, the manifest and the tables.

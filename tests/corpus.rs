@@ -239,6 +239,6 @@ fn hub_page_is_not_a_profile() {
     let err =
         mgi::profile::parse_file(&corpus().join("not-a-profile-hub-fr.txt"), Form::Auto, None)
             .unwrap_err();
-    assert!(err.message.starts_with("no key findings found"), "{err}");
+    assert!(err.message().starts_with("no key findings found"), "{err}");
     assert!(err.to_string().contains("not-a-profile-hub-fr.txt"));
 }

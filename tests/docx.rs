@@ -241,7 +241,7 @@ fn num(level: usize) -> String {
 fn read_docx(bytes: &[u8]) -> Result<read::Document, String> {
     read::read_bytes(Path::new("x.docx"), bytes, Form::Auto)
         .map(|(d, _)| d)
-        .map_err(|e| e.message)
+        .map_err(|e| e.message())
 }
 
 #[test]
@@ -428,10 +428,10 @@ fn a_password_protected_office_file_is_refused_as_such() {
         (),
     );
     assert!(
-        e.message
+        e.message()
             .starts_with("the Office document is protected by a password"),
         "{}",
-        e.message
+        e.message()
     );
 }
 

@@ -325,7 +325,7 @@ fn columns_side_by_side_in_text_are_named_not_scrambled_silently() {
             .map(|w| w.message.clone())
             .find(|m| m.starts_with(mgi::warning::SIDE_BY_SIDE_START))
             .expect("a warning about the columns"),
-        Err(e) => e.message,
+        Err(e) => e.message(),
     };
     assert!(message.contains("two columns side by side"), "{message}");
     assert!(message.contains("give the PDF itself"), "{message}");

@@ -60,7 +60,7 @@ fn page_without_text_is_refused() {
     std::fs::write(&path, &bytes).unwrap();
     let err = read_pdf(&path, &bytes).unwrap_err();
     assert_eq!(
-        err.message,
+        err.message(),
         "the PDF has no text layer (a scan?): run OCR first or give a text copy"
     );
     assert_eq!(err.path, path);
@@ -73,9 +73,9 @@ fn broken_pdf_gives_the_extractor_message() {
     std::fs::write(&path, b"%PDF-1.4\nnot really a PDF\n").unwrap();
     let err = read_pdf(&path, b"%PDF-1.4\nnot really a PDF\n").unwrap_err();
     assert!(
-        err.message.starts_with("pdftotext failed"),
+        err.message().starts_with("pdftotext failed"),
         "{}",
-        err.message
+        err.message()
     );
 }
 

@@ -87,15 +87,12 @@ fn read_stdin() -> Result<Vec<u8>, mgi::error::InputError> {
         .lock()
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| mgi::error::InputError::io(Path::new(STDIN_NAME), &e))?;
+        .map_err(|e| mgi::error::InputError::io(Path::new(STDIN_NAME), e))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(mgi::error::InputError::new(
             Path::new(STDIN_NAME),
             None,
-            format!(
-                "the input is too large: the limit is {} MiB",
-                MAX_INPUT_BYTES >> 20
-            ),
+            mgi::error::InputErrorKind::StdinTooLarge,
         ));
     }
     Ok(bytes)
@@ -150,7 +147,7 @@ pub fn check(args: &CheckArgs) -> ExitCode {
         })
     };
     for e in &found.errors {
-        push(&e.path, e.line, "error", &e.message);
+        push(&e.path, e.line, "error", &e.message());
     }
     for p in &found.manifest_problems {
         push(&p.path, p.line, "warning", &p.message);
@@ -169,7 +166,7 @@ pub fn check(args: &CheckArgs) -> ExitCode {
                     unplaced += usize::from(w.unplaced_text);
                 }
             }
-            Err(e) => push(&e.path, e.line, "error", &e.message),
+            Err(e) => push(&e.path, e.line, "error", &e.message()),
         }
     }
     if found.files.is_empty() && found.errors.is_empty() {

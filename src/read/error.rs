@@ -2,8 +2,11 @@
 //! has one wording, which tells the user what to do (the caller adds the
 //! path, see [`crate::error::InputError`]).
 
+use std::sync::Arc;
+
 use super::MAX_INPUT_BYTES;
 use super::office::MAX_NESTING;
+use super::pdf::ExtractError;
 
 /// A file that cannot be decoded or unpacked into blocks.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -124,4 +127,58 @@ pub enum ReadError {
     NoWordMainPart { part: String },
     #[error("{part} has no body: the document is damaged")]
     NoWordBody { part: String },
+}
+
+/// Why a PDF gave no text to read.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum PdfError {
+    #[error("cannot write a temporary copy of the PDF for pdftotext: {0}")]
+    TemporaryCopy(Arc<std::io::Error>),
+    #[error(transparent)]
+    Extract(Arc<ExtractError>),
+    #[error("the PDF has no text layer (a scan?): run OCR first or give a text copy")]
+    NoTextLayer,
+}
+
+/// Why a legacy word-processor file (`.doc`, `.rtf`, `.wpd`) gave no text.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum LegacyError {
+    #[error(
+        "the Office document is protected by a password (it is encrypted): open it, remove \
+         the password and save it as .docx, or give the profile as PDF or HTML"
+    )]
+    Encrypted,
+    #[error(
+        "this is a legacy word-processor file (.doc, .rtf or .wpd), read only through \
+         LibreOffice, which is not installed (no `soffice` on PATH): install LibreOffice, \
+         or open the file and save it as .docx"
+    )]
+    NoLibreOffice,
+    #[error(transparent)]
+    Convert(Arc<ConvertError>),
+    #[error("after conversion by LibreOffice: {0}")]
+    AfterConversion(ReadError),
+}
+
+/// Why LibreOffice gave no `.docx`.
+#[derive(Debug, thiserror::Error)]
+pub enum ConvertError {
+    #[error("cannot convert with LibreOffice: {what}: {source}")]
+    Io {
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("LibreOffice did not convert the file within {secs} s: open it and save it as .docx")]
+    TimedOut { secs: u64 },
+    #[error("cannot convert with LibreOffice: soffice: {0}")]
+    Run(#[source] crate::tool::ToolError),
+    #[error(
+        "LibreOffice could not convert the file (damaged, or not a document): open it and \
+         save it as .docx, or give the profile as PDF or HTML"
+    )]
+    Refused,
+    /// The converted file could not be read back.
+    #[error("{0}")]
+    Converted(Box<crate::error::InputErrorKind>),
 }

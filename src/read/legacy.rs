@@ -6,9 +6,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use super::error::{ConvertError, LegacyError};
 use super::{Document, docx};
 use crate::error::InputError;
 use crate::tool::{self, ToolError};
@@ -34,24 +36,16 @@ pub(crate) fn is_encrypted_office(bytes: &[u8]) -> bool {
 
 /// Read a legacy file through LibreOffice.
 pub(crate) fn read_legacy(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
-    let err = |m: String| InputError::new(path, None, m);
+    let err = |e: LegacyError| InputError::new(path, None, e);
     if is_encrypted_office(bytes) {
-        return Err(err(
-            "the Office document is protected by a password (it is encrypted): open it, remove \
-             the password and save it as .docx, or give the profile as PDF or HTML"
-                .to_string(),
-        ));
+        return Err(err(LegacyError::Encrypted));
     }
     let Some(soffice) = find_on_path("soffice") else {
-        return Err(err(
-            "this is a legacy word-processor file (.doc, .rtf or .wpd), read only through \
-             LibreOffice, which is not installed (no `soffice` on PATH): install LibreOffice, \
-             or open the file and save it as .docx"
-                .to_string(),
-        ));
+        return Err(err(LegacyError::NoLibreOffice));
     };
-    let docx_bytes = convert(&soffice, path, bytes).map_err(|e| err(e.to_string()))?;
-    docx::read_docx(&docx_bytes).map_err(|e| err(format!("after conversion by LibreOffice: {e}")))
+    let docx_bytes =
+        convert(&soffice, path, bytes).map_err(|e| err(LegacyError::Convert(Arc::new(e))))?;
+    docx::read_docx(&docx_bytes).map_err(|e| err(LegacyError::AfterConversion(e)))
 }
 
 /// The first executable `name` in the folders of `PATH`.
@@ -83,28 +77,6 @@ impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
-}
-
-/// Why LibreOffice gave no `.docx`.
-#[derive(Debug, thiserror::Error)]
-enum ConvertError {
-    #[error("cannot convert with LibreOffice: {what}: {source}")]
-    Io {
-        what: &'static str,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("LibreOffice did not convert the file within {secs} s: open it and save it as .docx")]
-    TimedOut { secs: u64 },
-    #[error("cannot convert with LibreOffice: soffice: {0}")]
-    Run(#[source] ToolError),
-    #[error(
-        "LibreOffice could not convert the file (damaged, or not a document): open it and \
-         save it as .docx, or give the profile as PDF or HTML"
-    )]
-    Refused,
-    #[error("{0}")]
-    Converted(String),
 }
 
 /// Convert with `soffice --convert-to docx`; the bytes of the result.
@@ -154,5 +126,5 @@ fn convert(soffice: &Path, path: &Path, bytes: &[u8]) -> Result<Vec<u8>, Convert
         return Err(ConvertError::Refused);
     }
     // The converted file's own size limit, worded for the user already.
-    super::read_limited(&converted).map_err(|e| ConvertError::Converted(e.message))
+    super::read_limited(&converted).map_err(|e| ConvertError::Converted(e.kind))
 }

@@ -22,7 +22,7 @@ pub mod text;
 
 use std::path::Path;
 
-use crate::error::InputError;
+use crate::error::{InputError, InputErrorKind};
 use crate::model::Warning;
 
 /// What a block is, as far as the reader can tell.
@@ -234,22 +234,18 @@ pub fn read_file(path: &Path, form: Form) -> Result<(Document, Form), InputError
 /// `/dev/zero`) can exhaust memory.
 pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, InputError> {
     use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| InputError::io(path, &e))?;
+    let meta = std::fs::metadata(path).map_err(|e| InputError::io(path, e))?;
     if meta.is_dir() {
-        return Err(InputError::new(
-            path,
-            None,
-            "this is a folder, not a file: give folders to `mgi build` or `mgi check`, which read the profiles in them",
-        ));
+        return Err(InputError::new(path, None, InputErrorKind::Folder));
     }
     if meta.len() > MAX_INPUT_BYTES {
         return Err(too_large(path, Some(meta.len())));
     }
-    let file = std::fs::File::open(path).map_err(|e| InputError::io(path, &e))?;
+    let file = std::fs::File::open(path).map_err(|e| InputError::io(path, e))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| InputError::io(path, &e))?;
+        .map_err(|e| InputError::io(path, e))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_large(path, None));
     }
@@ -258,19 +254,7 @@ pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, InputError> {
 
 /// The error for an input over the limit (`len` when it is known).
 fn too_large(path: &Path, len: Option<u64>) -> InputError {
-    let size = match len {
-        Some(n) => format!("{:.1} MiB ({n} bytes)", n as f64 / (1024.0 * 1024.0)),
-        None => "endless or growing (more than the limit was read)".to_string(),
-    };
-    InputError::new(
-        path,
-        None,
-        format!(
-            "the file is too large: {size}; the limit is {} MiB ({MAX_INPUT_BYTES} bytes). \
-             MGI profiles are far smaller: check that this is a profile, or keep only the profile's text",
-            MAX_INPUT_BYTES / (1024 * 1024)
-        ),
-    )
+    InputError::new(path, None, InputErrorKind::TooLarge { len })
 }
 
 /// Read bytes already in memory (`path` names them in messages).
@@ -281,12 +265,12 @@ pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Fo
     };
     let mut doc = match form {
         Form::Pdf => pdf::read_pdf(path, bytes)?,
-        Form::Docx => docx::read_docx(bytes).map_err(|e| InputError::unreadable(path, &e))?,
-        Form::Odt => odt::read_odt(bytes).map_err(|e| InputError::unreadable(path, &e))?,
+        Form::Docx => docx::read_docx(bytes).map_err(|e| InputError::new(path, None, e))?,
+        Form::Odt => odt::read_odt(bytes).map_err(|e| InputError::new(path, None, e))?,
         Form::Legacy => legacy::read_legacy(path, bytes)?,
-        Form::Html => html::read_html(bytes).map_err(|e| InputError::unreadable(path, &e))?,
+        Form::Html => html::read_html(bytes).map_err(|e| InputError::new(path, None, e))?,
         Form::Text | Form::Print | Form::Auto => {
-            let decoded = decode::decode(bytes).map_err(|e| InputError::unreadable(path, &e))?;
+            let decoded = decode::decode(bytes).map_err(|e| InputError::new(path, None, e))?;
             let mut doc = if form == Form::Print {
                 print::read_print(&decoded.text)
             } else {

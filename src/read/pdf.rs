@@ -14,10 +14,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::Document;
+use super::error::PdfError;
 use super::layout::{Layout, read_layout};
 use super::poppler_xml::{Tags, attribute, decode_entities};
 use crate::error::InputError;
@@ -37,9 +39,6 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 const NOT_INSTALLED: &str = "cannot read PDF files: pdftotext (poppler-utils) is not installed; \
                              install it with `apt-get install poppler-utils` or run scripts/setup";
 
-const NO_TEXT_LAYER: &str =
-    "the PDF has no text layer (a scan?): run OCR first or give a text copy";
-
 /// Read a PDF profile. `path` is used when it is the file `bytes` came from;
 /// otherwise `bytes` are written to a temporary file for the extractors.
 pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
@@ -51,18 +50,14 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
 
 /// Read a PDF profile by its layout, with the form it was taken for and why.
 pub fn read_pdf_layout(path: &Path, bytes: &[u8]) -> Result<Layout, InputError> {
-    let err = |msg: String| InputError::new(path, None, msg);
+    let err = |e: PdfError| InputError::new(path, None, e);
     let same_file = std::fs::metadata(path)
         .is_ok_and(|m| m.is_file() && (bytes.is_empty() || m.len() == bytes.len() as u64));
     let temp;
     let file = if same_file {
         path
     } else {
-        temp = TempFile::write(bytes).map_err(|e| {
-            err(format!(
-                "cannot write a temporary copy of the PDF for pdftotext: {e}"
-            ))
-        })?;
+        temp = TempFile::write(bytes).map_err(|e| err(PdfError::TemporaryCopy(Arc::new(e))))?;
         &temp.path
     };
     // The two extractors run at the same time.
@@ -74,10 +69,10 @@ pub fn read_pdf_layout(path: &Path, bytes: &[u8]) -> Result<Layout, InputError> 
             .unwrap_or(Err(ExtractError::Panicked { tool: PDFTOHTML }));
         (words, fonts)
     });
-    let stdout = stdout.map_err(|e| err(e.to_string()))?;
+    let stdout = stdout.map_err(|e| err(PdfError::Extract(Arc::new(e))))?;
     let words = String::from_utf8_lossy(&stdout);
     if !words.contains("<word ") {
-        return Err(err(NO_TEXT_LAYER.to_string()));
+        return Err(err(PdfError::NoTextLayer));
     }
     // Fonts make headings; without them the words' heights stand in.
     let mut layout = read_layout(

@@ -105,7 +105,7 @@ fn stray_bytes_in_utf8_are_an_error_naming_offset_and_line() {
     let (offset, line) = first.expect("an é to replace");
     let e = parse_err("mali.txt", &bytes);
     assert_eq!(
-        e.message,
+        e.message(),
         format!(
             "invalid UTF-8 at byte offset {offset} (line {line}): the file is mostly UTF-8 but has {replaced} stray byte{}; re-save it as UTF-8",
             if replaced == 1 { "" } else { "s" }
@@ -140,7 +140,7 @@ fn a_copy_cut_inside_a_character_says_so() {
         .count()
         + 1;
     assert_eq!(
-        e.message,
+        e.message(),
         format!(
             "the file ends inside a UTF-8 character at byte offset {} (line {line}): it looks cut short; copy the profile again",
             cut - 1

@@ -13,7 +13,7 @@ use std::process::Command;
 
 use common::*;
 use encoding_rs::WINDOWS_1252;
-use mgi::error::InputError;
+use mgi::error::{InputError, InputErrorKind};
 use mgi::model::Profile;
 use mgi::read::{self, Form, MAX_INPUT_BYTES};
 use mgi::recognise;

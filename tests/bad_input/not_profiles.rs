@@ -29,7 +29,7 @@ fn texts_that_are_not_profiles_are_refused() {
     ] {
         let e = parse_err(name, &bytes);
         assert_eq!(
-            e.message,
+            e.message(),
             format!(
                 "{} Read as web text (no form feeds between pages, no markup); \
                  if it is one, try --format print.",

@@ -5,8 +5,12 @@ use super::*;
 #[test]
 fn empty_file_is_refused_with_advice() {
     let e = parse_err("empty.txt", b"");
+    assert!(matches!(
+        *e.kind,
+        InputErrorKind::Read(read::error::ReadError::Empty)
+    ));
     assert_eq!(
-        e.message,
+        e.message(),
         "the file is empty: save the profile's text into it, or remove it from the inputs"
     );
     assert!(
@@ -24,7 +28,7 @@ fn whitespace_only_is_refused_with_advice() {
     ] {
         let e = parse_err("blank.txt", blank.as_bytes());
         assert_eq!(
-            e.message,
+            e.message(),
             "the file contains only whitespace: save the profile's text into it, or remove it from the inputs",
             "{blank:?}"
         );
@@ -35,25 +39,25 @@ fn whitespace_only_is_refused_with_advice() {
 fn binary_files_named_txt_are_refused() {
     let e = parse_err("profile.txt", PNG);
     assert_eq!(
-        e.message,
+        e.message(),
         "this is not a text file (looks like a PNG image): an image has no text to read: use the profile's web page or PDF"
     );
     // A ZIP archive is read as a word-processor document, whatever its name:
     // this one is cut short.
     let e = parse_err("profile.txt", ZIP);
     assert!(
-        e.message.starts_with(
+        e.message().starts_with(
             "this looks like a ZIP archive (a .docx or .odt is one) but it is damaged ("
         ),
         "{}",
-        e.message
+        e.message()
     );
     // Other binary bytes: the offset of the first zero byte.
     let mut bytes = b"Key findings\n".to_vec();
     bytes.extend_from_slice(&[0x00, 0x13, 0x37, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02]);
     let e = parse_err("profile.txt", &bytes);
     assert!(
-        e.message
+        e.message()
             .starts_with("this is not a text file (it contains a zero byte at byte offset 13)"),
         "{e}"
     );
@@ -63,8 +67,13 @@ fn binary_files_named_txt_are_refused() {
 fn pdf_without_text_layer_is_refused() {
     for name in ["scan.pdf", "scan.txt"] {
         let e = parse_err(name, &scan_pdf());
+        assert!(matches!(
+            *e.kind,
+            InputErrorKind::Pdf(read::error::PdfError::NoTextLayer)
+        ));
         assert_eq!(
-            e.message, "the PDF has no text layer (a scan?): run OCR first or give a text copy",
+            e.message(),
+            "the PDF has no text layer (a scan?): run OCR first or give a text copy",
             "{name}"
         );
         assert!(e.path.ends_with(name));

@@ -13,8 +13,14 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
         .set_len(100 * 1000 * 1000)
         .unwrap();
     let e = read::read_file(&path, Form::Auto).unwrap_err();
+    assert!(matches!(
+        *e.kind,
+        InputErrorKind::TooLarge {
+            len: Some(100_000_000)
+        }
+    ));
     assert_eq!(
-        e.message,
+        e.message(),
         "the file is too large: 95.4 MiB (100000000 bytes); the limit is 64 MiB (67108864 bytes). \
          MGI profiles are far smaller: check that this is a profile, or keep only the profile's text"
     );
@@ -33,7 +39,7 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
         .unwrap();
     let e = read::read_file(&path, Form::Auto).unwrap_err();
     assert!(
-        e.message
+        e.message()
             .starts_with("the file is too large: 64.0 MiB (67108865 bytes)")
     );
     std::fs::File::create(&path)
@@ -42,7 +48,7 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
         .unwrap();
     let e = read::read_file(&path, Form::Auto).unwrap_err();
     assert!(
-        e.message
+        e.message()
             .starts_with("this is not a text file (it contains a zero byte at byte offset 0)"),
         "{e}"
     );
@@ -52,8 +58,9 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
 #[test]
 fn an_endless_input_is_cut_at_the_limit() {
     let e = read::read_file(Path::new("/dev/zero"), Form::Auto).unwrap_err();
+    assert!(matches!(*e.kind, InputErrorKind::TooLarge { len: None }));
     assert!(
-        e.message.starts_with(
+        e.message().starts_with(
             "the file is too large: endless or growing (more than the limit was read); the limit is 64 MiB"
         ),
         "{e}"
@@ -70,7 +77,7 @@ fn a_page_nesting_elements_without_end_is_refused_before_parsing() {
     );
     let e = parse_err("page.html", html.as_bytes());
     assert_eq!(
-        e.message,
+        e.message(),
         format!(
             "the page nests its elements more than {} deep (from line 4): it is probably damaged; save it again from the browser, or give a text copy or the PDF",
             mgi::read::html::MAX_NESTING
@@ -82,7 +89,11 @@ fn a_page_nesting_elements_without_end_is_refused_before_parsing() {
 fn a_folder_given_as_a_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let e = read::read_file(dir.path(), Form::Auto).unwrap_err();
-    assert!(e.message.starts_with("this is a folder, not a file"), "{e}");
+    assert!(matches!(*e.kind, InputErrorKind::Folder));
+    assert!(
+        e.message().starts_with("this is a folder, not a file"),
+        "{e}"
+    );
 }
 
 /// A megabyte of words, unlike any heading.
