@@ -51,7 +51,7 @@ pub use crate::inputs::{PROFILE_EXTENSIONS, STATE_FILE};
 
 /// The compendium's name (`pdf/compendium.pdf`, `OUT/.compendium.json`):
 /// no profile takes this id.
-pub const COMPENDIUM_ID: &str = compendium::BOOK;
+pub(crate) const COMPENDIUM_ID: &str = compendium::BOOK;
 
 /// What became of a volume of the compendium.
 pub use crate::compendium::Outcome as Compendium;

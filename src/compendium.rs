@@ -26,11 +26,11 @@ use crate::model::{Level, Profile};
 use crate::render::{Staged, Typst};
 
 /// The name of the whole book, and the start of every volume's name.
-pub const BOOK: &str = "compendium";
+pub(crate) const BOOK: &str = "compendium";
 
 /// The language of the books' own labels (each chapter is in its
 /// profile's language).
-pub const BOOK_LANGUAGE: &str = "en";
+pub(crate) const BOOK_LANGUAGE: &str = "en";
 
 /// Profiles in one volume unless told otherwise. typst needs about 0.8 GB
 /// for a book of 50 profiles, and more than twice that for 100 (its
@@ -127,7 +127,7 @@ static REGIONS: LazyLock<Vec<Region>> = LazyLock::new(|| {
 });
 
 /// The region of a country (ISO 3166-1 alpha-3), if the table knows it.
-pub fn region_of(iso3: &str) -> Option<&'static Region> {
+pub(crate) fn region_of(iso3: &str) -> Option<&'static Region> {
     REGIONS.iter().find(|r| r.members.contains(iso3))
 }
 
@@ -320,7 +320,7 @@ pub struct Book {
 /// Plan the volumes of `profiles` (with the SHA-256 of each one's input),
 /// write each one's data file under `out`, and tell which are unchanged
 /// since `previous` (volume name → hash of the last build).
-pub fn prepare(
+pub(crate) fn prepare(
     out: &Path,
     profiles: &[&Profile],
     sha256: &[Option<Digest>],
@@ -369,7 +369,7 @@ pub fn prepare(
 /// machine to itself (fewer books than workers) gets the workers left as
 /// typst `--jobs`. `waiting` is called when `work` is done and books are
 /// still being made. Returns what `work` returns.
-pub fn compile_alongside<R: Send>(
+pub(crate) fn compile_alongside<R: Send>(
     books: &mut [Book],
     compile: &(dyn Fn(&Volume, usize) -> Outcome + Sync),
     waiting: &(dyn Fn() + Sync),
@@ -396,7 +396,7 @@ pub fn compile_alongside<R: Send>(
 }
 
 /// Compile one volume with typst from the staged templates.
-pub fn compile_volume(
+pub(crate) fn compile_volume(
     typst: &Typst,
     staged: &Staged,
     out: &Path,
@@ -433,7 +433,7 @@ fn is_volume_file(name: &str) -> bool {
 /// `books` nor the PDF of a profile (`ids`). Done only when every book was
 /// made, so that a failure never leaves fewer books than before. Returns
 /// the PDFs removed.
-pub fn remove_stale(out: &Path, books: &[Book], ids: &HashSet<&str>) -> Vec<PathBuf> {
+pub(crate) fn remove_stale(out: &Path, books: &[Book], ids: &HashSet<&str>) -> Vec<PathBuf> {
     if !books
         .iter()
         .all(|b| matches!(b.outcome, Some(Outcome::Built(_) | Outcome::Same(_))))

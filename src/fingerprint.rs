@@ -68,7 +68,7 @@ impl<'de> Deserialize<'de> for Digest {
 
 /// A SHA-256 fed part by part.
 #[derive(Clone, Default)]
-pub struct Fingerprint(Sha256);
+pub(crate) struct Fingerprint(Sha256);
 
 impl Fingerprint {
     pub fn new() -> Self {
@@ -92,7 +92,7 @@ impl Fingerprint {
 
     /// A value by its JSON form (never by its `Debug` text, which is no
     /// stable format).
-    pub fn serialized(self, value: &impl Serialize) -> Self {
+    pub(crate) fn serialized(self, value: &impl Serialize) -> Self {
         let json = serde_json::to_vec(value).expect("a value of the model serializes");
         self.part(json)
     }

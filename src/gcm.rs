@@ -20,7 +20,7 @@ use crate::lang::signature::fold_normalized;
 use crate::model::{Domain, FindingKind, GcmLink, Profile};
 
 /// At most this many objectives per finding.
-pub const MAX_OBJECTIVES: usize = 3;
+pub(crate) const MAX_OBJECTIVES: usize = 3;
 
 /// Objectives after the first need at least this much evidence (a term of two
 /// words, or two terms): one stray word does not make a second objective.
@@ -58,7 +58,7 @@ impl Objective {
     }
 
     /// The short name in a language (English when the table has none for it).
-    pub fn short_name(&self, language: &str) -> &str {
+    pub(crate) fn short_name(&self, language: &str) -> &str {
         self.short
             .get(language)
             .or_else(|| self.short.get("en"))
@@ -362,7 +362,7 @@ fn words_of(text: &str, tokens: &[Token], spans: &[(usize, usize)]) -> Vec<Strin
 }
 
 /// Link every finding of the domains to its objectives.
-pub fn tag_domains(domains: &mut [Domain], language: &str) {
+pub(crate) fn tag_domains(domains: &mut [Domain], language: &str) {
     for domain in domains {
         for kind in [FindingKind::Strength, FindingKind::Improvement] {
             for finding in domain.list_mut(kind) {

@@ -23,7 +23,7 @@ pub mod compendium;
 pub mod diff;
 pub mod error;
 pub mod export;
-pub mod fingerprint;
+pub(crate) mod fingerprint;
 pub mod fsutil;
 pub mod gcm;
 pub mod inputs;

@@ -42,7 +42,7 @@ pub fn parse_file_noting(
 }
 
 /// [`parse_file`] of a file already read into `bytes`.
-pub fn parse_read(
+pub(crate) fn parse_read(
     path: &Path,
     bytes: &[u8],
     form: Form,

@@ -21,7 +21,7 @@ use crate::tool;
 pub const TYPST_VERSION: &str = "0.15.1";
 
 /// This tool's version, printed in each PDF's colophon.
-pub const MGI_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub(crate) const MGI_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How to install it, for messages.
 pub(crate) const INSTALL_HINT: &str = "run `scripts/setup` (it installs typst-cli 0.15.1 with `cargo install --locked typst-cli@0.15.1`), or set TYPST to a typst 0.15.1 binary";
@@ -208,7 +208,7 @@ impl Typst {
     /// Compile `template` with `data` (JSON bytes) into `pdf`. The data goes
     /// to a temporary file inside `root` (next to `pdf` when its folder is
     /// inside `root`, else at the top of `root`), removed after the compile.
-    pub fn compile_json(
+    pub(crate) fn compile_json(
         &self,
         root: &Path,
         template: &Path,
@@ -267,7 +267,7 @@ impl RenderConfig {
 
     /// What every PDF depends on besides its own data: the same salt and
     /// data as when a PDF was made means it need not be made again.
-    pub fn salt(&self) -> String {
+    pub(crate) fn salt(&self) -> String {
         format!(
             "typst {} at {}; templates {}; pdf-standard {}; mgi {}",
             TYPST_VERSION,
@@ -348,7 +348,7 @@ impl Renderer {
 
     /// One volume of the compendium (its data written by
     /// [`crate::compendium::prepare`] under `out`), with `jobs` typst threads.
-    pub fn compendium_volume(
+    pub(crate) fn compendium_volume(
         &self,
         out: &Path,
         volume: &crate::compendium::Volume,
@@ -567,7 +567,7 @@ impl Templates {
     }
 
     /// A hash of every file, by name and content.
-    pub fn hash(&self) -> Digest {
+    pub(crate) fn hash(&self) -> Digest {
         self.files
             .iter()
             .fold(Fingerprint::new(), |f, (name, bytes)| {
@@ -580,7 +580,7 @@ impl Templates {
 /// Templates staged on disk: typst's root is the folder above them, so that
 /// data files beside them (`json/…`) are inside the root.
 #[derive(Debug, Clone)]
-pub struct Staged {
+pub(crate) struct Staged {
     pub root: PathBuf,
     dir: PathBuf,
 }
@@ -594,7 +594,7 @@ impl Staged {
 
 /// Write the template files into `dir` (each only when its bytes change);
 /// typst's root is `dir`'s parent.
-pub fn stage(templates: &Templates, dir: &Path) -> Result<Staged, OutputError> {
+pub(crate) fn stage(templates: &Templates, dir: &Path) -> Result<Staged, OutputError> {
     crate::fsutil::create_dir(dir)?;
     let dir = std::fs::canonicalize(dir).map_err(|e| OutputError::write(dir, e))?;
     for (name, bytes) in &templates.files {

@@ -80,7 +80,7 @@ pub(crate) fn fold_heading(s: &str) -> String {
 /// One character of a text, as [`fold_heading`] folds it: its compatibility
 /// decomposition without combining marks, in lower case, apostrophes
 /// dropped, anything else than a letter or digit as a space.
-pub fn fold_heading_char(out: &mut String, c: char) {
+pub(crate) fn fold_heading_char(out: &mut String, c: char) {
     if c.is_ascii() {
         push_heading_char(out, c);
     } else {

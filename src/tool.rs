@@ -54,7 +54,7 @@ pub fn run(cmd: Command, limits: Limits) -> Result<Finished, ToolError> {
 
 /// [`run`] in a process group of its own, the whole group stopped at the
 /// deadline: for a program that starts others (LibreOffice's `soffice`).
-pub fn run_group(mut cmd: Command, limits: Limits) -> Result<Finished, ToolError> {
+pub(crate) fn run_group(mut cmd: Command, limits: Limits) -> Result<Finished, ToolError> {
     std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     run_as(cmd, limits, true)
 }

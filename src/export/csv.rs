@@ -17,7 +17,7 @@ pub struct CsvOptions {
     pub raw: bool,
 }
 
-pub const FINDINGS_HEADER: [&str; 12] = [
+pub(crate) const FINDINGS_HEADER: [&str; 12] = [
     "profile_id",
     "place",
     "country_iso3",
@@ -31,7 +31,7 @@ pub const FINDINGS_HEADER: [&str; 12] = [
     "text",
     "gcm_objectives",
 ];
-pub const DOMAINS_HEADER: [&str; 7] = [
+pub(crate) const DOMAINS_HEADER: [&str; 7] = [
     "profile_id",
     "place",
     "year",
@@ -40,7 +40,7 @@ pub const DOMAINS_HEADER: [&str; 7] = [
     "strengths",
     "improvements",
 ];
-pub const PROFILES_HEADER: [&str; 13] = [
+pub(crate) const PROFILES_HEADER: [&str; 13] = [
     "profile_id",
     "place",
     "place_official",
@@ -56,7 +56,7 @@ pub const PROFILES_HEADER: [&str; 13] = [
     "source",
 ];
 
-pub const CHANGES_HEADER: [&str; 11] = [
+pub(crate) const CHANGES_HEADER: [&str; 11] = [
     "place",
     "level",
     "domain",
@@ -70,7 +70,7 @@ pub const CHANGES_HEADER: [&str; 11] = [
     "gcm_objectives",
 ];
 
-pub const GCM_HEADER: [&str; 8] = [
+pub(crate) const GCM_HEADER: [&str; 8] = [
     "profile_id",
     "place",
     "year",
@@ -125,7 +125,7 @@ impl Cell {
     }
 
     /// The cell as CSV text (before any neutralizing).
-    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
+    pub(crate) fn as_text(&self) -> std::borrow::Cow<'_, str> {
         match self {
             Cell::Empty => "".into(),
             Cell::Text(s) => s.as_str().into(),
@@ -175,7 +175,7 @@ pub fn tables(profiles: &[&Profile]) -> [Table; 5] {
 }
 
 /// A table as CSV bytes.
-pub fn to_csv(header: &[&str], rows: &[Vec<Cell>], opts: CsvOptions) -> Vec<u8> {
+pub(crate) fn to_csv(header: &[&str], rows: &[Vec<Cell>], opts: CsvOptions) -> Vec<u8> {
     let mut out = Vec::new();
     if opts.excel {
         out.extend_from_slice("\u{feff}".as_bytes());
@@ -225,7 +225,7 @@ pub fn findings_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
 }
 
 /// One row per profile and domain, with counts (columns of [`DOMAINS_HEADER`]).
-pub fn domains_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
+pub(crate) fn domains_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for p in profiles {
         for d in &p.domains {
@@ -244,7 +244,7 @@ pub fn domains_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
 }
 
 /// One row per profile, with metadata and totals (columns of [`PROFILES_HEADER`]).
-pub fn profiles_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
+pub(crate) fn profiles_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
     profiles
         .iter()
         .map(|p| {
@@ -291,7 +291,7 @@ pub fn gcm_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
 }
 
 /// One row per profile and GCM objective, with counts.
-pub fn gcm_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
+pub(crate) fn gcm_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
     to_csv(&GCM_HEADER, &gcm_rows(profiles), opts)
 }
 
@@ -301,7 +301,7 @@ pub fn findings_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
 }
 
 /// One row per profile and domain, with counts.
-pub fn domains_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
+pub(crate) fn domains_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
     to_csv(&DOMAINS_HEADER, &domains_rows(profiles), opts)
 }
 
@@ -314,7 +314,7 @@ pub fn profiles_csv(profiles: &[&Profile], opts: CsvOptions) -> Vec<u8> {
 /// `similarity` is `1` for unchanged findings, two decimals for reworded
 /// ones (and the score of the content words shared for progressed and
 /// regressed ones), empty for removed and added ones.
-pub fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
+pub(crate) fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for d in diffs {
         for list in &d.domains {
@@ -347,7 +347,7 @@ pub fn changes_rows(diffs: &[ProfileDiff]) -> Vec<Vec<Cell>> {
 }
 
 /// The edition changes as CSV.
-pub fn changes_csv(diffs: &[ProfileDiff], opts: CsvOptions) -> Vec<u8> {
+pub(crate) fn changes_csv(diffs: &[ProfileDiff], opts: CsvOptions) -> Vec<u8> {
     to_csv(&CHANGES_HEADER, &changes_rows(diffs), opts)
 }
 

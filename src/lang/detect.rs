@@ -38,7 +38,7 @@ static DISTINCTIVE: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
 
 /// How many distinctive words of each language `text` holds, in the order of
 /// [`LANGUAGES`].
-pub fn distinctive_counts(text: &str) -> Vec<usize> {
+pub(crate) fn distinctive_counts(text: &str) -> Vec<usize> {
     // Stop words are short: a longer word is none, and is not even looked up.
     static LONGEST: LazyLock<usize> =
         LazyLock::new(|| DISTINCTIVE.keys().map(String::len).max().unwrap_or(0));
@@ -58,7 +58,7 @@ pub fn distinctive_counts(text: &str) -> Vec<usize> {
 }
 
 /// The language `text` is clearly written in, if any.
-pub fn detect_language(text: &str) -> Option<&'static str> {
+pub(crate) fn detect_language(text: &str) -> Option<&'static str> {
     let counts = distinctive_counts(text);
     let (best, &top) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
     let runner_up = counts

@@ -274,7 +274,7 @@ pub(crate) fn match_heading_expecting(
 /// approximation, else nothing. Cheaper than asking [`match_heading`]:
 /// the search for a phrase a few edits away, whose answer would be
 /// approximate anyway, only runs when the key words match.
-pub fn match_heading_exactly(text: &str) -> Option<HeadingMatch> {
+pub(crate) fn match_heading_exactly(text: &str) -> Option<HeadingMatch> {
     let norm = normalize(text);
     if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
         return None;

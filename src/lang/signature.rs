@@ -99,7 +99,7 @@ static LIST_VOCABULARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Whether some of `words` (folded) could belong to a list heading: one
 /// of them at least is a word of the list headings' names as written.
-pub fn may_hold_list_heading(words: &[String]) -> bool {
+pub(crate) fn may_hold_list_heading(words: &[String]) -> bool {
     let vocabulary = &*LIST_VOCABULARY;
     words
         .iter()
@@ -197,12 +197,12 @@ fn same_word(a: &str, b: &str) -> bool {
 /// plural `s` and a final gender vowel (`a`, `o`, `e`) dropped from words
 /// long enough to keep a stem ("derechos" → "derech", "développées" →
 /// "developp", "rights" → "right").
-pub fn fold_word(word: &str) -> String {
+pub(crate) fn fold_word(word: &str) -> String {
     fold_normalized(normalize(word))
 }
 
 /// [`fold_word`] of a word already normalised.
-pub fn fold_normalized(mut w: String) -> String {
+pub(crate) fn fold_normalized(mut w: String) -> String {
     if w.chars().count() > 4 && w.ends_with('s') {
         w.pop();
     }
@@ -213,7 +213,7 @@ pub fn fold_normalized(mut w: String) -> String {
 }
 
 /// The folded words of a phrase, numbering dropped.
-pub fn fold_words(text: &str) -> Vec<String> {
+pub(crate) fn fold_words(text: &str) -> Vec<String> {
     fold_normalized_words(&normalize(text))
 }
 
@@ -227,12 +227,12 @@ fn fold_normalized_words(norm: &str) -> Vec<String> {
 
 /// The words of a heading as signatures read it: folded, without the
 /// numbering in front ("1.", "1 |", "Domain 1:", "DOMAINE 1 :", "II.").
-pub fn heading_words(text: &str) -> Vec<String> {
+pub(crate) fn heading_words(text: &str) -> Vec<String> {
     heading_words_normalized(&normalize(text))
 }
 
 /// [`heading_words`] of a text already normalised ([`normalize`]).
-pub fn heading_words_normalized(norm: &str) -> Vec<String> {
+pub(crate) fn heading_words_normalized(norm: &str) -> Vec<String> {
     static NUMBERING: LazyLock<HashSet<String>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -297,7 +297,7 @@ pub fn match_signatures(text: &str) -> Vec<SignatureMatch> {
 }
 
 /// [`match_signatures`] with the text's [`heading_words`] already made.
-pub fn match_signature_words(text: &str, words: &[String]) -> Vec<SignatureMatch> {
+pub(crate) fn match_signature_words(text: &str, words: &[String]) -> Vec<SignatureMatch> {
     if words.is_empty() || words.len() > MAX_CONTENT_WORDS * 2 || !reads_as_heading(text) {
         return Vec::new();
     }

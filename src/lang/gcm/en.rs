@@ -2,7 +2,7 @@
 
 use super::GcmLexicon;
 
-pub static EN: GcmLexicon = GcmLexicon {
+pub(crate) static EN: GcmLexicon = GcmLexicon {
     code: "en",
     stopwords: &[
         "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "and", "or", "with", "from",

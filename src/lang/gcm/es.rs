@@ -2,7 +2,7 @@
 
 use super::GcmLexicon;
 
-pub static ES: GcmLexicon = GcmLexicon {
+pub(crate) static ES: GcmLexicon = GcmLexicon {
     code: "es",
     stopwords: &[
         "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a", "en",

@@ -2,7 +2,7 @@
 
 use super::GcmLexicon;
 
-pub static FR: GcmLexicon = GcmLexicon {
+pub(crate) static FR: GcmLexicon = GcmLexicon {
     code: "fr",
     stopwords: &[
         "l", "d", "de", "du", "des", "la", "le", "les", "un", "une", "et", "ou", "a", "au", "aux",

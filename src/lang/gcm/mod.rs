@@ -12,7 +12,7 @@ mod es;
 mod fr;
 
 /// What one language says about the GCM objectives, as plain data.
-pub struct GcmLexicon {
+pub(crate) struct GcmLexicon {
     /// ISO 639-1 code, as in the model (`fr`).
     pub code: &'static str,
     /// Function words skipped in terms and texts alike ("of", "de la").
@@ -29,9 +29,9 @@ pub struct GcmLexicon {
 }
 
 /// The lexicons the tagger knows.
-pub static GCM_LEXICONS: &[&GcmLexicon] = &[&en::EN, &fr::FR, &es::ES];
+pub(crate) static GCM_LEXICONS: &[&GcmLexicon] = &[&en::EN, &fr::FR, &es::ES];
 
 /// The lexicon of a language code.
-pub fn gcm_lexicon(code: &str) -> Option<&'static GcmLexicon> {
+pub(crate) fn gcm_lexicon(code: &str) -> Option<&'static GcmLexicon> {
     GCM_LEXICONS.iter().copied().find(|l| l.code == code)
 }

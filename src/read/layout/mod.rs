@@ -8,7 +8,7 @@
 
 mod build;
 mod furniture;
-pub mod lines;
+pub(crate) mod lines;
 pub(crate) mod source;
 
 use super::Document;
