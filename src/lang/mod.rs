@@ -305,7 +305,7 @@ pub fn match_heading_exactly(text: &str) -> Option<HeadingMatch> {
 /// The phrase of the tables that `norm` (normalised) is, with or without
 /// its numbering (`unnumbered`: its folded words without it), or starts
 /// with.
-fn match_phrase(norm: &str, unnumbered: &[String]) -> Option<HeadingMatch> {
+fn match_phrase(norm: &str, unnumbered: &[&str]) -> Option<HeadingMatch> {
     let lex = &*LEXICON;
     if let Some(&i) = lex.exact.get(norm) {
         return Some(lex.entries[i].matched(false));
@@ -361,7 +361,7 @@ fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
 /// The heading `norm` (normalised) without its numbering: `words` are its
 /// folded words with the numbering already dropped, so the numbering is as
 /// many words off the front of `norm` as `norm` has more than `words`.
-fn unnumbered_phrase(norm: &str, words: &[String]) -> String {
+fn unnumbered_phrase(norm: &str, words: &[&str]) -> String {
     let all: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
     let skip = all.len().saturating_sub(words.len());
     all[skip..].join(" ")
@@ -373,7 +373,7 @@ fn unnumbered_phrase(norm: &str, words: &[String]) -> String {
 /// approximate.
 fn match_heading_by_signature(
     text: &str,
-    words: &[String],
+    words: &[&str],
     expected: Option<Meaning>,
 ) -> Option<HeadingMatch> {
     let found = signature::match_signature_words(text, words);

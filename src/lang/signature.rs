@@ -99,11 +99,11 @@ static LIST_VOCABULARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Whether some of `words` (folded) could belong to a list heading: one
 /// of them at least is a word of the list headings' names as written.
-pub fn may_hold_list_heading(words: &[String]) -> bool {
+pub fn may_hold_list_heading(words: &[&str]) -> bool {
     let vocabulary = &*LIST_VOCABULARY;
     words
         .iter()
-        .any(|w| w.chars().count() > 3 && vocabulary.contains(w.as_str()))
+        .any(|w| w.chars().nth(3).is_some() && vocabulary.contains(w))
 }
 
 impl Signature {
@@ -126,19 +126,23 @@ impl Signature {
 
     /// A key stands in the words as written (folded): a typo may touch the
     /// other words, not the key itself, which keeps this test cheap.
-    fn has_key(&self, words: &[String]) -> bool {
-        self.keys
-            .iter()
-            .any(|key| !key.is_empty() && words.windows(key.len()).any(|w| w == key.as_slice()))
+    fn has_key(&self, words: &[&str]) -> bool {
+        self.keys.iter().any(|key| {
+            !key.is_empty()
+                && words
+                    .windows(key.len())
+                    .any(|w| w.iter().zip(key).all(|(a, b)| a == b))
+        })
     }
 
     /// How the block's content words stand against this signature.
-    fn score(&self, words: &[String]) -> Option<SignatureMatch> {
+    fn score(&self, words: &[&str]) -> Option<SignatureMatch> {
         if !self.has_key(words) {
             return None;
         }
-        let content: Vec<&String> = words
+        let content: Vec<&str> = words
             .iter()
+            .copied()
             .filter(|w| !is_function_word(self.language, w))
             .collect();
         if content.is_empty() {
@@ -257,10 +261,13 @@ fn fold_normalized_words(norm: &str) -> Vec<String> {
 /// numbering in front ("1.", "1 |", "Domain 1:", "DOMAINE 1 :", "II.").
 pub fn heading_words(text: &str) -> Vec<String> {
     heading_words_normalized(&normalize(text))
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 /// [`heading_words`] of a text already normalised ([`normalize`]).
-pub fn heading_words_normalized(norm: &str) -> Vec<String> {
+pub fn heading_words_normalized(norm: &str) -> Vec<&str> {
     static NUMBERING: LazyLock<HashSet<String>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -269,14 +276,18 @@ pub fn heading_words_normalized(norm: &str) -> Vec<String> {
             .collect()
     });
     let numbering = &*NUMBERING;
-    let mut words = fold_normalized_words(norm);
+    let mut words: Vec<&str> = norm
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(fold_normalized_str)
+        .collect();
     let is_number = |w: &str| {
         w.chars().all(|c| c.is_ascii_digit())
             || (w.len() <= 4 && w.chars().all(|c| "ivx".contains(c)))
     };
     let lead = words
         .iter()
-        .take_while(|w| is_number(w) || numbering.contains(*w))
+        .take_while(|w| is_number(w) || numbering.contains(**w))
         .count();
     // Only a numbering that stands before the name, never the whole text.
     if lead < words.len() && words[..lead].iter().any(|w| is_number(w)) {
@@ -321,11 +332,11 @@ fn reads_as_heading(text: &str) -> bool {
 /// Every signature the text matches, best first (higher coverage, then
 /// strong before weak). Texts too long to be headings match nothing.
 pub fn match_signatures(text: &str) -> Vec<SignatureMatch> {
-    match_signature_words(text, &heading_words(text))
+    match_signature_words(text, &heading_words_normalized(&normalize(text)))
 }
 
 /// [`match_signatures`] with the text's [`heading_words`] already made.
-pub fn match_signature_words(text: &str, words: &[String]) -> Vec<SignatureMatch> {
+pub fn match_signature_words(text: &str, words: &[&str]) -> Vec<SignatureMatch> {
     if words.is_empty() || words.len() > MAX_CONTENT_WORDS * 2 || !reads_as_heading(text) {
         return Vec::new();
     }
@@ -333,7 +344,7 @@ pub fn match_signature_words(text: &str, words: &[String]) -> Vec<SignatureMatch
     // blocks hold none, and are done after one look-up per word.
     let mut candidates: Vec<usize> = words
         .iter()
-        .filter_map(|w| KEY_INDEX.get(w))
+        .filter_map(|w| KEY_INDEX.get(*w))
         .flatten()
         .copied()
         .collect();

@@ -101,7 +101,9 @@ impl HeadingHit {
 /// A domain heading and its list heading printed as one block
 /// ("Partnerships Well-developed areas").
 fn split_heading(text: &str, expected: Option<Meaning>) -> Option<HeadingHit> {
-    if !lang::signature::may_hold_list_heading(&lang::signature::heading_words(text)) {
+    let words = lang::signature::heading_words(text);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if !lang::signature::may_hold_list_heading(&words) {
         return None;
     }
     let words: Vec<&str> = text.split_whitespace().collect();

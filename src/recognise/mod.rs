@@ -299,6 +299,10 @@ impl Walk {
     /// Symbol-font glyph, a bullet glyph standing alone) is named, never kept
     /// silently.
     fn warn_odd_characters(&mut self, block: &Block) {
+        // Both kinds of character are outside ASCII.
+        if block.text.is_ascii() {
+            return;
+        }
         let private = block
             .text
             .chars()
