@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::lang::gcm::{GCM_PRECEDENCE, GcmLexicon, gcm_lexicon};
+use crate::lang::gcm::{GCM_PRECEDENCE, GcmLexicon, WHOLE_OF_MIGRATION, gcm_lexicon};
 use crate::lang::normalize_char;
 use crate::lang::signature::fold_normalized;
 use crate::model::{Domain, FindingKind, GcmLink, Profile};
@@ -413,6 +413,7 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
             evidence.retain(|e| !outranked.contains(&e.objective));
         }
     }
+    evidence.retain(|e| e.objective != WHOLE_OF_MIGRATION);
     evidence.sort_by(|a, b| b.score.cmp(&a.score).then(a.first.cmp(&b.first)));
     evidence
         .into_iter()
@@ -604,6 +605,16 @@ mod tests {
                 "en"
             ),
             vec![5]
+        );
+    }
+
+    #[test]
+    fn a_policy_on_migration_as_a_whole_gets_none_unless_it_is_data() {
+        let policy = "La política nacional abarca la inmigración, la emigración y el retorno.";
+        assert!(objectives_of(policy, "es").is_empty());
+        assert_eq!(
+            objectives_of("The census counts immigration and emigration.", "en"),
+            vec![1]
         );
     }
 

@@ -26,6 +26,10 @@ pub static EN: GcmLexicon = GcmLexicon {
     ],
     names_start_with_head: false,
     objectives: &[
+        // 0: migration governance as a whole (convention, rule 2): a policy
+        // that covers immigration and emigration alike spans more objectives
+        // than any one, and a finding about it gets none.
+        (0, &["immigration emigration", "emigration immigration"]),
         // 1: data, statistics, research (para 17; action 1(f) observatories).
         (
             1,
@@ -83,6 +87,14 @@ pub static EN: GcmLexicon = GcmLexicon {
                 "hotline*",
                 "translation",
                 "translated",
+                "information on rights",
+                "inform rights",
+                "information on services",
+                "information on access",
+                "migrants languages",
+                "languages of migrants",
+                "several languages",
+                "other languages",
             ],
         ),
         // 4: legal identity and documents (para 20).
@@ -155,7 +167,7 @@ pub static EN: GcmLexicon = GcmLexicon {
                 "workers abroad",
                 "employer-tied",
                 "labour exploitation",
-                "labour protection",
+                "labour agreement*",
                 "employment act",
                 "employment relations",
                 "complaint mechanism*",
@@ -229,6 +241,8 @@ pub static EN: GcmLexicon = GcmLexicon {
                 "identify victims",
                 "screening",
                 "referral*",
+                "referral mechanism*",
+                "refer victims",
                 "e-visa",
                 "electronic visa*",
                 "standard operating procedure*",

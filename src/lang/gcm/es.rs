@@ -29,6 +29,9 @@ pub static ES: GcmLexicon = GcmLexicon {
     ],
     names_start_with_head: true,
     objectives: &[
+        // 0: la gobernanza de la migración en su conjunto (regla 2): una
+        // política que abarca la inmigración y la emigración.
+        (0, &["inmigración emigración", "emigración inmigración"]),
         // 1: datos, estadísticas, investigación (párr. 17; medida 1 f) observatorios).
         (
             1,
@@ -81,6 +84,14 @@ pub static ES: GcmLexicon = GcmLexicon {
                 "orientación previa",
                 "traducción",
                 "idiomas",
+                "información sobre derechos",
+                "informar derechos",
+                "información sobre servicios",
+                "información sobre acceso",
+                "idiomas de migrantes",
+                "idiomas de personas migrantes",
+                "varios idiomas",
+                "otros idiomas",
             ],
         ),
         // 4: identidad jurídica y documentación (párr. 20).
@@ -118,6 +129,7 @@ pub static ES: GcmLexicon = GcmLexicon {
                 "reunificación familiar",
                 "reagrupación familiar",
                 "mano de obra extranjera",
+                "acuerdo* laboral*",
                 "admisión",
             ],
         ),
@@ -144,6 +156,8 @@ pub static ES: GcmLexicon = GcmLexicon {
                 "trabajadoras domésticas",
                 "trabajadores domésticos",
                 "explotación laboral",
+                "acuerdo* laboral*",
+                "acuerdo* de trabajo",
             ],
         ),
         // 7: vulnerabilidades (párr. 23).
@@ -207,6 +221,7 @@ pub static ES: GcmLexicon = GcmLexicon {
                 "identificación de víctimas",
                 "identificación",
                 "derivación",
+                "mecanismo* de derivación",
                 "visa electrónica",
                 "visas electrónicas",
                 "procedimientos operativos",
@@ -267,6 +282,7 @@ pub static ES: GcmLexicon = GcmLexicon {
                 "inserción laboral",
                 "bolsa de empleo",
                 "servicios de empleo",
+                "servicio* público* de empleo",
                 "!naturalización",
                 "ciudadanía",
                 "derecho a votar",

@@ -28,6 +28,9 @@ pub static FR: GcmLexicon = GcmLexicon {
     ],
     names_start_with_head: true,
     objectives: &[
+        // 0 : la gouvernance des migrations dans son ensemble (règle 2) : une
+        // politique qui couvre l’immigration et l’émigration.
+        (0, &["immigration émigration", "émigration immigration"]),
         // 1 : données, statistiques, recherche (par. 17 ; mesure 1 f) observatoires).
         (
             1,
@@ -82,6 +85,13 @@ pub static FR: GcmLexicon = GcmLexicon {
                 "orientation avant",
                 "traduction",
                 "traduit*",
+                "information sur droits",
+                "informer droits",
+                "information sur services",
+                "information sur accès",
+                "langues des migrants",
+                "plusieurs langues",
+                "autres langues",
             ],
         ),
         // 4 : identité légale et papiers (par. 20).
@@ -281,6 +291,8 @@ pub static FR: GcmLexicon = GcmLexicon {
                 "!interculturel*",
                 "cours de langue",
                 "offres d'emploi",
+                "demandeurs d'emploi",
+                "service public de l'emploi",
                 "entrepreneuriat",
                 "entrepreneur*",
             ],

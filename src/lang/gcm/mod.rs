@@ -24,7 +24,7 @@ pub struct GcmLexicon {
     /// Word endings rewritten before folding, longest first
     /// ("nationaux" → "national", "agencies" → "agency").
     pub suffixes: &'static [(&'static str, &'static str)],
-    /// The terms of each objective (1–23).
+    /// The terms of each objective (1–23), and of [`WHOLE_OF_MIGRATION`].
     pub objectives: &'static [(u8, &'static [&'static str])],
     /// Head words of the names of institutions ("Ministry", "Directorate",
     /// "Dirección"): terms inside such a name say who acts, not what the
@@ -44,14 +44,25 @@ pub struct GcmLexicon {
     pub out_of_scope: &'static [&'static str],
 }
 
+/// The pseudo-objective of a lexicon's terms that show migration governance
+/// as a whole, such as a policy covering immigration and emigration alike:
+/// it outranks every objective and is never given.
+pub const WHOLE_OF_MIGRATION: u8 = 0;
+
 /// Tie-break rules of the labelling convention that hold in every language:
-/// when a finding shows the first objective, the others listed are dropped.
-/// Data is objective 1 only, whatever its topic; evacuating or alerting
-/// nationals abroad in a crisis is consular protection (14), not crisis
-/// preparedness (2).
+/// when a finding shows the first objective, the others listed are dropped,
+/// in this order. Data is objective 1 only, whatever its topic; a policy on
+/// migration as a whole gets none; evacuating or alerting nationals abroad
+/// in a crisis is consular protection (14), not crisis preparedness (2).
 pub static GCM_PRECEDENCE: &[(u8, &[u8])] = &[
     (
         1,
+        &[
+            0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+        ],
+    ),
+    (
+        WHOLE_OF_MIGRATION,
         &[
             2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
         ],
