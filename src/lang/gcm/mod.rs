@@ -14,6 +14,7 @@
 mod en;
 mod es;
 mod fr;
+mod pt;
 
 /// What one language says about the GCM objectives, as plain data.
 pub struct GcmLexicon {
@@ -71,7 +72,7 @@ pub static GCM_PRECEDENCE: &[(u8, &[u8])] = &[
 ];
 
 /// The lexicons the tagger knows.
-pub static GCM_LEXICONS: &[&GcmLexicon] = &[&en::EN, &fr::FR, &es::ES];
+pub static GCM_LEXICONS: &[&GcmLexicon] = &[&en::EN, &fr::FR, &es::ES, &pt::PT];
 
 /// The lexicon of a language code.
 pub fn gcm_lexicon(code: &str) -> Option<&'static GcmLexicon> {
