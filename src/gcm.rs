@@ -203,8 +203,9 @@ struct Compiled {
     /// prefix's first three characters (shorter prefixes under "").
     by_prefix: HashMap<String, Vec<(String, usize)>>,
     out_of_scope: Vec<Term>,
-    /// The head words of institutions' names ("Ministry", "Centre").
-    institutions: Vec<Pattern>,
+    /// The head words of institutions' names ("Ministry", "Directorate"),
+    /// folded.
+    institutions: HashSet<String>,
     /// Whether names begin with their head word, later words in lower case.
     names_start_with_head: bool,
     /// The lexicon's stop words, for a look-up per word of a text.
@@ -242,7 +243,8 @@ impl Compiled {
             institutions: lexicon
                 .institutions
                 .iter()
-                .filter_map(|t| compile_term(t, lexicon).words.into_iter().next())
+                .flat_map(|w| tokens(w, lexicon, &|_| false))
+                .map(|t| t.folded)
                 .collect(),
             names_start_with_head: lexicon.names_start_with_head,
             stopwords: lexicon.stopwords.iter().copied().collect(),
@@ -327,7 +329,7 @@ fn institution_names(text: &str, tokens: &[Token], compiled: &Compiled) -> Vec<b
     let joined = |j: usize| !text[tokens[j].end..tokens[j + 1].start].contains(['.', ';', ':']);
     let mut named = vec![false; tokens.len()];
     for i in 0..tokens.len() {
-        if !compiled.institutions.iter().any(|h| h.matches(&tokens[i])) {
+        if !compiled.institutions.contains(&tokens[i].folded) {
             continue;
         }
         let next_capital = i + 1 < tokens.len() && joined(i) && capital(i + 1);
