@@ -312,7 +312,7 @@ fn occurs(term: &Term, tokens: &[Token]) -> bool {
 }
 
 /// Which tokens stand inside the proper name of an institution: a head word
-/// of the lexicon ("Ministry", "Centre", or "ministère" before a capital)
+/// of the lexicon ("Ministry", "Directorate", or "ministère" before a capital)
 /// with the capitalised words around it ("Legal Assistance Unit",
 /// "Department of Social Services"), and, where names begin with their head
 /// and go on in lower case, the words after it up to a closing acronym

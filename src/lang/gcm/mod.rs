@@ -8,8 +8,9 @@
 //! objective on its own (it weighs double and counts even inside the name of
 //! an institution); a term marked `~` only says who or what a finding is
 //! about ("seasonal workers", "the informal economy"): it adds to an
-//! objective other terms show and never makes one by itself. Adding a language is adding a
-//! module with one `pub static` lexicon and listing it in [`GCM_LEXICONS`].
+//! objective other terms show and never makes one by itself. Adding a
+//! language is adding a module with one `pub static` lexicon and listing it
+//! in [`GCM_LEXICONS`].
 
 mod en;
 mod es;
