@@ -9,14 +9,17 @@
 //! reintegration as much as a programme that exists (the finding's kind says
 //! which it is).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
+
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Deserialize;
 
 use crate::lang::gcm::{GCM_PRECEDENCE, GcmLexicon, WHOLE_OF_MIGRATION, gcm_lexicon};
 use crate::lang::normalize_char;
-use crate::lang::signature::fold_normalized;
+use crate::lang::signature::fold_normalized_str;
 use crate::model::{Domain, FindingKind, GcmLink, Profile};
 
 /// At most this many objectives per finding.
@@ -99,54 +102,84 @@ struct Term {
 }
 
 /// A word of a text with where it stands.
-#[derive(Debug)]
-struct Token {
-    norm: String,
-    folded: String,
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    norm: &'a str,
+    folded: &'a str,
     start: usize,
     end: usize,
 }
 
-/// The words of `text` as the tagger reads them: split at anything that is
-/// not a letter or digit (apostrophes included, so that "l’intégration"
-/// gives "intégration"), each folded as [`crate::lang::normalize`] folds
-/// text (accents, case), the lexicon's stop words left out.
-fn tokens(text: &str, lexicon: &GcmLexicon, is_stopword: &dyn Fn(&str) -> bool) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut norm = String::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            normalize_char(&mut norm, c);
-        } else if unicode_normalization::char::is_combining_mark(c) {
-            // A decomposed accent: part of its word, dropped like any accent.
-        } else if let Some(s) = start.take() {
-            let word = std::mem::take(&mut norm);
-            if is_stopword(&word) {
-                continue;
-            }
-            out.push(Token {
-                folded: fold_normalized(rewrite_suffix(&word, lexicon)),
-                norm: word,
-                start: s,
-                end: i,
-            });
-        }
-    }
-    out
+/// The words of a text as the tagger reads them, normalised and folded into
+/// one buffer (a finding's words cost one allocation, not two each).
+struct Words {
+    buffer: String,
+    /// Per word: its normalised and folded forms in `buffer`, and where it
+    /// stands in the text.
+    spans: Vec<(Range<usize>, Range<usize>, usize, usize)>,
 }
 
-/// The word with the first matching ending of the lexicon rewritten.
-fn rewrite_suffix(norm: &str, lexicon: &GcmLexicon) -> String {
+impl Words {
+    /// Split `text` at anything that is not a letter or digit (apostrophes
+    /// included, so that "l’intégration" gives "intégration"), each word
+    /// folded as [`crate::lang::normalize`] folds text (accents, case), the
+    /// lexicon's stop words left out.
+    fn read(text: &str, lexicon: &GcmLexicon, is_stopword: &dyn Fn(&str) -> bool) -> Words {
+        let mut buffer = String::with_capacity(text.len() * 2);
+        let mut spans = Vec::new();
+        let mut start = None;
+        let mut word_start = 0;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            if c.is_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                    word_start = buffer.len();
+                }
+                normalize_char(&mut buffer, c);
+            } else if unicode_normalization::char::is_combining_mark(c) {
+                // A decomposed accent: part of its word, dropped like any accent.
+            } else if let Some(s) = start.take() {
+                let norm = word_start..buffer.len();
+                if is_stopword(&buffer[norm.clone()]) {
+                    buffer.truncate(word_start);
+                    continue;
+                }
+                let folded_start = buffer.len();
+                let (stem, ending) = rewrite_suffix(&buffer[norm.clone()], lexicon);
+                buffer.extend_from_within(word_start..word_start + stem);
+                buffer.push_str(ending);
+                let folded = fold_normalized_str(&buffer[folded_start..]).len();
+                buffer.truncate(folded_start + folded);
+                spans.push((norm, folded_start..buffer.len(), s, i));
+            }
+        }
+        Words { buffer, spans }
+    }
+
+    fn tokens(&self) -> Vec<Token<'_>> {
+        self.spans
+            .iter()
+            .map(|(norm, folded, start, end)| Token {
+                norm: &self.buffer[norm.clone()],
+                folded: &self.buffer[folded.clone()],
+                start: *start,
+                end: *end,
+            })
+            .collect()
+    }
+}
+
+/// The word with the first matching ending of the lexicon rewritten, as
+/// the length of the stem kept and the ending put after it.
+fn rewrite_suffix<'l>(norm: &str, lexicon: &'l GcmLexicon) -> (usize, &'l str) {
     for (from, to) in lexicon.suffixes {
         if let Some(stem) = norm.strip_suffix(from)
-            && stem.chars().count() >= 3
+            && stem.chars().nth(2).is_some()
         {
-            return format!("{stem}{to}");
+            return (stem.len(), to);
         }
     }
-    norm.to_string()
+    (norm.len(), "")
 }
 
 /// A term as written in a lexicon: its words folded like a text's, a word
@@ -160,13 +193,15 @@ fn compile_term(term: &str, lexicon: &GcmLexicon) -> Term {
         Some(rest) => (rest, true),
         None => (term, false),
     };
-    let words: Vec<Pattern> = tokens(term, lexicon, &|w| lexicon.stopwords.contains(&w))
+    let words = Words::read(term, lexicon, &|w| lexicon.stopwords.contains(&w));
+    let words: Vec<Pattern> = words
+        .tokens()
         .into_iter()
         .map(|t| {
             if term[t.end..].starts_with('*') {
-                Pattern::Prefix(t.norm)
+                Pattern::Prefix(t.norm.to_string())
             } else {
-                Pattern::Word(t.folded)
+                Pattern::Word(t.folded.to_string())
             }
         })
         .collect();
@@ -186,7 +221,7 @@ fn compile_term(term: &str, lexicon: &GcmLexicon) -> Term {
 impl Pattern {
     fn matches(&self, token: &Token) -> bool {
         match self {
-            Pattern::Word(w) => token.folded == *w,
+            Pattern::Word(w) => token.folded == w.as_str(),
             Pattern::Prefix(p) => token.norm.starts_with(p.as_str()),
         }
     }
@@ -209,7 +244,7 @@ struct Compiled {
     /// Whether names begin with their head word, later words in lower case.
     names_start_with_head: bool,
     /// The lexicon's stop words, for a look-up per word of a text.
-    stopwords: HashSet<&'static str>,
+    stopwords: foldhash::HashSet<&'static str>,
 }
 
 impl Compiled {
@@ -243,8 +278,15 @@ impl Compiled {
             institutions: lexicon
                 .institutions
                 .iter()
-                .flat_map(|w| tokens(w, lexicon, &|_| false))
-                .map(|t| t.folded)
+                .flat_map(|w| {
+                    let words = Words::read(w, lexicon, &|_| false);
+                    let folded: Vec<String> = words
+                        .tokens()
+                        .iter()
+                        .map(|t| t.folded.to_string())
+                        .collect();
+                    folded
+                })
                 .collect(),
             names_start_with_head: lexicon.names_start_with_head,
             stopwords: lexicon.stopwords.iter().copied().collect(),
@@ -255,8 +297,8 @@ impl Compiled {
     fn occurrences(&self, tokens: &[Token]) -> Vec<Occurrence> {
         let mut found = Vec::new();
         for (start, token) in tokens.iter().enumerate() {
-            let by_word = self.by_word.get(&token.folded).into_iter().flatten();
-            let by_prefix = [head(&token.norm), ""]
+            let by_word = self.by_word.get(token.folded).into_iter().flatten();
+            let by_prefix = [head(token.norm), ""]
                 .into_iter()
                 .filter_map(|h| self.by_prefix.get(h))
                 .flatten()
@@ -329,7 +371,7 @@ fn institution_names(text: &str, tokens: &[Token], compiled: &Compiled) -> Vec<b
     let joined = |j: usize| !text[tokens[j].end..tokens[j + 1].start].contains(['.', ';', ':']);
     let mut named = vec![false; tokens.len()];
     for i in 0..tokens.len() {
-        if !compiled.institutions.contains(&tokens[i].folded) {
+        if !compiled.institutions.contains(tokens[i].folded) {
             continue;
         }
         let next_capital = i + 1 < tokens.len() && joined(i) && capital(i + 1);
@@ -398,7 +440,8 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
     let (Some(lexicon), Some(compiled)) = (gcm_lexicon(language), compiled(language)) else {
         return Vec::new();
     };
-    let tokens = tokens(text, lexicon, &|w| compiled.stopwords.contains(w));
+    let words = Words::read(text, lexicon, &|w| compiled.stopwords.contains(w));
+    let tokens = words.tokens();
     if compiled.out_of_scope.iter().any(|t| occurs(t, &tokens)) {
         return Vec::new();
     }

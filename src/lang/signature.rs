@@ -14,7 +14,7 @@
 //! plural `s` and a final gender vowel dropped; a long word one edit away
 //! from a vocabulary word (a typo) still counts, but makes the match weak.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use super::{LANGUAGES, Language, Meaning, bounded_levenshtein, normalize};
@@ -203,13 +203,22 @@ pub fn fold_word(word: &str) -> String {
 
 /// [`fold_word`] of a word already normalised.
 pub fn fold_normalized(mut w: String) -> String {
-    if w.chars().count() > 4 && w.ends_with('s') {
-        w.pop();
-    }
-    if w.chars().count() > 4 && w.ends_with(['a', 'o', 'e']) {
-        w.pop();
-    }
+    w.truncate(fold_normalized_str(&w).len());
     w
+}
+
+/// [`fold_normalized`] without a copy: the folded word is a prefix of the
+/// word, since only ASCII letters are dropped from its end.
+pub fn fold_normalized_str(w: &str) -> &str {
+    let long = |w: &str| w.chars().nth(4).is_some();
+    let w = match w.strip_suffix('s') {
+        Some(stem) if long(w) => stem,
+        _ => w,
+    };
+    match w.strip_suffix(['a', 'o', 'e']) {
+        Some(stem) if long(w) => stem,
+        _ => w,
+    }
 }
 
 /// The folded words of a phrase, numbering dropped.

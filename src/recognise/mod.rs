@@ -19,7 +19,7 @@
 
 mod headings;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::lang::{self, HeadingMatch, Meaning, TitleMatch};
 use crate::model::{Domain, DomainId, Finding, FindingKind, ListName, Warning, WarningKind};
