@@ -17,7 +17,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
-use super::{LANGUAGES, Language, Meaning, bounded_levenshtein, normalize};
+use super::{LANGUAGES, Language, Meaning, normalize};
 use crate::model::FindingKind;
 
 /// What one block looks like against one signature.
@@ -171,13 +171,13 @@ impl Signature {
 
 /// Short words that carry no meaning of their own, in any language.
 fn is_function_word(lang: &Language, w: &str) -> bool {
-    static STOPWORDS: LazyLock<HashSet<(&'static str, String)>> = LazyLock::new(|| {
+    static STOPWORDS: LazyLock<HashMap<&'static str, HashSet<String>>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
-            .flat_map(|l| l.stopwords.iter().map(|s| (l.code, fold_word(s))))
+            .map(|l| (l.code, l.stopwords.iter().map(|s| fold_word(s)).collect()))
             .collect()
     });
-    w.chars().count() <= 3 || STOPWORDS.contains(&(lang.code, w.to_string()))
+    w.chars().nth(3).is_none() || STOPWORDS.get(lang.code).is_some_and(|s| s.contains(w))
 }
 
 /// Two folded words are the same, allowing one typo in a long word.
@@ -189,8 +189,27 @@ fn same_word(a: &str, b: &str) -> bool {
     if a.len().abs_diff(b.len()) > 4 || a.len() < 6 || b.len() < 6 {
         return false;
     }
-    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    ca.len() >= 6 && cb.len() >= 6 && bounded_levenshtein(&ca, &cb, 1).is_some()
+    a.chars().nth(5).is_some() && b.chars().nth(5).is_some() && one_edit_apart(a, b)
+}
+
+/// Whether one edit at most (an insertion, a deletion or a substitution)
+/// turns `a` into `b`: what is left of them between their longest common
+/// beginning and their longest common end is a character at most each.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    while let (Some(p), Some(q)) = (x.clone().next(), y.clone().next())
+        && p == q
+    {
+        x.next();
+        y.next();
+    }
+    while let (Some(p), Some(q)) = (x.clone().next_back(), y.clone().next_back())
+        && p == q
+    {
+        x.next_back();
+        y.next_back();
+    }
+    x.count() <= 1 && y.count() <= 1
 }
 
 /// A word as signatures compare it: normalised (see [`normalize`]), then a
@@ -344,6 +363,40 @@ mod tests {
         match_signatures(text)
             .first()
             .map(|m| (m.meaning, m.language, m.strong))
+    }
+
+    #[test]
+    fn one_edit_apart_is_an_edit_distance_of_one_at_most() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "aab",
+            "abb",
+            "migrant",
+            "migrnat",
+            "migrants",
+            "migrat",
+            "migrannt",
+            "mgrant",
+            "derechos",
+            "derecho",
+            "développ",
+            "developp",
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                assert_eq!(
+                    one_edit_apart(a, b),
+                    crate::text::edit_distance(&ca, &cb) <= 1,
+                    "{a:?} / {b:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -30,18 +30,10 @@ fn heading_shaped(block: &Block) -> bool {
     if block.kind == BlockKind::Note || block.text.is_empty() {
         return false;
     }
-    if block
-        .text
-        .split_whitespace()
-        .nth(MAX_HEADING_WORDS)
-        .is_some()
-    {
+    if block.is_list_item() && block.text.trim_end().ends_with(['.', ';', ',']) {
         return false;
     }
-    match block.kind {
-        BlockKind::ListItem { .. } => !block.text.trim_end().ends_with(['.', ';', ',']),
-        _ => true,
-    }
+    !crate::text::has_more_words_than(&block.text, MAX_HEADING_WORDS)
 }
 
 fn match_text(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
