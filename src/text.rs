@@ -181,13 +181,62 @@ pub(crate) fn fold_finding(s: &str) -> String {
         .collect()
 }
 
+/// `word` in lower case, without a copy when it already is (the common
+/// case for the words of a text counted or looked up one by one).
+pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            word.to_ascii_lowercase().into()
+        } else {
+            word.into()
+        }
+    } else {
+        word.to_lowercase().into()
+    }
+}
+
+/// Whether `text` has more than `n` words as [`str::split_whitespace`]
+/// counts them, reading ASCII without decoding it: it runs on every block.
+pub(crate) fn has_more_words_than(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let (white, len) = match bytes[i] {
+            b if b < 0x80 => (b == b' ' || (b'\t'..=b'\r').contains(&b), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if white {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        i += len;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
-        for text in ["", " ", "a", " a b ", "a\u{a0}b\u{2003}c", "é è\tà\n", "x\u{3000} y"] {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a b ",
+            "a\u{a0}b\u{2003}c",
+            "é è\tà\n",
+            "x\u{3000} y",
+        ] {
             let count = text.split_whitespace().count();
             for n in 0..5 {
                 assert_eq!(has_more_words_than(text, n), count > n, "{text:?} {n}");
@@ -233,45 +282,4 @@ mod tests {
             "L'État \"protège\" les migrants"
         );
     }
-}
-
-/// `word` in lower case, without a copy when it already is (the common
-/// case for the words of a text counted or looked up one by one).
-pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            word.to_ascii_lowercase().into()
-        } else {
-            word.into()
-        }
-    } else {
-        word.to_lowercase().into()
-    }
-}
-
-/// Whether `text` has more than `n` words as [`str::split_whitespace`]
-/// counts them, reading ASCII without decoding it: it runs on every block.
-pub(crate) fn has_more_words_than(text: &str, n: usize) -> bool {
-    let bytes = text.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() {
-        let (white, len) = match bytes[i] {
-            b if b < 0x80 => (b == b' ' || (b'\t'..=b'\r').contains(&b), 1),
-            _ => text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        };
-        if white {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-            if words > n {
-                return true;
-            }
-        }
-        i += len;
-    }
-    false
 }

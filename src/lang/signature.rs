@@ -379,8 +379,24 @@ mod tests {
     #[test]
     fn one_edit_apart_is_an_edit_distance_of_one_at_most() {
         let words = [
-            "", "a", "ab", "ba", "abc", "acb", "aab", "abb", "migrant", "migrnat", "migrants",
-            "migrat", "migrannt", "mgrant", "derechos", "derecho", "développ", "developp",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "aab",
+            "abb",
+            "migrant",
+            "migrnat",
+            "migrants",
+            "migrat",
+            "migrannt",
+            "mgrant",
+            "derechos",
+            "derecho",
+            "développ",
+            "developp",
         ];
         for a in words {
             for b in words {
