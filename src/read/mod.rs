@@ -412,7 +412,20 @@ pub fn collapse_whitespace(s: &str) -> String {
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII needs no decoding; other characters are decoded one by one.
+        // Letters, digits and punctuation of ASCII, the bulk of any text:
+        // kept as they are, with no decoding.
+        if bytes[i] < 0x80 && !bytes[i].is_ascii_whitespace() && bytes[i] != 0x0b {
+            if run.is_none() {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                run = Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        // Other characters are decoded one by one.
         let (c, len) = if bytes[i] < 0x80 {
             (char::from(bytes[i]), 1)
         } else {
