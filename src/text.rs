@@ -99,7 +99,7 @@ pub(crate) fn fold_heading(s: &str) -> String {
 /// decomposition without combining marks, in lower case, apostrophes
 /// dropped, anything else than a letter or digit as a space.
 #[inline]
-pub fn fold_heading_char(out: &mut String, c: char) {
+pub(crate) fn fold_heading_char(out: &mut String, c: char) {
     if c.is_ascii_alphanumeric() {
         out.push(c.to_ascii_lowercase());
     } else if c.is_ascii() {

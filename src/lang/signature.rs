@@ -99,7 +99,7 @@ static LIST_VOCABULARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Whether some of `words` (folded) could belong to a list heading: one
 /// of them at least is a word of the list headings' names as written.
-pub fn may_hold_list_heading(words: &[&str]) -> bool {
+pub(crate) fn may_hold_list_heading(words: &[&str]) -> bool {
     let vocabulary = &*LIST_VOCABULARY;
     words
         .iter()
@@ -220,19 +220,19 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 /// plural `s` and a final gender vowel (`a`, `o`, `e`) dropped from words
 /// long enough to keep a stem ("derechos" → "derech", "développées" →
 /// "developp", "rights" → "right").
-pub fn fold_word(word: &str) -> String {
+pub(crate) fn fold_word(word: &str) -> String {
     fold_normalized(normalize(word))
 }
 
 /// [`fold_word`] of a word already normalised.
-pub fn fold_normalized(mut w: String) -> String {
+pub(crate) fn fold_normalized(mut w: String) -> String {
     w.truncate(fold_normalized_str(&w).len());
     w
 }
 
 /// [`fold_normalized`] without a copy: the folded word is a prefix of the
 /// word, since only ASCII letters are dropped from its end.
-pub fn fold_normalized_str(w: &str) -> &str {
+pub(crate) fn fold_normalized_str(w: &str) -> &str {
     let long = |w: &str| w.chars().nth(4).is_some();
     let w = match w.strip_suffix('s') {
         Some(stem) if long(w) => stem,
@@ -245,7 +245,7 @@ pub fn fold_normalized_str(w: &str) -> &str {
 }
 
 /// The folded words of a phrase, numbering dropped.
-pub fn fold_words(text: &str) -> Vec<String> {
+pub(crate) fn fold_words(text: &str) -> Vec<String> {
     fold_normalized_words(&normalize(text))
 }
 
@@ -259,7 +259,7 @@ fn fold_normalized_words(norm: &str) -> Vec<String> {
 
 /// The words of a heading as signatures read it: folded, without the
 /// numbering in front ("1.", "1 |", "Domain 1:", "DOMAINE 1 :", "II.").
-pub fn heading_words(text: &str) -> Vec<String> {
+pub(crate) fn heading_words(text: &str) -> Vec<String> {
     heading_words_normalized(&normalize(text))
         .into_iter()
         .map(String::from)
@@ -267,7 +267,7 @@ pub fn heading_words(text: &str) -> Vec<String> {
 }
 
 /// [`heading_words`] of a text already normalised ([`normalize`]).
-pub fn heading_words_normalized(norm: &str) -> Vec<&str> {
+pub(crate) fn heading_words_normalized(norm: &str) -> Vec<&str> {
     static NUMBERING: LazyLock<HashSet<String>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -336,7 +336,7 @@ pub fn match_signatures(text: &str) -> Vec<SignatureMatch> {
 }
 
 /// [`match_signatures`] with the text's [`heading_words`] already made.
-pub fn match_signature_words(text: &str, words: &[&str]) -> Vec<SignatureMatch> {
+pub(crate) fn match_signature_words(text: &str, words: &[&str]) -> Vec<SignatureMatch> {
     if words.is_empty() || words.len() > MAX_CONTENT_WORDS * 2 || !reads_as_heading(text) {
         return Vec::new();
     }

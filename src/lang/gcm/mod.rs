@@ -18,7 +18,7 @@ mod fr;
 mod pt;
 
 /// What one language says about the GCM objectives, as plain data.
-pub struct GcmLexicon {
+pub(crate) struct GcmLexicon {
     /// ISO 639-1 code, as in the model (`fr`).
     pub code: &'static str,
     /// Function words skipped in terms and texts alike ("of", "de la").
@@ -49,14 +49,14 @@ pub struct GcmLexicon {
 /// The pseudo-objective of a lexicon's terms that show migration governance
 /// as a whole, such as a policy covering immigration and emigration alike:
 /// it outranks every objective and is never given.
-pub const WHOLE_OF_MIGRATION: u8 = 0;
+pub(crate) const WHOLE_OF_MIGRATION: u8 = 0;
 
 /// Tie-break rules of the labelling convention that hold in every language:
 /// when a finding shows the first objective, the others listed are dropped,
 /// in this order. Data is objective 1 only, whatever its topic; a policy on
 /// migration as a whole gets none; evacuating or alerting nationals abroad
 /// in a crisis is consular protection (14), not crisis preparedness (2).
-pub static GCM_PRECEDENCE: &[(u8, &[u8])] = &[
+pub(crate) static GCM_PRECEDENCE: &[(u8, &[u8])] = &[
     (
         1,
         &[
@@ -73,9 +73,9 @@ pub static GCM_PRECEDENCE: &[(u8, &[u8])] = &[
 ];
 
 /// The lexicons the tagger knows.
-pub static GCM_LEXICONS: &[&GcmLexicon] = &[&en::EN, &fr::FR, &es::ES, &pt::PT];
+pub(crate) static GCM_LEXICONS: &[&GcmLexicon] = &[&en::EN, &fr::FR, &es::ES, &pt::PT];
 
 /// The lexicon of a language code.
-pub fn gcm_lexicon(code: &str) -> Option<&'static GcmLexicon> {
+pub(crate) fn gcm_lexicon(code: &str) -> Option<&'static GcmLexicon> {
     GCM_LEXICONS.iter().copied().find(|l| l.code == code)
 }

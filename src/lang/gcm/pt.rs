@@ -4,7 +4,7 @@
 
 use super::GcmLexicon;
 
-pub static PT: GcmLexicon = GcmLexicon {
+pub(crate) static PT: GcmLexicon = GcmLexicon {
     code: "pt",
     stopwords: &[
         "o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "em",
