@@ -317,10 +317,12 @@ impl Compiled {
 
 /// The first three characters of a word, or "" when it is shorter.
 fn head(word: &str) -> &str {
-    word.char_indices().nth(3).map_or(
-        if word.chars().count() == 3 { word } else { "" },
-        |(i, _)| &word[..i],
-    )
+    let mut chars = word.char_indices();
+    match (chars.nth(2), chars.next()) {
+        (Some(_), Some((fourth, _))) => &word[..fourth],
+        (Some(_), None) => word,
+        _ => "",
+    }
 }
 
 fn compiled(language: &str) -> Option<&'static Compiled> {
