@@ -238,6 +238,10 @@ struct Compiled {
     /// prefix's first three characters (shorter prefixes under "").
     by_prefix: HashMap<String, Vec<(String, usize)>>,
     out_of_scope: Vec<Term>,
+    /// Out-of-scope terms by their first word when it is a whole word
+    /// (folded), and those starting with a prefix.
+    out_of_scope_by_word: HashMap<String, Vec<usize>>,
+    out_of_scope_by_prefix: Vec<usize>,
     /// The head words of institutions' names ("Ministry", "Directorate"),
     /// folded.
     institutions: HashSet<String>,
@@ -266,15 +270,27 @@ impl Compiled {
                     .push((p.clone(), i)),
             }
         }
+        let out_of_scope: Vec<Term> = lexicon
+            .out_of_scope
+            .iter()
+            .map(|t| compile_term(t, lexicon))
+            .filter(|t| !t.words.is_empty())
+            .collect();
+        let mut out_of_scope_by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut out_of_scope_by_prefix = Vec::new();
+        for (i, t) in out_of_scope.iter().enumerate() {
+            match &t.words[0] {
+                Pattern::Word(w) => out_of_scope_by_word.entry(w.clone()).or_default().push(i),
+                Pattern::Prefix(_) => out_of_scope_by_prefix.push(i),
+            }
+        }
         Compiled {
             terms,
             by_word,
             by_prefix,
-            out_of_scope: lexicon
-                .out_of_scope
-                .iter()
-                .map(|t| compile_term(t, lexicon))
-                .collect(),
+            out_of_scope,
+            out_of_scope_by_word,
+            out_of_scope_by_prefix,
             institutions: lexicon
                 .institutions
                 .iter()
@@ -291,6 +307,19 @@ impl Compiled {
             names_start_with_head: lexicon.names_start_with_head,
             stopwords: lexicon.stopwords.iter().copied().collect(),
         }
+    }
+
+    /// Whether a term out of scope occurs in `tokens`, looked for only
+    /// where its first word stands.
+    fn holds_out_of_scope(&self, tokens: &[Token]) -> bool {
+        (0..tokens.len()).any(|start| {
+            self.out_of_scope_by_word
+                .get(tokens[start].folded)
+                .into_iter()
+                .flatten()
+                .chain(&self.out_of_scope_by_prefix)
+                .any(|&i| match_from(&self.out_of_scope[i], tokens, start).is_some())
+        })
     }
 
     /// Every term found in `tokens`: (objective, first token, last token, term).
@@ -317,10 +346,12 @@ impl Compiled {
 
 /// The first three characters of a word, or "" when it is shorter.
 fn head(word: &str) -> &str {
-    word.char_indices().nth(3).map_or(
-        if word.chars().count() == 3 { word } else { "" },
-        |(i, _)| &word[..i],
-    )
+    let mut chars = word.char_indices();
+    match (chars.nth(2), chars.next()) {
+        (Some(_), Some((fourth, _))) => &word[..fourth],
+        (Some(_), None) => word,
+        _ => "",
+    }
 }
 
 fn compiled(language: &str) -> Option<&'static Compiled> {
@@ -346,11 +377,6 @@ fn match_from(term: &Term, tokens: &[Token], start: usize) -> Option<usize> {
         at = (at + 1..tokens.len().min(at + 3)).find(|&j| w.matches(&tokens[j]))?;
     }
     Some(at)
-}
-
-/// Whether `term` occurs anywhere in `tokens`.
-fn occurs(term: &Term, tokens: &[Token]) -> bool {
-    (0..tokens.len()).any(|start| match_from(term, tokens, start).is_some())
 }
 
 /// Which tokens stand inside the proper name of an institution: a head word
@@ -442,7 +468,7 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
     };
     let words = Words::read(text, lexicon, &|w| compiled.stopwords.contains(w));
     let tokens = words.tokens();
-    if compiled.out_of_scope.iter().any(|t| occurs(t, &tokens)) {
+    if compiled.holds_out_of_scope(&tokens) {
         return Vec::new();
     }
     let in_name = institution_names(text, &tokens, compiled);

@@ -346,7 +346,7 @@ fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
     let mut best: Option<(usize, &Entry)> = None;
     for entry in candidates.into_iter().map(|i| &lex.entries[i]) {
         // A cheap lower bound first: most blocks are far from every heading.
-        if histogram.min_edits(&entry.histogram) > budget {
+        if histogram.more_edits_than(&entry.histogram, budget) {
             continue;
         }
         if let Some(d) = bounded_levenshtein(&chars, &entry.chars, budget)
@@ -424,8 +424,9 @@ impl Histogram {
         Histogram(h)
     }
 
-    /// A lower bound of the edit distance between the two phrases.
-    fn min_edits(&self, other: &Histogram) -> usize {
+    /// Whether the two phrases are surely more than `budget` edits apart:
+    /// the counts bound the edit distance from below.
+    fn more_edits_than(&self, other: &Histogram, budget: usize) -> bool {
         let (mut more, mut fewer) = (0usize, 0usize);
         for (a, b) in self.0.iter().zip(&other.0) {
             if a > b {
@@ -433,8 +434,11 @@ impl Histogram {
             } else {
                 fewer += usize::from(b - a);
             }
+            if more > budget || fewer > budget {
+                return true;
+            }
         }
-        more.max(fewer)
+        false
     }
 }
 

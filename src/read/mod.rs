@@ -373,6 +373,19 @@ pub(crate) fn is_zero_width(c: char) -> bool {
     )
 }
 
+/// Characters that are NFC whatever stands around them and are no
+/// zero-width characters: those below U+0300 (Latin letters with their
+/// accents, composed) and general punctuation (curly quotes, dashes).
+fn is_plain_char(c: char) -> bool {
+    c < '\u{300}' || (('\u{2010}'..='\u{205f}').contains(&c) && !is_zero_width(c))
+}
+
+/// Whether `text` is made of [`is_plain_char`]s only: a cheap test that
+/// spares most texts the NFC check. ASCII needs no decoding.
+fn is_plain_nfc(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(is_plain_char)
+}
+
 /// Text as the plain-text and printed-text readers work on it: zero-width
 /// characters removed (so that they hide neither a bullet mark at the start
 /// of a line nor a heading) and Unicode NFC, so that a text whose accents
@@ -382,7 +395,7 @@ pub(crate) fn is_zero_width(c: char) -> bool {
 /// borrows when there is nothing to change.
 pub fn prepare_text(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    if text.is_ascii() {
+    if is_plain_nfc(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     let has_zero_width = text.chars().any(is_zero_width);
@@ -412,9 +425,10 @@ pub fn collapse_whitespace(s: &str) -> String {
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // Letters, digits and punctuation of ASCII, the bulk of any text:
-        // kept as they are, with no decoding.
-        if bytes[i] < 0x80 && !bytes[i].is_ascii_whitespace() && bytes[i] != 0x0b {
+        // Printable ASCII, the bulk of any text: kept as it is, with no
+        // decoding, a run at a time.
+        let printable = |b: u8| (0x21..0x80).contains(&b);
+        if printable(bytes[i]) {
             if run.is_none() {
                 if pending_space {
                     out.push(' ');
@@ -423,6 +437,9 @@ pub fn collapse_whitespace(s: &str) -> String {
                 run = Some(i);
             }
             i += 1;
+            while i < bytes.len() && printable(bytes[i]) {
+                i += 1;
+            }
             continue;
         }
         // Other characters are decoded one by one.
@@ -453,7 +470,7 @@ pub fn collapse_whitespace(s: &str) -> String {
     if let Some(start) = run {
         out.push_str(&s[start..]);
     }
-    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if is_plain_nfc(&out) || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
     } else {
         out.nfc().collect()
@@ -493,6 +510,17 @@ mod tests {
         }
         assert_eq!(Form::named("Auto"), None);
         assert_eq!(Form::named(""), None);
+    }
+
+    #[test]
+    fn plain_characters_are_nfc_and_never_zero_width() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let plain: String = ('\u{0}'..'\u{3000}')
+            .filter(|&c| is_plain_char(c))
+            .collect();
+        assert!(plain.contains(['é', '’', '–', '…']));
+        assert_eq!(is_nfc_quick(plain.chars()), IsNormalized::Yes);
+        assert!(!plain.chars().any(is_zero_width));
     }
 
     fn joined(a: &str, b: &str) -> String {
