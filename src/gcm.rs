@@ -9,14 +9,17 @@
 //! reintegration as much as a programme that exists (the finding's kind says
 //! which it is).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
+
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Deserialize;
 
-use crate::lang::gcm::{GcmLexicon, gcm_lexicon};
+use crate::lang::gcm::{GCM_PRECEDENCE, GcmLexicon, WHOLE_OF_MIGRATION, gcm_lexicon};
 use crate::lang::normalize_char;
-use crate::lang::signature::fold_normalized;
+use crate::lang::signature::fold_normalized_str;
 use crate::model::{Domain, FindingKind, GcmLink, Profile};
 
 /// At most this many objectives per finding.
@@ -26,8 +29,9 @@ pub const MAX_OBJECTIVES: usize = 3;
 /// words, or two terms): one stray word does not make a second objective.
 const MIN_SECONDARY_SCORE: usize = 2;
 
-/// Objective 1 (data): the topic of data adds no other objective.
-const DATA_OBJECTIVE: u8 = 1;
+/// An institution's name runs at most this many words past its head word
+/// to reach the acronym that closes it ("Agence nationale pour l’emploi (ANPE)").
+const MAX_NAME_TO_ACRONYM: usize = 8;
 
 /// One GCM objective, with its official titles.
 #[derive(Debug, Clone, Deserialize)]
@@ -89,57 +93,93 @@ struct Term {
     /// The evidence the term gives: its number of words, doubled for a
     /// word that names the objective on its own (`!` in the lexicon).
     weight: usize,
+    /// The term names the objective on its own (`!`): it counts even inside
+    /// the name of an institution, whose mandate it then is.
+    key: bool,
+    /// The term only says who or what a finding is about (`~`): it adds to
+    /// an objective that other terms show, never makes one by itself.
+    context: bool,
 }
 
 /// A word of a text with where it stands.
-#[derive(Debug)]
-struct Token {
-    norm: String,
-    folded: String,
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    norm: &'a str,
+    folded: &'a str,
     start: usize,
     end: usize,
 }
 
-/// The words of `text` as the tagger reads them: split at anything that is
-/// not a letter or digit (apostrophes included, so that "l’intégration"
-/// gives "intégration"), each folded as [`crate::lang::normalize`] folds
-/// text (accents, case), the lexicon's stop words left out.
-fn tokens(text: &str, lexicon: &GcmLexicon, is_stopword: &dyn Fn(&str) -> bool) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut norm = String::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            normalize_char(&mut norm, c);
-        } else if unicode_normalization::char::is_combining_mark(c) {
-            // A decomposed accent: part of its word, dropped like any accent.
-        } else if let Some(s) = start.take() {
-            let word = std::mem::take(&mut norm);
-            if is_stopword(&word) {
-                continue;
-            }
-            out.push(Token {
-                folded: fold_normalized(rewrite_suffix(&word, lexicon)),
-                norm: word,
-                start: s,
-                end: i,
-            });
-        }
-    }
-    out
+/// The words of a text as the tagger reads them, normalised and folded into
+/// one buffer (a finding's words cost one allocation, not two each).
+struct Words {
+    buffer: String,
+    /// Per word: its normalised and folded forms in `buffer`, and where it
+    /// stands in the text.
+    spans: Vec<(Range<usize>, Range<usize>, usize, usize)>,
 }
 
-/// The word with the first matching ending of the lexicon rewritten.
-fn rewrite_suffix(norm: &str, lexicon: &GcmLexicon) -> String {
+impl Words {
+    /// Split `text` at anything that is not a letter or digit (apostrophes
+    /// included, so that "l’intégration" gives "intégration"), each word
+    /// folded as [`crate::lang::normalize`] folds text (accents, case), the
+    /// lexicon's stop words left out.
+    fn read(text: &str, lexicon: &GcmLexicon, is_stopword: &dyn Fn(&str) -> bool) -> Words {
+        let mut buffer = String::with_capacity(text.len() * 2);
+        let mut spans = Vec::new();
+        let mut start = None;
+        let mut word_start = 0;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            if c.is_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                    word_start = buffer.len();
+                }
+                normalize_char(&mut buffer, c);
+            } else if unicode_normalization::char::is_combining_mark(c) {
+                // A decomposed accent: part of its word, dropped like any accent.
+            } else if let Some(s) = start.take() {
+                let norm = word_start..buffer.len();
+                if is_stopword(&buffer[norm.clone()]) {
+                    buffer.truncate(word_start);
+                    continue;
+                }
+                let folded_start = buffer.len();
+                let (stem, ending) = rewrite_suffix(&buffer[norm.clone()], lexicon);
+                buffer.extend_from_within(word_start..word_start + stem);
+                buffer.push_str(ending);
+                let folded = fold_normalized_str(&buffer[folded_start..]).len();
+                buffer.truncate(folded_start + folded);
+                spans.push((norm, folded_start..buffer.len(), s, i));
+            }
+        }
+        Words { buffer, spans }
+    }
+
+    fn tokens(&self) -> Vec<Token<'_>> {
+        self.spans
+            .iter()
+            .map(|(norm, folded, start, end)| Token {
+                norm: &self.buffer[norm.clone()],
+                folded: &self.buffer[folded.clone()],
+                start: *start,
+                end: *end,
+            })
+            .collect()
+    }
+}
+
+/// The word with the first matching ending of the lexicon rewritten, as
+/// the length of the stem kept and the ending put after it.
+fn rewrite_suffix<'l>(norm: &str, lexicon: &'l GcmLexicon) -> (usize, &'l str) {
     for (from, to) in lexicon.suffixes {
         if let Some(stem) = norm.strip_suffix(from)
-            && stem.chars().count() >= 3
+            && stem.chars().nth(2).is_some()
         {
-            return format!("{stem}{to}");
+            return (stem.len(), to);
         }
     }
-    norm.to_string()
+    (norm.len(), "")
 }
 
 /// A term as written in a lexicon: its words folded like a text's, a word
@@ -149,24 +189,39 @@ fn compile_term(term: &str, lexicon: &GcmLexicon) -> Term {
         Some(rest) => (rest, true),
         None => (term, false),
     };
-    let words: Vec<Pattern> = tokens(term, lexicon, &|w| lexicon.stopwords.contains(&w))
+    let (term, context) = match term.strip_prefix('~') {
+        Some(rest) => (rest, true),
+        None => (term, false),
+    };
+    let words = Words::read(term, lexicon, &|w| lexicon.stopwords.contains(&w));
+    let words: Vec<Pattern> = words
+        .tokens()
         .into_iter()
         .map(|t| {
             if term[t.end..].starts_with('*') {
-                Pattern::Prefix(t.norm)
+                Pattern::Prefix(t.norm.to_string())
             } else {
-                Pattern::Word(t.folded)
+                Pattern::Word(t.folded.to_string())
             }
         })
         .collect();
-    let weight = words.len() * if key { 2 } else { 1 };
-    Term { words, weight }
+    let weight = match (key, context) {
+        (true, _) => words.len() * 2,
+        (false, true) => 1,
+        (false, false) => words.len(),
+    };
+    Term {
+        words,
+        weight,
+        key,
+        context,
+    }
 }
 
 impl Pattern {
     fn matches(&self, token: &Token) -> bool {
         match self {
-            Pattern::Word(w) => token.folded == *w,
+            Pattern::Word(w) => token.folded == w.as_str(),
             Pattern::Prefix(p) => token.norm.starts_with(p.as_str()),
         }
     }
@@ -183,8 +238,13 @@ struct Compiled {
     /// prefix's first three characters (shorter prefixes under "").
     by_prefix: HashMap<String, Vec<(String, usize)>>,
     out_of_scope: Vec<Term>,
+    /// The head words of institutions' names ("Ministry", "Directorate"),
+    /// folded.
+    institutions: HashSet<String>,
+    /// Whether names begin with their head word, later words in lower case.
+    names_start_with_head: bool,
     /// The lexicon's stop words, for a look-up per word of a text.
-    stopwords: HashSet<&'static str>,
+    stopwords: foldhash::HashSet<&'static str>,
 }
 
 impl Compiled {
@@ -215,16 +275,30 @@ impl Compiled {
                 .iter()
                 .map(|t| compile_term(t, lexicon))
                 .collect(),
+            institutions: lexicon
+                .institutions
+                .iter()
+                .flat_map(|w| {
+                    let words = Words::read(w, lexicon, &|_| false);
+                    let folded: Vec<String> = words
+                        .tokens()
+                        .iter()
+                        .map(|t| t.folded.to_string())
+                        .collect();
+                    folded
+                })
+                .collect(),
+            names_start_with_head: lexicon.names_start_with_head,
             stopwords: lexicon.stopwords.iter().copied().collect(),
         }
     }
 
-    /// Every term found in `tokens`: (objective, first token, last token, weight).
+    /// Every term found in `tokens`: (objective, first token, last token, term).
     fn occurrences(&self, tokens: &[Token]) -> Vec<Occurrence> {
         let mut found = Vec::new();
         for (start, token) in tokens.iter().enumerate() {
-            let by_word = self.by_word.get(&token.folded).into_iter().flatten();
-            let by_prefix = [head(&token.norm), ""]
+            let by_word = self.by_word.get(token.folded).into_iter().flatten();
+            let by_prefix = [head(token.norm), ""]
                 .into_iter()
                 .filter_map(|h| self.by_prefix.get(h))
                 .flatten()
@@ -233,7 +307,7 @@ impl Compiled {
             for &i in by_word.chain(by_prefix) {
                 let (n, term) = &self.terms[i];
                 if let Some(end) = match_from(term, tokens, start) {
-                    found.push((*n, start, end, term.weight));
+                    found.push((*n, start, end, i));
                 }
             }
         }
@@ -243,10 +317,12 @@ impl Compiled {
 
 /// The first three characters of a word, or "" when it is shorter.
 fn head(word: &str) -> &str {
-    word.char_indices().nth(3).map_or(
-        if word.chars().count() == 3 { word } else { "" },
-        |(i, _)| &word[..i],
-    )
+    let mut chars = word.char_indices();
+    match (chars.nth(2), chars.next()) {
+        (Some(_), Some((fourth, _))) => &word[..fourth],
+        (Some(_), None) => word,
+        _ => "",
+    }
 }
 
 fn compiled(language: &str) -> Option<&'static Compiled> {
@@ -279,12 +355,85 @@ fn occurs(term: &Term, tokens: &[Token]) -> bool {
     (0..tokens.len()).any(|start| match_from(term, tokens, start).is_some())
 }
 
+/// Which tokens stand inside the proper name of an institution: a head word
+/// of the lexicon ("Ministry", "Directorate", or "ministère" before a capital)
+/// with the capitalised words around it ("Legal Assistance Unit",
+/// "Department of Social Services"), and, where names begin with their head
+/// and go on in lower case, the words after it up to a closing acronym
+/// ("Conseil national de secours d’urgence (CONASUR)"). A name says who acts,
+/// not what a finding is about, so only key terms count inside one.
+fn institution_names(text: &str, tokens: &[Token], compiled: &Compiled) -> Vec<bool> {
+    let capital = |j: usize| {
+        text[tokens[j].start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    // Two neighbouring tokens are in one sentence part.
+    let joined = |j: usize| !text[tokens[j].end..tokens[j + 1].start].contains(['.', ';', ':']);
+    let mut named = vec![false; tokens.len()];
+    for i in 0..tokens.len() {
+        if !compiled.institutions.contains(tokens[i].folded) {
+            continue;
+        }
+        let next_capital = i + 1 < tokens.len() && joined(i) && capital(i + 1);
+        if !capital(i) && !next_capital {
+            continue;
+        }
+        let mut first = i;
+        while !compiled.names_start_with_head
+            && capital(i)
+            && first > 0
+            && joined(first - 1)
+            && capital(first - 1)
+        {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < tokens.len() && joined(last) && capital(last + 1) {
+            last += 1;
+        }
+        if compiled.names_start_with_head
+            && let Some(acronym) = closing_acronym(text, tokens, i, &joined)
+        {
+            last = last.max(acronym);
+        }
+        named[first..=last].fill(true);
+    }
+    named
+}
+
+/// The token of an acronym in brackets ("(ANPE)") within reach after `head`.
+fn closing_acronym(
+    text: &str,
+    tokens: &[Token],
+    head: usize,
+    joined: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut j = head;
+    while j + 1 < tokens.len() && j < head + MAX_NAME_TO_ACRONYM && joined(j) {
+        j += 1;
+        let word = &text[tokens[j].start..tokens[j].end];
+        let bracketed = text[tokens[j - 1].end..tokens[j].start].ends_with('(');
+        if bracketed
+            && word.chars().count() >= 2
+            && word.chars().any(char::is_uppercase)
+            && !word.chars().any(char::is_lowercase)
+        {
+            return Some(j);
+        }
+    }
+    None
+}
+
 /// The evidence gathered for one objective.
 struct Evidence {
     objective: u8,
     score: usize,
     first: usize,
     spans: Vec<(usize, usize)>,
+    /// Only context terms (`~`) show it.
+    context_only: bool,
 }
 
 /// The objectives a text is about, in `language`, most evidence first.
@@ -293,14 +442,25 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
     let (Some(lexicon), Some(compiled)) = (gcm_lexicon(language), compiled(language)) else {
         return Vec::new();
     };
-    let tokens = tokens(text, lexicon, &|w| compiled.stopwords.contains(w));
+    let words = Words::read(text, lexicon, &|w| compiled.stopwords.contains(w));
+    let tokens = words.tokens();
     if compiled.out_of_scope.iter().any(|t| occurs(t, &tokens)) {
         return Vec::new();
     }
-    let mut evidence = gather(compiled.occurrences(&tokens));
-    if evidence.iter().any(|e| e.objective == DATA_OBJECTIVE) {
-        evidence.retain(|e| e.objective == DATA_OBJECTIVE);
+    let in_name = institution_names(text, &tokens, compiled);
+    let found = compiled
+        .occurrences(&tokens)
+        .into_iter()
+        .filter(|o| compiled.terms[o.3].1.key || !in_name[o.1])
+        .collect();
+    let mut evidence = gather(found, &compiled.terms);
+    evidence.retain(|e| !e.context_only);
+    for (n, outranked) in GCM_PRECEDENCE {
+        if evidence.iter().any(|e| e.objective == *n) {
+            evidence.retain(|e| !outranked.contains(&e.objective));
+        }
     }
+    evidence.retain(|e| e.objective != WHOLE_OF_MIGRATION);
     evidence.sort_by(|a, b| b.score.cmp(&a.score).then(a.first.cmp(&b.first)));
     evidence
         .into_iter()
@@ -314,14 +474,14 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
         .collect()
 }
 
-/// A term found in a text: objective, first and last token, weight.
+/// A term found in a text: objective, first and last token, the term's index.
 type Occurrence = (u8, usize, usize, usize);
 
 /// The evidence for each objective. Longest matches first: a term inside a
 /// longer term of another objective does not count ("public employment
 /// services" is not "public services"), nor one inside a term of its own
 /// objective already counted.
-fn gather(mut found: Vec<Occurrence>) -> Vec<Evidence> {
+fn gather(mut found: Vec<Occurrence>, terms: &[(u8, Term)]) -> Vec<Evidence> {
     found.sort_by(|a, b| (b.2 - b.1).cmp(&(a.2 - a.1)).then(a.1.cmp(&b.1)));
     let mut kept: Vec<Occurrence> = Vec::new();
     for o in found {
@@ -334,17 +494,20 @@ fn gather(mut found: Vec<Occurrence>) -> Vec<Evidence> {
     }
     let mut evidence: Vec<Evidence> = Vec::new();
     kept.sort_by_key(|o| (o.0, o.1));
-    for (n, s, e, weight) in kept {
+    for (n, s, e, i) in kept {
+        let term = &terms[i].1;
         match evidence.last_mut() {
             Some(ev) if ev.objective == n => {
-                ev.score += weight;
+                ev.score += term.weight;
                 ev.spans.push((s, e));
+                ev.context_only &= term.context;
             }
             _ => evidence.push(Evidence {
                 objective: n,
-                score: weight,
+                score: term.weight,
                 first: s,
                 spans: vec![(s, e)],
+                context_only: term.context,
             }),
         }
     }
@@ -450,6 +613,70 @@ mod tests {
     }
 
     #[test]
+    fn terms_inside_institution_names_count_only_as_their_mandate() {
+        // "Legal Assistance" names the unit that acts, not legal aid given.
+        assert!(
+            objectives_of(
+                "The Government consults the Legal Assistance Unit on its policies.",
+                "en"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            objectives_of("Migrants receive legal assistance from the city.", "en"),
+            vec![7]
+        );
+        // French names go on in lower case up to their acronym.
+        assert!(
+            objectives_of(
+                "Le Conseil national de la protection civile (CNPC) se réunit chaque année.",
+                "fr"
+            )
+            .is_empty()
+        );
+        // A key term in a name is the institution's mandate.
+        assert_eq!(
+            objectives_of("La Dirección de la Diáspora coordina sus acciones.", "es"),
+            vec![19]
+        );
+    }
+
+    #[test]
+    fn context_terms_add_to_an_objective_but_never_make_one() {
+        assert!(
+            objectives_of("Holders of a work permit may open a bank account.", "en").is_empty()
+        );
+        assert_eq!(
+            objectives_of(
+                "Seasonal workers are admitted under a labour mobility scheme.",
+                "en"
+            ),
+            vec![5]
+        );
+    }
+
+    #[test]
+    fn a_policy_on_migration_as_a_whole_gets_none_unless_it_is_data() {
+        let policy = "La política nacional abarca la inmigración, la emigración y el retorno.";
+        assert!(objectives_of(policy, "es").is_empty());
+        assert_eq!(
+            objectives_of("The census counts immigration and emigration.", "en"),
+            vec![1]
+        );
+    }
+
+    #[test]
+    fn nationals_abroad_in_a_crisis_are_consular_protection() {
+        assert_eq!(
+            objectives_of(
+                "The disaster plan has no measures for the evacuation of nationals abroad.",
+                "en"
+            ),
+            vec![14]
+        );
+    }
+
+    #[test]
     fn refugee_instruments_are_out_of_scope() {
         assert!(objectives_of("It has ratified the Convention relating to the Status of Refugees and grants health care.", "en").is_empty());
     }
@@ -459,6 +686,6 @@ mod tests {
         let many = "remittance costs and financial literacy; victims of trafficking in persons; \
                     social security and health insurance; border management at border posts";
         assert_eq!(tag(many, "en").len(), MAX_OBJECTIVES);
-        assert!(tag(many, "pt").is_empty());
+        assert!(tag(many, "de").is_empty());
     }
 }

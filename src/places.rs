@@ -14,7 +14,7 @@
 //! full name is always tried before a shorter one, so that "Democratic
 //! Republic of the Congo" never becomes "Congo".
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use crate::lang::{LANGUAGES, PlaceWords};

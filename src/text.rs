@@ -34,22 +34,40 @@ pub(crate) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // Only cells within `max` of the diagonal can stay within `max`: the
+    // others are "over" (`over`), and are not computed.
+    let over = max + 1;
+    let n = b.len();
+    let mut prev: Vec<usize> = (0..=n).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; n + 1];
     for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+        let row = i + 1;
+        let (lo, hi) = (row.saturating_sub(max), (row + max).min(n));
+        let mut row_min = over;
+        if lo == 0 {
+            cur[0] = row.min(over);
+            row_min = cur[0];
+        } else {
+            cur[lo - 1] = over;
+        }
+        for j in lo.max(1)..=hi {
+            let cost = usize::from(*ca != b[j - 1]);
+            let d = (prev[j - 1] + cost)
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(over);
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if hi < n {
+            cur[hi + 1] = over;
         }
         if row_min > max {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let d = prev[b.len()];
+    let d = prev[n];
     (d <= max).then_some(d)
 }
 
@@ -80,8 +98,11 @@ pub(crate) fn fold_heading(s: &str) -> String {
 /// One character of a text, as [`fold_heading`] folds it: its compatibility
 /// decomposition without combining marks, in lower case, apostrophes
 /// dropped, anything else than a letter or digit as a space.
+#[inline]
 pub fn fold_heading_char(out: &mut String, c: char) {
-    if c.is_ascii() {
+    if c.is_ascii_alphanumeric() {
+        out.push(c.to_ascii_lowercase());
+    } else if c.is_ascii() {
         push_heading_char(out, c);
     } else {
         decompose_compatible(c, |d| {
@@ -160,9 +181,68 @@ pub(crate) fn fold_finding(s: &str) -> String {
         .collect()
 }
 
+/// `word` in lower case, without a copy when it already is (the common
+/// case for the words of a text counted or looked up one by one).
+pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            word.to_ascii_lowercase().into()
+        } else {
+            word.into()
+        }
+    } else {
+        word.to_lowercase().into()
+    }
+}
+
+/// Whether `text` has more than `n` words as [`str::split_whitespace`]
+/// counts them, reading ASCII without decoding it: it runs on every block.
+pub(crate) fn has_more_words_than(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let (white, len) = match bytes[i] {
+            b if b < 0x80 => (b == b' ' || (b'\t'..=b'\r').contains(&b), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if white {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        i += len;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a b ",
+            "a\u{a0}b\u{2003}c",
+            "é è\tà\n",
+            "x\u{3000} y",
+        ] {
+            let count = text.split_whitespace().count();
+            for n in 0..5 {
+                assert_eq!(has_more_words_than(text, n), count > n, "{text:?} {n}");
+            }
+        }
+    }
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()

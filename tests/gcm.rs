@@ -3,7 +3,11 @@
 //! `tests/fixtures/gcm/labels.json` (English, French and Spanish test
 //! profiles, labelled before the lexicons were written) and
 //! `labels-unseen.json` (other test profiles, labelled after the lexicons
-//! were tuned and never used to tune them).
+//! were first tuned) and `labels-holdout.json` (English, French and Spanish
+//! findings of yet other fixtures and of two profiles written for it under
+//! `profiles/`, labelled before the lexicons were reworked to generalise and
+//! never read while doing it), and `labels-pt.json` (the Portuguese
+//! fixtures).
 
 mod common;
 
@@ -123,12 +127,17 @@ fn measure(name: &str) -> Measure {
     }
 }
 
-/// The targets: precision 0.90 and recall 0.75 overall, no objective
-/// below 0.70 precision.
-fn assert_targets(m: &Measure) {
+/// The overall targets: precision 0.90 and recall 0.75.
+fn assert_overall_targets(m: &Measure) {
     let (p, r) = (m.total.precision(), m.total.recall());
     assert!(p >= 0.90, "overall precision {p:.3}");
     assert!(r >= 0.75, "overall recall {r:.3}");
+}
+
+/// The targets: precision 0.90 and recall 0.75 overall, no objective
+/// below 0.70 precision.
+fn assert_targets(m: &Measure) {
+    assert_overall_targets(m);
     for (n, t) in &m.per_objective {
         assert!(
             t.precision() >= 0.70,
@@ -148,6 +157,56 @@ fn tagger_meets_the_targets_on_the_labelled_findings() {
 fn tagger_on_findings_kept_apart_from_the_lexicon_work() {
     let m = measure("labels-unseen.json");
     assert!(m.total.tp > 0);
+}
+
+/// The hold-out set meets the overall targets; one objective does not meet
+/// the per-objective one yet (objective 4, one link right of two), so that
+/// part is printed, not asserted.
+#[test]
+fn tagger_meets_the_overall_targets_on_the_hold_out_set() {
+    assert!(labels("labels-holdout.json").len() >= 120);
+    assert_overall_targets(&measure("labels-holdout.json"));
+}
+
+/// Portuguese: the findings of the Portuguese fixtures, labelled by the
+/// convention before the Portuguese lexicon was written (which was written
+/// with them read, so this is not a measure on unseen profiles). They meet
+/// the overall targets; objectives 4 and 19 are below 0.70 precision.
+#[test]
+fn tagger_links_portuguese_findings() {
+    assert!(labels("labels-pt.json").len() >= 50);
+    assert_overall_targets(&measure("labels-pt.json"));
+}
+
+/// The findings labelled from the two profiles written for the hold-out set
+/// are the findings `mgi parse` reads from them, word for word.
+#[test]
+fn hold_out_profiles_hold_their_labelled_findings() {
+    let labelled = labels("labels-holdout.json");
+    for name in ["honduras-2022-es-web", "burkina-faso-2021-fr-web"] {
+        let path = common::fixture(&format!("gcm/profiles/{name}.txt"));
+        let o = common::mgi(&["parse", path.to_str().unwrap()], &common::root());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let model: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let mut parsed: Vec<String> = model["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| {
+                let strengths = d["strengths"].as_array().unwrap().iter();
+                strengths.chain(d["improvements"].as_array().unwrap())
+            })
+            .map(|f| f["text"].as_str().unwrap().to_string())
+            .collect();
+        let mut want: Vec<String> = labelled
+            .iter()
+            .filter(|l| l.profile == name)
+            .map(|l| l.text.clone())
+            .collect();
+        parsed.sort();
+        want.sort();
+        assert_eq!(parsed, want, "{name}");
+    }
 }
 
 mod outputs {
@@ -372,6 +431,26 @@ mod outputs {
                 (of("strengths"), of("improvements"))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_portuguese_profile_has_its_grid_in_portuguese() {
+        let inputs = folder_with(&["pt/cabo-verde-2021-pt-web.txt"]);
+        let out = tempfile::tempdir().unwrap();
+        let o = mgi_build(inputs.path(), out.path(), &[]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let models = models(out.path());
+        let counts = counts(&models[0]);
+        assert!(counts.iter().filter(|(s, k)| s + k > 0).count() >= 10);
+        let text = format!(
+            " {} ",
+            pdf_text(&out.path().join("pdf/cabo-verde-2021-pt.pdf"))
+        );
+        assert!(text.contains("Objetivos do Pacto Global para as Migrações"));
+        for (i, (s, k)) in counts.iter().enumerate() {
+            let cell = format!(" {} +{s} / →{k} ", i + 1);
+            assert!(text.contains(&cell), "no cell \"{cell}\"");
+        }
     }
 
     #[test]

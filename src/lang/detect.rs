@@ -6,8 +6,9 @@
 //! given a language only when that language's words clearly outnumber every
 //! other's; otherwise the caller keeps what the headings said.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use foldhash::{HashMap, HashMapExt};
 
 use super::LANGUAGES;
 
@@ -49,7 +50,12 @@ pub fn distinctive_counts(text: &str) -> Vec<usize> {
             continue;
         }
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         if let Some(&i) = DISTINCTIVE.get(lower.as_str()) {
             counts[i] += 1;
         }

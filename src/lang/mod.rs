@@ -13,7 +13,7 @@ pub mod gcm;
 mod pt;
 pub mod signature;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -205,6 +205,9 @@ struct Lexicon {
     exact: HashMap<String, usize>,
     /// Headings recognised by their beginning (always end-of-findings).
     prefixes: Vec<Entry>,
+    /// Indices in `entries` by the phrase's length in characters, so that an
+    /// approximate match only looks at phrases of about the text's length.
+    by_length: Vec<Vec<usize>>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -232,10 +235,19 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for (i, e) in entries.iter().enumerate() {
         exact.entry(e.norm.clone()).or_insert(i);
     }
+    let mut by_length: Vec<Vec<usize>> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let n = e.chars.len();
+        if by_length.len() <= n {
+            by_length.resize(n + 1, Vec::new());
+        }
+        by_length[n].push(i);
+    }
     Lexicon {
         entries,
         exact,
         prefixes,
+        by_length,
     }
 });
 
@@ -293,7 +305,7 @@ pub fn match_heading_exactly(text: &str) -> Option<HeadingMatch> {
 /// The phrase of the tables that `norm` (normalised) is, with or without
 /// its numbering (`unnumbered`: its folded words without it), or starts
 /// with.
-fn match_phrase(norm: &str, unnumbered: &[String]) -> Option<HeadingMatch> {
+fn match_phrase(norm: &str, unnumbered: &[&str]) -> Option<HeadingMatch> {
     let lex = &*LEXICON;
     if let Some(&i) = lex.exact.get(norm) {
         return Some(lex.entries[i].matched(false));
@@ -316,13 +328,25 @@ fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
     if budget == 0 {
         return None;
     }
+    // Phrases of about the text's length, in the order of the tables (the
+    // first of two equally close phrases wins).
+    let mut candidates: Vec<usize> = lex
+        .by_length
+        .iter()
+        .take(chars.len() + budget + 1)
+        .skip(chars.len().saturating_sub(budget))
+        .flatten()
+        .copied()
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    candidates.sort_unstable();
     let histogram = Histogram::of(&chars);
     let mut best: Option<(usize, &Entry)> = None;
-    for entry in &lex.entries {
-        // Cheap lower bounds first: most blocks are far from every heading.
-        if entry.chars.len().abs_diff(chars.len()) > budget
-            || histogram.min_edits(&entry.histogram) > budget
-        {
+    for entry in candidates.into_iter().map(|i| &lex.entries[i]) {
+        // A cheap lower bound first: most blocks are far from every heading.
+        if histogram.more_edits_than(&entry.histogram, budget) {
             continue;
         }
         if let Some(d) = bounded_levenshtein(&chars, &entry.chars, budget)
@@ -337,7 +361,7 @@ fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
 /// The heading `norm` (normalised) without its numbering: `words` are its
 /// folded words with the numbering already dropped, so the numbering is as
 /// many words off the front of `norm` as `norm` has more than `words`.
-fn unnumbered_phrase(norm: &str, words: &[String]) -> String {
+fn unnumbered_phrase(norm: &str, words: &[&str]) -> String {
     let all: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
     let skip = all.len().saturating_sub(words.len());
     all[skip..].join(" ")
@@ -349,7 +373,7 @@ fn unnumbered_phrase(norm: &str, words: &[String]) -> String {
 /// approximate.
 fn match_heading_by_signature(
     text: &str,
-    words: &[String],
+    words: &[&str],
     expected: Option<Meaning>,
 ) -> Option<HeadingMatch> {
     let found = signature::match_signature_words(text, words);
@@ -400,8 +424,9 @@ impl Histogram {
         Histogram(h)
     }
 
-    /// A lower bound of the edit distance between the two phrases.
-    fn min_edits(&self, other: &Histogram) -> usize {
+    /// Whether the two phrases are surely more than `budget` edits apart:
+    /// the counts bound the edit distance from below.
+    fn more_edits_than(&self, other: &Histogram, budget: usize) -> bool {
         let (mut more, mut fewer) = (0usize, 0usize);
         for (a, b) in self.0.iter().zip(&other.0) {
             if a > b {
@@ -409,8 +434,11 @@ impl Histogram {
             } else {
                 fewer += usize::from(b - a);
             }
+            if more > budget || fewer > budget {
+                return true;
+            }
         }
-        more.max(fewer)
+        false
     }
 }
 

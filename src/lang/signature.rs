@@ -14,10 +14,10 @@
 //! plural `s` and a final gender vowel dropped; a long word one edit away
 //! from a vocabulary word (a typo) still counts, but makes the match weak.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
-use super::{LANGUAGES, Language, Meaning, bounded_levenshtein, normalize};
+use super::{LANGUAGES, Language, Meaning, normalize};
 use crate::model::FindingKind;
 
 /// What one block looks like against one signature.
@@ -99,11 +99,11 @@ static LIST_VOCABULARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Whether some of `words` (folded) could belong to a list heading: one
 /// of them at least is a word of the list headings' names as written.
-pub fn may_hold_list_heading(words: &[String]) -> bool {
+pub fn may_hold_list_heading(words: &[&str]) -> bool {
     let vocabulary = &*LIST_VOCABULARY;
     words
         .iter()
-        .any(|w| w.chars().count() > 3 && vocabulary.contains(w.as_str()))
+        .any(|w| w.chars().nth(3).is_some() && vocabulary.contains(w))
 }
 
 impl Signature {
@@ -126,19 +126,23 @@ impl Signature {
 
     /// A key stands in the words as written (folded): a typo may touch the
     /// other words, not the key itself, which keeps this test cheap.
-    fn has_key(&self, words: &[String]) -> bool {
-        self.keys
-            .iter()
-            .any(|key| !key.is_empty() && words.windows(key.len()).any(|w| w == key.as_slice()))
+    fn has_key(&self, words: &[&str]) -> bool {
+        self.keys.iter().any(|key| {
+            !key.is_empty()
+                && words
+                    .windows(key.len())
+                    .any(|w| w.iter().zip(key).all(|(a, b)| a == b))
+        })
     }
 
     /// How the block's content words stand against this signature.
-    fn score(&self, words: &[String]) -> Option<SignatureMatch> {
+    fn score(&self, words: &[&str]) -> Option<SignatureMatch> {
         if !self.has_key(words) {
             return None;
         }
-        let content: Vec<&String> = words
+        let content: Vec<&str> = words
             .iter()
+            .copied()
             .filter(|w| !is_function_word(self.language, w))
             .collect();
         if content.is_empty() {
@@ -171,13 +175,13 @@ impl Signature {
 
 /// Short words that carry no meaning of their own, in any language.
 fn is_function_word(lang: &Language, w: &str) -> bool {
-    static STOPWORDS: LazyLock<HashSet<(&'static str, String)>> = LazyLock::new(|| {
+    static STOPWORDS: LazyLock<HashMap<&'static str, HashSet<String>>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
-            .flat_map(|l| l.stopwords.iter().map(|s| (l.code, fold_word(s))))
+            .map(|l| (l.code, l.stopwords.iter().map(|s| fold_word(s)).collect()))
             .collect()
     });
-    w.chars().count() <= 3 || STOPWORDS.contains(&(lang.code, w.to_string()))
+    w.chars().nth(3).is_none() || STOPWORDS.get(lang.code).is_some_and(|s| s.contains(w))
 }
 
 /// Two folded words are the same, allowing one typo in a long word.
@@ -189,8 +193,27 @@ fn same_word(a: &str, b: &str) -> bool {
     if a.len().abs_diff(b.len()) > 4 || a.len() < 6 || b.len() < 6 {
         return false;
     }
-    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    ca.len() >= 6 && cb.len() >= 6 && bounded_levenshtein(&ca, &cb, 1).is_some()
+    a.chars().nth(5).is_some() && b.chars().nth(5).is_some() && one_edit_apart(a, b)
+}
+
+/// Whether one edit at most (an insertion, a deletion or a substitution)
+/// turns `a` into `b`: what is left of them between their longest common
+/// beginning and their longest common end is a character at most each.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    while let (Some(p), Some(q)) = (x.clone().next(), y.clone().next())
+        && p == q
+    {
+        x.next();
+        y.next();
+    }
+    while let (Some(p), Some(q)) = (x.clone().next_back(), y.clone().next_back())
+        && p == q
+    {
+        x.next_back();
+        y.next_back();
+    }
+    x.count() <= 1 && y.count() <= 1
 }
 
 /// A word as signatures compare it: normalised (see [`normalize`]), then a
@@ -203,13 +226,22 @@ pub fn fold_word(word: &str) -> String {
 
 /// [`fold_word`] of a word already normalised.
 pub fn fold_normalized(mut w: String) -> String {
-    if w.chars().count() > 4 && w.ends_with('s') {
-        w.pop();
-    }
-    if w.chars().count() > 4 && w.ends_with(['a', 'o', 'e']) {
-        w.pop();
-    }
+    w.truncate(fold_normalized_str(&w).len());
     w
+}
+
+/// [`fold_normalized`] without a copy: the folded word is a prefix of the
+/// word, since only ASCII letters are dropped from its end.
+pub fn fold_normalized_str(w: &str) -> &str {
+    let long = |w: &str| w.chars().nth(4).is_some();
+    let w = match w.strip_suffix('s') {
+        Some(stem) if long(w) => stem,
+        _ => w,
+    };
+    match w.strip_suffix(['a', 'o', 'e']) {
+        Some(stem) if long(w) => stem,
+        _ => w,
+    }
 }
 
 /// The folded words of a phrase, numbering dropped.
@@ -229,10 +261,13 @@ fn fold_normalized_words(norm: &str) -> Vec<String> {
 /// numbering in front ("1.", "1 |", "Domain 1:", "DOMAINE 1 :", "II.").
 pub fn heading_words(text: &str) -> Vec<String> {
     heading_words_normalized(&normalize(text))
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 /// [`heading_words`] of a text already normalised ([`normalize`]).
-pub fn heading_words_normalized(norm: &str) -> Vec<String> {
+pub fn heading_words_normalized(norm: &str) -> Vec<&str> {
     static NUMBERING: LazyLock<HashSet<String>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -241,14 +276,18 @@ pub fn heading_words_normalized(norm: &str) -> Vec<String> {
             .collect()
     });
     let numbering = &*NUMBERING;
-    let mut words = fold_normalized_words(norm);
+    let mut words: Vec<&str> = norm
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(fold_normalized_str)
+        .collect();
     let is_number = |w: &str| {
         w.chars().all(|c| c.is_ascii_digit())
             || (w.len() <= 4 && w.chars().all(|c| "ivx".contains(c)))
     };
     let lead = words
         .iter()
-        .take_while(|w| is_number(w) || numbering.contains(*w))
+        .take_while(|w| is_number(w) || numbering.contains(**w))
         .count();
     // Only a numbering that stands before the name, never the whole text.
     if lead < words.len() && words[..lead].iter().any(|w| is_number(w)) {
@@ -293,11 +332,11 @@ fn reads_as_heading(text: &str) -> bool {
 /// Every signature the text matches, best first (higher coverage, then
 /// strong before weak). Texts too long to be headings match nothing.
 pub fn match_signatures(text: &str) -> Vec<SignatureMatch> {
-    match_signature_words(text, &heading_words(text))
+    match_signature_words(text, &heading_words_normalized(&normalize(text)))
 }
 
 /// [`match_signatures`] with the text's [`heading_words`] already made.
-pub fn match_signature_words(text: &str, words: &[String]) -> Vec<SignatureMatch> {
+pub fn match_signature_words(text: &str, words: &[&str]) -> Vec<SignatureMatch> {
     if words.is_empty() || words.len() > MAX_CONTENT_WORDS * 2 || !reads_as_heading(text) {
         return Vec::new();
     }
@@ -305,7 +344,7 @@ pub fn match_signature_words(text: &str, words: &[String]) -> Vec<SignatureMatch
     // blocks hold none, and are done after one look-up per word.
     let mut candidates: Vec<usize> = words
         .iter()
-        .filter_map(|w| KEY_INDEX.get(w))
+        .filter_map(|w| KEY_INDEX.get(*w))
         .flatten()
         .copied()
         .collect();
@@ -335,6 +374,40 @@ mod tests {
         match_signatures(text)
             .first()
             .map(|m| (m.meaning, m.language, m.strong))
+    }
+
+    #[test]
+    fn one_edit_apart_is_an_edit_distance_of_one_at_most() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "aab",
+            "abb",
+            "migrant",
+            "migrnat",
+            "migrants",
+            "migrat",
+            "migrannt",
+            "mgrant",
+            "derechos",
+            "derecho",
+            "développ",
+            "developp",
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                assert_eq!(
+                    one_edit_apart(a, b),
+                    crate::text::edit_distance(&ca, &cb) <= 1,
+                    "{a:?} / {b:?}"
+                );
+            }
+        }
     }
 
     #[test]

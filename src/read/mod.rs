@@ -364,7 +364,9 @@ pub(crate) fn is_zero_width(c: char) -> bool {
 /// borrows when there is nothing to change.
 pub fn prepare_text(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    if text.is_ascii() {
+    // Below U+0300 (UTF-8 bytes under 0xCC) there is neither a zero-width
+    // character nor one that NFC changes.
+    if text.bytes().all(|b| b < 0xcc) {
         return std::borrow::Cow::Borrowed(text);
     }
     let has_zero_width = text.chars().any(is_zero_width);
@@ -394,7 +396,20 @@ pub fn collapse_whitespace(s: &str) -> String {
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII needs no decoding; other characters are decoded one by one.
+        // Letters, digits and punctuation of ASCII, the bulk of any text:
+        // kept as they are, with no decoding.
+        if bytes[i] < 0x80 && !bytes[i].is_ascii_whitespace() && bytes[i] != 0x0b {
+            if run.is_none() {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                run = Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        // Other characters are decoded one by one.
         let (c, len) = if bytes[i] < 0x80 {
             (char::from(bytes[i]), 1)
         } else {
@@ -422,7 +437,8 @@ pub fn collapse_whitespace(s: &str) -> String {
     if let Some(start) = run {
         out.push_str(&s[start..]);
     }
-    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    // Below U+0300 (UTF-8 bytes under 0xCC) no character changes under NFC.
+    if out.bytes().all(|b| b < 0xcc) || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
     } else {
         out.nfc().collect()
@@ -432,6 +448,13 @@ pub fn collapse_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_below_u0300_is_always_nfc() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let all: String = ('\u{0}'..'\u{300}').collect();
+        assert_eq!(is_nfc_quick(all.chars()), IsNormalized::Yes);
+    }
 
     fn joined(a: &str, b: &str) -> String {
         let mut out = a.to_string();

@@ -21,7 +21,7 @@
 //! * a bullet or paragraph that runs on over a page break is joined again;
 //! * footnote bodies at the bottom of a page become [`BlockKind::Note`]s.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -30,6 +30,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::text::{lines, strip_bullet};
 use super::{Block, BlockKind, Document, collapse_whitespace, prepare_text};
 use crate::model::{Warning, WarningKind};
+use crate::text::lowercase;
 
 /// Glyphs that mark a bullet when alone on a line. `o`, `-` and dashes count
 /// only alone (or, at the start of a paragraph, followed by a space: see
@@ -268,7 +269,13 @@ fn rejoin_merged_breaks<'a>(
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if !w.is_empty() {
-            *counts.entry(w.to_lowercase()).or_default() += 1;
+            let w = lowercase(w);
+            match counts.get_mut(w.as_ref()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(w.into_owned(), 1);
+                }
+            }
         }
     }
     // A piece that stands alone only in front of such a tail, at least once
@@ -284,18 +291,18 @@ fn rejoin_merged_breaks<'a>(
         .collect();
     let mut heads: HashMap<String, (usize, bool)> = HashMap::new();
     for (_, p, t) in &pairs {
-        let joins_word = counts.contains_key(&format!("{p}{t}").to_lowercase());
-        let e = heads.entry(p.to_lowercase()).or_default();
+        let joins_word = counts.contains_key(lowercase(&format!("{p}{t}")).as_ref());
+        let e = heads.entry(lowercase(p).into_owned()).or_default();
         e.0 += 1;
         e.1 |= joins_word;
     }
     let repairs: Vec<&(usize, String, String)> = pairs
         .iter()
         .filter(|(_, p, _)| {
-            let p = p.to_lowercase();
+            let p = lowercase(p);
             heads
-                .get(&p)
-                .is_some_and(|&(n, joins)| joins && counts.get(&p) == Some(&n))
+                .get(p.as_ref())
+                .is_some_and(|&(n, joins)| joins && counts.get(p.as_ref()) == Some(&n))
         })
         .collect();
     let spaced = spaced_hyphen_breaks(text, &counts);
@@ -376,26 +383,26 @@ fn spaced_hyphen_breaks(text: &str, counts: &HashMap<String, usize>) -> Vec<usiz
 /// Only heads that stand alone rarely in the document (`counts`, lower
 /// case) can qualify, so the common words are passed over without a copy.
 fn merged_pairs(line: &str, counts: &HashMap<String, usize>) -> Vec<(String, String)> {
-    // Only a line with a word starting in lower case after a space can hold a pair.
-    if !line.contains(' ') {
-        return Vec::new();
+    let mut pairs = Vec::new();
+    let mut tokens = line.split(' ').peekable();
+    while let (Some(first), Some(second)) = (tokens.next(), tokens.peek()) {
+        // The cheap tests first: most pairs of words fail them.
+        if !second.starts_with(char::is_lowercase) {
+            continue;
+        }
+        let head = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if head.is_empty()
+            || !head.chars().all(char::is_alphabetic)
+            || counts.get(lowercase(head).as_ref()).is_some_and(|&n| n > 4)
+        {
+            continue;
+        }
+        let tail: String = second.chars().take_while(|c| c.is_alphabetic()).collect();
+        if tail.chars().nth(1).is_some() {
+            pairs.push((head.to_string(), tail));
+        }
     }
-    let tokens: Vec<&str> = line.split(' ').collect();
-    tokens
-        .windows(2)
-        .filter_map(|w| {
-            let head = w[0].trim_start_matches(|c: char| !c.is_alphanumeric());
-            let ok = !head.is_empty()
-                && head.chars().all(char::is_alphabetic)
-                && w[1].chars().next().is_some_and(char::is_lowercase)
-                && counts.get(&head.to_lowercase()).is_none_or(|&n| n <= 4);
-            if !ok {
-                return None;
-            }
-            let tail: String = w[1].chars().take_while(|c| c.is_alphabetic()).collect();
-            (tail.chars().count() > 1).then(|| (head.to_string(), tail))
-        })
-        .collect()
+    pairs
 }
 
 /// Which bullets of printed text are sub-points. `pdftotext` keeps no
@@ -661,14 +668,14 @@ fn hyphenated_pairs(text: &str) -> HashSet<String> {
             }
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
             if !word.is_empty() && word.chars().all(char::is_alphabetic) {
-                let word = word.to_lowercase();
+                let word = lowercase(word);
                 // `con cernent` after `con-` / `cernent`: the same broken
                 // word, split by the extractor where a soft hyphen was.
                 let same_break = broken
-                    .get(&word)
-                    .is_some_and(|heads| heads.iter().any(|h| previous.to_lowercase() == *h));
-                if !same_break {
-                    pairs.insert(word);
+                    .get(word.as_ref())
+                    .is_some_and(|heads| heads.iter().any(|h| lowercase(previous) == *h));
+                if !same_break && !pairs.contains(word.as_ref()) {
+                    pairs.insert(word.into_owned());
                 }
             }
             previous = token;
@@ -714,8 +721,12 @@ fn glued_markers(pages: &[Vec<Line<'_>>]) -> HashMap<u32, usize> {
         if !line.text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        for c in GLUED_MARKER.captures_iter(line.text) {
-            if let Ok(n) = c[1].parse::<u32>() {
+        // The marker is the match's first digits: no letter is a digit.
+        // (`find_iter` and this are much cheaper than captures.)
+        for m in GLUED_MARKER.find_iter(line.text) {
+            let from = m.as_str().trim_start_matches(|c: char| !c.is_ascii_digit());
+            let digits = &from[..from.bytes().take_while(u8::is_ascii_digit).count()];
+            if let Ok(n) = digits.parse::<u32>() {
                 seen.entry(n).or_insert(line.no);
             }
         }

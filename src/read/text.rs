@@ -26,28 +26,20 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 /// Split text into lines, accepting `\n`, `\r\n` and a lone `\r`.
 pub fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(&text[start..i]);
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(&text[start..i]);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    // `split` and `find` of one character search with memchr.
+    let mut pieces = text.split('\n').peekable();
+    while let Some(piece) = pieces.next() {
+        if piece.is_empty() && pieces.peek().is_none() {
+            break;
         }
-        i += 1;
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
+        // A `\r` before `\n`, or ending the text, ends the line; any other
+        // `\r` ends one too.
+        let mut rest = piece.strip_suffix('\r').unwrap_or(piece);
+        while let Some(i) = rest.find('\r') {
+            out.push(&rest[..i]);
+            rest = &rest[i + 1..];
+        }
+        out.push(rest);
     }
     out
 }
@@ -251,6 +243,9 @@ mod tests {
     fn splits_every_line_ending() {
         assert_eq!(lines("a\r\nb\rc\nd"), vec!["a", "b", "c", "d"]);
         assert_eq!(lines("a\n\nb\n"), vec!["a", "", "b"]);
+        assert_eq!(lines("a\r\r\nb\r"), vec!["a", "", "b"]);
+        assert_eq!(lines("a\n\r"), vec!["a", ""]);
+        assert!(lines("").is_empty());
     }
 
     #[test]

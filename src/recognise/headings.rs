@@ -30,18 +30,10 @@ fn heading_shaped(block: &Block) -> bool {
     if block.kind == BlockKind::Note || block.text.is_empty() {
         return false;
     }
-    if block
-        .text
-        .split_whitespace()
-        .nth(MAX_HEADING_WORDS)
-        .is_some()
-    {
+    if block.is_list_item() && block.text.trim_end().ends_with(['.', ';', ',']) {
         return false;
     }
-    match block.kind {
-        BlockKind::ListItem { .. } => !block.text.trim_end().ends_with(['.', ';', ',']),
-        _ => true,
-    }
+    !crate::text::has_more_words_than(&block.text, MAX_HEADING_WORDS)
 }
 
 fn match_text(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
@@ -109,7 +101,9 @@ impl HeadingHit {
 /// A domain heading and its list heading printed as one block
 /// ("Partnerships Well-developed areas").
 fn split_heading(text: &str, expected: Option<Meaning>) -> Option<HeadingHit> {
-    if !lang::signature::may_hold_list_heading(&lang::signature::heading_words(text)) {
+    let words = lang::signature::heading_words(text);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if !lang::signature::may_hold_list_heading(&words) {
         return None;
     }
     let words: Vec<&str> = text.split_whitespace().collect();

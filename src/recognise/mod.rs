@@ -19,7 +19,7 @@
 
 mod headings;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::lang::{self, HeadingMatch, Meaning, TitleMatch};
 use crate::model::{Domain, DomainId, Finding, FindingKind, ListName, Warning, WarningKind};
@@ -299,6 +299,10 @@ impl Walk {
     /// Symbol-font glyph, a bullet glyph standing alone) is named, never kept
     /// silently.
     fn warn_odd_characters(&mut self, block: &Block) {
+        // Both kinds of character are outside ASCII.
+        if block.text.is_ascii() {
+            return;
+        }
         let private = block
             .text
             .chars()

@@ -30,7 +30,6 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 use scraper::{ElementRef, Html, Node};
-use unicode_normalization::UnicodeNormalization;
 
 use super::decode::{self, Decoded};
 use super::error::ReadError;

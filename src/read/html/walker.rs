@@ -264,7 +264,8 @@ impl Walker {
     /// End the current run: it becomes a block of the innermost frame.
     pub(super) fn flush(&mut self) {
         let run = std::mem::take(&mut self.run);
-        let text: String = collapse_whitespace(&run.text).nfc().collect();
+        // NFC already: collapsing makes it so.
+        let text = collapse_whitespace(&run.text);
         if text.is_empty() {
             return;
         }
