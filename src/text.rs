@@ -234,7 +234,10 @@ mod tests {
     fn folding_trims_and_drops_a_leading_number() {
         assert_eq!(fold_heading(" – "), "");
         assert_eq!(fold_heading(""), "");
-        assert_eq!(fold_heading(" 1. Droits des migrants "), "droits des migrants");
+        assert_eq!(
+            fold_heading(" 1. Droits des migrants "),
+            "droits des migrants"
+        );
         assert_eq!(fold_heading("12"), "12");
         assert_eq!(fold_heading("Migrants’ Rights:"), "migrants rights");
     }

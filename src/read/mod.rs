@@ -466,7 +466,9 @@ mod tests {
     #[test]
     fn plain_characters_are_nfc_and_never_zero_width() {
         use unicode_normalization::{IsNormalized, is_nfc_quick};
-        let plain: String = ('\u{0}'..'\u{3000}').filter(|&c| is_plain_char(c)).collect();
+        let plain: String = ('\u{0}'..'\u{3000}')
+            .filter(|&c| is_plain_char(c))
+            .collect();
         assert!(plain.contains(['é', '’', '–', '…']));
         assert_eq!(is_nfc_quick(plain.chars()), IsNormalized::Yes);
         assert!(!plain.chars().any(is_zero_width));
