@@ -126,17 +126,19 @@ impl Words {
     /// lexicon's stop words left out.
     fn read(text: &str, lexicon: &GcmLexicon, is_stopword: &dyn Fn(&str) -> bool) -> Words {
         let mut buffer = String::with_capacity(text.len() * 2);
-        let mut spans = Vec::new();
+        let mut spans = Vec::with_capacity(text.len() / 4);
         let mut start = None;
         let mut word_start = 0;
         for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            if c.is_alphanumeric() {
+            // ASCII, most of any text, takes no table look-up.
+            let ascii = c.is_ascii();
+            if (ascii && c.is_ascii_alphanumeric()) || (!ascii && c.is_alphanumeric()) {
                 if start.is_none() {
                     start = Some(i);
                     word_start = buffer.len();
                 }
                 normalize_char(&mut buffer, c);
-            } else if unicode_normalization::char::is_combining_mark(c) {
+            } else if !ascii && unicode_normalization::char::is_combining_mark(c) {
                 // A decomposed accent: part of its word, dropped like any accent.
             } else if let Some(s) = start.take() {
                 let norm = word_start..buffer.len();

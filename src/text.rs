@@ -84,15 +84,19 @@ pub(crate) fn fold_heading(s: &str) -> String {
     for c in s.chars() {
         fold_heading_char(&mut out, c);
     }
-    let trimmed = out.trim();
-    // A wheel index or list number in front of a heading: "1 droits des migrants".
-    let trimmed = match trimmed.split_once(' ') {
-        Some((first, rest)) if first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit()) => {
-            rest
-        }
-        _ => trimmed,
-    };
-    trimmed.to_string()
+    // Trimmed in place, with a wheel index or list number in front of a
+    // heading dropped: "1 droits des migrants".
+    let mut start = out.len() - out.trim_start().len();
+    let end = out.trim_end().len().max(start);
+    if let Some((first, _)) = out[start..end].split_once(' ')
+        && first.len() <= 2
+        && first.chars().all(|c| c.is_ascii_digit())
+    {
+        start += first.len() + 1;
+    }
+    out.truncate(end);
+    out.drain(..start);
+    out
 }
 
 /// One character of a text, as [`fold_heading`] folds it: its compatibility
@@ -225,6 +229,18 @@ pub(crate) fn has_more_words_than(text: &str, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_trims_and_drops_a_leading_number() {
+        assert_eq!(fold_heading(" – "), "");
+        assert_eq!(fold_heading(""), "");
+        assert_eq!(
+            fold_heading(" 1. Droits des migrants "),
+            "droits des migrants"
+        );
+        assert_eq!(fold_heading("12"), "12");
+        assert_eq!(fold_heading("Migrants’ Rights:"), "migrants rights");
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
