@@ -587,20 +587,37 @@ fn match_title_by_words(text: &str) -> Option<TitleMatch> {
     if head.split_whitespace().count() > 14 {
         return None;
     }
-    let words: Vec<String> = normalize(head).split(' ').map(str::to_string).collect();
-    let has = |w: &str| {
-        let w = normalize(w);
-        let parts: Vec<&str> = w.split(' ').collect();
+    // Each language's title words, normalised once: per group, per word,
+    // its normalised words.
+    static TITLE_WORDS: LazyLock<Vec<Vec<Vec<Vec<String>>>>> = LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .map(|l| {
+                l.title_words
+                    .iter()
+                    .map(|group| {
+                        group
+                            .iter()
+                            .map(|w| normalize(w).split(' ').map(str::to_string).collect())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let head = normalize(head);
+    let words: Vec<&str> = head.split(' ').collect();
+    let has = |parts: &Vec<String>| {
         words
             .windows(parts.len())
             .any(|win| win == parts.as_slice())
     };
-    let lang = LANGUAGES.iter().find(|l| {
-        !l.title_words.is_empty()
-            && l.title_words
-                .iter()
-                .all(|group| group.iter().any(|w| has(w)))
-    })?;
+    let lang = LANGUAGES
+        .iter()
+        .zip(TITLE_WORDS.iter())
+        .find_map(|(l, groups)| {
+            (!groups.is_empty() && groups.iter().all(|group| group.iter().any(has))).then_some(l)
+        })?;
     let year = YEAR
         .captures_iter(text)
         .filter_map(|c| c.get(1).or(c.get(2)))
@@ -623,7 +640,10 @@ fn match_title_by_words(text: &str) -> Option<TitleMatch> {
         place,
         year,
         edition,
-        local: lang.local_words.iter().any(|w| has(w)),
+        local: lang
+            .local_words
+            .iter()
+            .any(|w| has(&normalize(w).split(' ').map(str::to_string).collect())),
         country,
     })
 }
