@@ -561,6 +561,25 @@ static TITLE_PATTERNS: LazyLock<Vec<TitlePattern>> = LazyLock::new(|| {
     out
 });
 
+/// What every title pattern of every table spells out, one of them at
+/// least (a test keeps it so): "governance" in each language, never
+/// "government". A text without one, in any case, is no title and is spared
+/// the patterns, which would otherwise scan every paragraph.
+const TITLE_MARKS: [&[u8]; 3] = [b"governa", b"gouverna", b"gobernan"];
+
+/// Whether `text` holds one of the [`TITLE_MARKS`] in any case.
+fn names_governance(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        bytes[i].eq_ignore_ascii_case(&b'g')
+            && TITLE_MARKS.iter().any(|mark| {
+                bytes
+                    .get(i..i + mark.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(mark))
+            })
+    })
+}
+
 /// All title patterns at once: one pass tells which of them can match.
 static TITLE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(TITLE_PATTERNS.iter().map(|p| p.regex.as_str())).expect("valid patterns")
@@ -649,6 +668,9 @@ fn match_title_by_words(text: &str) -> Option<TitleMatch> {
 }
 
 fn match_title_pattern(text: &str) -> Option<TitleMatch> {
+    if !names_governance(text) {
+        return None;
+    }
     let candidates = TITLE_SET.matches(text);
     if !candidates.matched_any() {
         return None;
@@ -735,6 +757,27 @@ pub(crate) fn stopword_score(lang: &Language, text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_title_pattern_names_governance() {
+        for lang in LANGUAGES {
+            for pattern in lang.titles {
+                assert!(
+                    names_governance(pattern),
+                    "{}: a title pattern without a title mark: {pattern}",
+                    lang.code
+                );
+            }
+        }
+        assert!(names_governance("PERFIL DE GOBERNANZA DE LA MIGRACIÓN"));
+        assert!(names_governance("Profil de gouvernance des migrations"));
+        assert!(names_governance("Perfil de Governação das Migrações"));
+        assert!(!names_governance(
+            "The Government adopted a migration policy."
+        ));
+        assert!(!names_governance(""));
+        assert!(match_title("Migration Governance Profile: Republic of Ghana (2022)").is_some());
+    }
 
     /// The templates' labels (`templates/labels.json`) name each domain by
     /// one of its headings in the tables and each month as the tables do, for every language the tables know, and no
