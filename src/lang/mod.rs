@@ -310,7 +310,9 @@ fn match_phrase(norm: &str, unnumbered: &[&str]) -> Option<HeadingMatch> {
     if let Some(&i) = lex.exact.get(norm) {
         return Some(lex.entries[i].matched(false));
     }
-    if let Some(&i) = lex.exact.get(&unnumbered_phrase(norm, unnumbered)) {
+    if let Some(phrase) = unnumbered_phrase(norm, unnumbered)
+        && let Some(&i) = lex.exact.get(&phrase)
+    {
         return Some(lex.entries[i].matched(false));
     }
     lex.prefixes
@@ -360,11 +362,13 @@ fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
 
 /// The heading `norm` (normalised) without its numbering: `words` are its
 /// folded words with the numbering already dropped, so the numbering is as
-/// many words off the front of `norm` as `norm` has more than `words`.
-fn unnumbered_phrase(norm: &str, words: &[&str]) -> String {
+/// many words off the front of `norm` as `norm` has more than `words`;
+/// nothing when there is none.
+fn unnumbered_phrase(norm: &str, words: &[&str]) -> Option<String> {
     let all: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
     let skip = all.len().saturating_sub(words.len());
-    all[skip..].join(" ")
+    // Nothing dropped: the phrase is `norm` itself, already looked up.
+    (skip > 0).then(|| all[skip..].join(" "))
 }
 
 /// Recognise a heading by its key words (see [`signature`]). When two
