@@ -18,8 +18,8 @@
 //!   its data, the templates or typst changed.
 //!
 //! [`build_with_progress`] runs the stages in order; each input is an
-//! [`Item`] that carries its own results from stage to stage. The outputs
-//! (JSON, profile PDF, tables, workbook, compendium) are [`outputs::Output`]s,
+//! `Item` that carries its own results from stage to stage. The outputs
+//! (JSON, profile PDF, tables, workbook, compendium) are `outputs::Output`s,
 //! each written only when its fingerprint changed; every PDF is made by one
 //! [`Renderer`].
 

@@ -4,7 +4,7 @@
 //! Findings are compared per domain and per list (strengths, improvements):
 //!
 //! 1. **unchanged**: the same text once whitespace, quotes and apostrophes
-//!    are normalised ([`text::fold_finding`]); paired in list order.
+//!    are normalised (`text::fold_finding`); paired in list order.
 //! 2. **reworded**: of what is left, the pairs whose [`similarity`] is at
 //!    least [`THRESHOLD`], best pair first (ties by old position, then new
 //!    position), each finding in at most one pair.
@@ -14,14 +14,14 @@
 //!
 //! 4. **progressed**: an improvement of the old edition that was removed,
 //!    answered by a strength added in the new one, when the two share enough
-//!    content words ([`progress_score`] at least [`PROGRESS_THRESHOLD`]);
+//!    content words ([`progress_score`] at least `PROGRESS_THRESHOLD`);
 //!    **regressed**: a removed strength answered by an added improvement.
 //!    Such a change is listed first in the new edition's list.
 //!
 //! A finding that moved to another domain is reported as removed from the
 //! one and added to the other.
 //!
-//! [`edition_pairs`] finds the consecutive editions of each place in a set of
+//! `edition_pairs` finds the consecutive editions of each place in a set of
 //! profiles (what `mgi build` writes to `changes.csv`).
 
 use std::collections::BTreeMap;

@@ -63,7 +63,7 @@ pub enum PdfStandardError {
 }
 
 /// Check a `--pdf-standard` value: a comma-separated list of
-/// [`PDF_STANDARDS`] with at most one PDF/A, or `none` (typst's default, no
+/// `PDF_STANDARDS` with at most one PDF/A, or `none` (typst's default, no
 /// standard enforced). Returns what to pass to typst.
 pub fn parse_pdf_standard(value: &str) -> Result<Option<String>, PdfStandardError> {
     let value = value.trim();

@@ -200,7 +200,7 @@ fn level(p: &Profile) -> Cell {
     p.level.map_or(Cell::Empty, |l| Cell::text(l.as_str()))
 }
 
-/// One row per finding (columns of [`FINDINGS_HEADER`]).
+/// One row per finding (columns of `FINDINGS_HEADER`).
 pub fn findings_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for p in profiles {
@@ -269,7 +269,7 @@ pub(crate) fn profiles_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
 
 /// One row per profile and GCM objective, all 23 objectives, with the
 /// counts of strengths and improvements linked to it (columns of
-/// [`GCM_HEADER`]).
+/// `GCM_HEADER`).
 pub fn gcm_rows(profiles: &[&Profile]) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for p in profiles {

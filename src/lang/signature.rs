@@ -10,7 +10,7 @@
 //! `domain_keys` / `strengths_keys` / `improvements_keys` give the keys, so
 //! both stay data.
 //!
-//! Words are compared folded ([`fold_word`]): no accents, lower case, a
+//! Words are compared folded (`fold_word`): no accents, lower case, a
 //! plural `s` and a final gender vowel dropped; a long word one edit away
 //! from a vocabulary word (a typo) still counts, but makes the match weak.
 
@@ -253,20 +253,13 @@ pub(crate) fn fold_words(text: &str) -> Vec<String> {
 fn fold_normalized_words(norm: &str) -> Vec<String> {
     norm.split(' ')
         .filter(|w| !w.is_empty())
-        .map(|w| fold_normalized(w.to_string()))
+        .map(|w| fold_normalized_str(w).to_string())
         .collect()
 }
 
-/// The words of a heading as signatures read it: folded, without the
-/// numbering in front ("1.", "1 |", "Domain 1:", "DOMAINE 1 :", "II.").
-pub(crate) fn heading_words(text: &str) -> Vec<String> {
-    heading_words_normalized(&normalize(text))
-        .into_iter()
-        .map(String::from)
-        .collect()
-}
-
-/// [`heading_words`] of a text already normalised ([`normalize`]).
+/// The words of a heading as signatures read it, from the text normalised
+/// ([`normalize`]): folded, without the numbering in front ("1.", "1 |",
+/// "Domain 1:", "DOMAINE 1 :", "II.").
 pub(crate) fn heading_words_normalized(norm: &str) -> Vec<&str> {
     static NUMBERING: LazyLock<HashSet<String>> = LazyLock::new(|| {
         LANGUAGES
@@ -335,7 +328,7 @@ pub fn match_signatures(text: &str) -> Vec<SignatureMatch> {
     match_signature_words(text, &heading_words_normalized(&normalize(text)))
 }
 
-/// [`match_signatures`] with the text's [`heading_words`] already made.
+/// [`match_signatures`] with the text's [`heading_words_normalized`] already made.
 pub(crate) fn match_signature_words(text: &str, words: &[&str]) -> Vec<SignatureMatch> {
     if words.is_empty() || words.len() > MAX_CONTENT_WORDS * 2 || !reads_as_heading(text) {
         return Vec::new();

@@ -7,7 +7,7 @@
 //!    UTF-16BE (decoded, with a warning).
 //! 3. Binary files (well-known magic numbers, zero bytes that are not
 //!    UTF-16 without a mark) are refused with a hint of what to do instead.
-//! 4. A declared charset ([`decode_with_label`], used for HTML) is honoured,
+//! 4. A declared charset (`decode_with_label`, used for HTML) is honoured,
 //!    unless the bytes are plainly UTF-8.
 //! 5. Valid UTF-8 is taken as it is.
 //! 6. Text that is mostly UTF-8 with a few stray bytes is refused: decoding

@@ -101,9 +101,8 @@ impl HeadingHit {
 /// A domain heading and its list heading printed as one block
 /// ("Partnerships Well-developed areas").
 fn split_heading(text: &str, expected: Option<Meaning>) -> Option<HeadingHit> {
-    let words = lang::signature::heading_words(text);
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    if !lang::signature::may_hold_list_heading(&words) {
+    let norm = lang::normalize(text);
+    if !lang::signature::may_hold_list_heading(&lang::signature::heading_words_normalized(&norm)) {
         return None;
     }
     let words: Vec<&str> = text.split_whitespace().collect();

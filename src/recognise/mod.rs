@@ -1,9 +1,9 @@
 //! Stage 2: blocks → the findings of a profile.
 //!
 //! One recogniser for every input form. It walks the blocks once with a
-//! [`Cursor`] (where we are: outside, after "Key findings", in the
+//! `Cursor` (where we are: outside, after "Key findings", in the
 //! introduction, in the findings of domain D and list L), writes what it
-//! finds and what it has to say into a [`Ledger`], and keeps [`Votes`] on the
+//! finds and what it has to say into a `Ledger`, and keeps `Votes` on the
 //! language and the title.
 //!
 //! A list item becomes a finding only under both a domain heading and a
@@ -40,7 +40,7 @@ pub struct Recognised {
     pub language: Option<&'static str>,
     pub warnings: Vec<Warning>,
     pub audit: Audit,
-    /// Running text outside the findings (at most [`MAX_CONTEXT`] paragraphs),
+    /// Running text outside the findings (at most `MAX_CONTEXT` paragraphs),
     /// where a place's country may be named when no table knows the place.
     pub context: Vec<String>,
 }

@@ -10,7 +10,7 @@
 //! about ("seasonal workers", "the informal economy"): it adds to an
 //! objective other terms show and never makes one by itself. Adding a
 //! language is adding a module with one `pub static` lexicon and listing it
-//! in [`GCM_LEXICONS`].
+//! in `GCM_LEXICONS`.
 
 mod en;
 mod es;

@@ -6,7 +6,7 @@
 //! * page chrome is dropped: `head`, scripts, styles, SVG, navigation, site
 //!   header and footer, forms, hidden elements, cookie banners,
 //!   breadcrumbs, language switchers, comments, Word's reviewer comments
-//!   (see [`is_chrome`]); rules that could match a wrapper by accident
+//!   (see `is_chrome`); rules that could match a wrapper by accident
 //!   never drop an element holding the page's `h1`, `main` or `article`;
 //! * every block-level element (`p`, `div`, `td`, `h1` …) delimits a block;
 //!   inline markup keeps its text; `<br>` is a space;
@@ -21,8 +21,8 @@
 //!   style='mso-list:Ignore'>`) is dropped.
 //!
 //! Lines: html5ever reports no source positions, so the start tags are
-//! found in the source by a small scanner ([`SourceTags`]) and matched, in
-//! document order, to the elements of the tree (see [`SourceTags::sync`]).
+//! found in the source by a small scanner (`SourceTags`) and matched, in
+//! document order, to the elements of the tree (see `SourceTags::sync`).
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -3,7 +3,7 @@
 //! (XY-cut), the page furniture and footnote zones, then headings (by size
 //! and weight against the body text), list items and their depth (by a
 //! bullet glyph or by hanging indentation), paragraphs, and text that
-//! continues over a column or a page, and gives the same [`Block`] stream
+//! continues over a column or a page, and gives the same [`Block`](super::Block) stream
 //! as every other reader.
 
 mod build;
