@@ -437,22 +437,7 @@ fn the_wheel_never_stands_alone_on_a_page() {
     // the wheel is under the summary when page 1 has room, else above the
     // first domain, never on a page of its own.
     let typst = mgi::render::Typst::locate(&root()).expect("typst 0.15.1 (scripts/setup)");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("templates")).unwrap();
-    for f in [
-        "profile.typ",
-        "lib.typ",
-        "labels.json",
-        "gcm.typ",
-        "gcm-labels.json",
-        "gcm-objectives.json",
-    ] {
-        std::fs::copy(
-            root().join("templates").join(f),
-            dir.path().join("templates").join(f),
-        )
-        .unwrap();
-    }
+    let dir = folder_with_templates();
     let text = std::fs::read_to_string(fixture("model/mali-2021-fr.json")).unwrap();
     let model: serde_json::Value = serde_json::from_str(&text).unwrap();
     let intro = model["introduction"][0].as_str().unwrap().to_string();

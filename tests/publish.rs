@@ -434,22 +434,7 @@ fn a_pdf_without_attachment_is_read_as_text() {
 #[test]
 fn sub_points_of_a_finding_are_a_nested_list() {
     let typst = mgi::render::Typst::locate(&root()).expect("typst 0.15.1 (scripts/setup)");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("templates")).unwrap();
-    for f in [
-        "profile.typ",
-        "lib.typ",
-        "labels.json",
-        "gcm.typ",
-        "gcm-labels.json",
-        "gcm-objectives.json",
-    ] {
-        std::fs::copy(
-            root().join("templates").join(f),
-            dir.path().join("templates").join(f),
-        )
-        .unwrap();
-    }
+    let dir = folder_with_templates();
     let text = std::fs::read_to_string(fixture("model/mali-2021-fr.json")).unwrap();
     let mut model: serde_json::Value = serde_json::from_str(&text).unwrap();
     // The model's text holds the sub-points joined by "; " (as the reader

@@ -63,6 +63,21 @@ pub fn folder_with(files: &[&str]) -> tempfile::TempDir {
     dir
 }
 
+/// A fresh folder with a copy of every template in `templates/`, for
+/// compiling a model by hand.
+pub fn folder_with_templates() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let to = dir.path().join("templates");
+    std::fs::create_dir(&to).unwrap();
+    for entry in std::fs::read_dir(root().join("templates")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
 /// A one-page PDF whose page draws `content` (a content stream), with
 /// Helvetica available as `/F1`. The cross-reference table gives the byte
 /// offset of each object.
