@@ -264,22 +264,53 @@ pub(crate) fn match_heading_expecting(
     text: &str,
     expected: Option<Meaning>,
 ) -> Option<HeadingMatch> {
+    read_heading(text).resolve(expected)
+}
+
+/// What the tables make of a text as a heading, before the reading order
+/// is known: a caller that meets the same text more than once keeps this
+/// and resolves it against each place's expected meaning.
+#[derive(Debug, Clone)]
+pub(crate) enum HeadingReading {
+    None,
+    /// A phrase of the tables, as written or within a few edits.
+    Phrase(HeadingMatch),
+    /// Key-word signatures, best first ([`signature`]).
+    Signatures(Vec<signature::SignatureMatch>),
+}
+
+/// Read `text` as a heading: the phrases of the tables, then their key words.
+pub(crate) fn read_heading(text: &str) -> HeadingReading {
     let norm = normalize(text);
     if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
-        return None;
+        return HeadingReading::None;
     }
     let unnumbered = signature::heading_words_normalized(&norm);
     if let Some(m) = match_phrase(&norm, &unnumbered) {
-        return Some(m);
+        return HeadingReading::Phrase(m);
     }
     // Too short for a typo to be told from another word.
     if allowed_edits(norm.chars().count()) == 0 {
-        return None;
+        return HeadingReading::None;
     }
     if let Some(m) = match_phrase_roughly(&norm) {
-        return Some(m);
+        return HeadingReading::Phrase(m);
     }
-    match_heading_by_signature(text, &unnumbered, expected)
+    match signature::match_signature_words(text, &unnumbered) {
+        found if found.is_empty() => HeadingReading::None,
+        found => HeadingReading::Signatures(found),
+    }
+}
+
+impl HeadingReading {
+    /// The heading it is where `expected` is the likely meaning.
+    pub(crate) fn resolve(&self, expected: Option<Meaning>) -> Option<HeadingMatch> {
+        match self {
+            HeadingReading::None => None,
+            HeadingReading::Phrase(m) => Some(*m),
+            HeadingReading::Signatures(found) => best_signature(found, expected),
+        }
+    }
 }
 
 /// A heading of the tables as written: [`match_heading`] when it needs no
@@ -298,7 +329,7 @@ pub(crate) fn match_heading_exactly(text: &str) -> Option<HeadingMatch> {
     if allowed_edits(norm.chars().count()) == 0 {
         return None;
     }
-    let m = match_heading_by_signature(text, &unnumbered, None)?;
+    let m = best_signature(&signature::match_signature_words(text, &unnumbered), None)?;
     (!m.approximate && match_phrase_roughly(&norm).is_none()).then_some(m)
 }
 
@@ -371,16 +402,14 @@ fn unnumbered_phrase(norm: &str, words: &[&str]) -> Option<String> {
     (skip > 0).then(|| all[skip..].join(" "))
 }
 
-/// Recognise a heading by its key words (see [`signature`]). When two
+/// The heading the key-word signatures `found` (best first) make. When two
 /// meanings fit equally well, `expected` (the domain that MiGOF order puts
 /// next) wins. A match that needed a typo or a word foreign to the tables is
 /// approximate.
-fn match_heading_by_signature(
-    text: &str,
-    words: &[&str],
+fn best_signature(
+    found: &[signature::SignatureMatch],
     expected: Option<Meaning>,
 ) -> Option<HeadingMatch> {
-    let found = signature::match_signature_words(text, words);
     let first = found.first()?;
     let best = found
         .iter()

@@ -287,9 +287,11 @@ pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Fo
     Ok((doc, form))
 }
 
-/// Text extracted from a PDF has form feeds between pages.
-fn looks_printed(text: &str) -> bool {
-    text.matches('\u{0c}').count() >= 2
+/// Text extracted from a PDF has form feeds between pages. The bytes are
+/// counted as they are: a form feed is one byte in every ASCII-based
+/// encoding, and no byte sequence of UTF-8 swallows it.
+fn looks_printed(bytes: &[u8]) -> bool {
+    bytes.iter().filter(|&&b| b == 0x0c).nth(1).is_some()
 }
 
 /// Decide the form of a file by its extension, then by its first bytes.
@@ -327,7 +329,7 @@ pub(crate) fn detect_form_why(path: &Path, bytes: &[u8]) -> (Form, &'static str)
     {
         return (Form::Html, "it starts as an HTML page does");
     }
-    if looks_printed(&String::from_utf8_lossy(bytes)) {
+    if looks_printed(bytes) {
         return (Form::Print, "form feeds between its pages");
     }
     (Form::Text, "no form feeds between pages, no markup")

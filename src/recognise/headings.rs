@@ -7,7 +7,9 @@
 //! This module tells them apart; the meaning of the words comes from
 //! [`crate::lang`].
 
-use crate::lang::{self, HeadingMatch, Meaning};
+use foldhash::HashMap;
+
+use crate::lang::{self, HeadingMatch, HeadingReading, Meaning};
 use crate::read::{Block, BlockKind};
 
 /// Blocks with more words than this are running text, never headings.
@@ -36,8 +38,26 @@ fn heading_shaped(block: &Block) -> bool {
     !crate::text::has_more_words_than(&block.text, MAX_HEADING_WORDS)
 }
 
-fn match_text(text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
-    lang::match_heading_expecting(text, expected)
+/// The headings of one document, as the tables read its texts. The walk
+/// meets a text more than once (alone, joined to the next block, as a half
+/// of a glued heading; a page's running title on every page), and reading
+/// a heading is the recogniser's main cost: each text is read once, then
+/// resolved against each place's expected meaning.
+#[derive(Debug, Default)]
+pub(crate) struct Headings {
+    read: HashMap<String, HeadingReading>,
+}
+
+impl Headings {
+    fn match_text(&mut self, text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
+        if let Some(reading) = self.read.get(text) {
+            return reading.resolve(expected);
+        }
+        let reading = lang::read_heading(text);
+        let m = reading.resolve(expected);
+        self.read.insert(text.to_string(), reading);
+        m
+    }
 }
 
 /// Two blocks printed one under the other, as the lines of one heading are.
@@ -48,6 +68,7 @@ fn adjacent(a: &Block, b: &Block) -> bool {
 /// The heading(s) starting at `blocks[i]`, if any. `expected` is the
 /// domain that MiGOF order puts next, which wins a tie.
 pub(crate) fn heading_at(
+    headings: &mut Headings,
     blocks: &[Block],
     i: usize,
     expected: Option<Meaning>,
@@ -57,21 +78,21 @@ pub(crate) fn heading_at(
         return None;
     }
     let next = blocks.get(i + 1).filter(|n| adjacent(block, n));
-    let whole = match_text(&block.text, expected);
+    let whole = headings.match_text(&block.text, expected);
     // Two headings glued together fit one of them only roughly.
     if whole.is_none_or(|m| m.approximate)
-        && let Some(hit) = split_heading(&block.text, expected)
+        && let Some(hit) = split_heading(headings, &block.text, expected)
     {
         return Some(hit);
     }
     if let Some(m) = whole {
         // A heading wrapped over two blocks: the second alone means nothing.
         if let Some(n) = next
-            && match_text(&n.text, None).is_none()
+            && headings.match_text(&n.text, None).is_none()
             && lang::match_date_line(&n.text).is_none()
         {
             let joined = format!("{} {}", block.text, n.text);
-            if let Some(j) = match_text(&joined, expected)
+            if let Some(j) = headings.match_text(&joined, expected)
                 && j.meaning == m.meaning
             {
                 return Some(HeadingHit::one(j, joined, 2));
@@ -81,7 +102,7 @@ pub(crate) fn heading_at(
     }
     if let Some(n) = next {
         let joined = format!("{} {}", block.text, n.text);
-        if let Some(j) = match_text(&joined, expected) {
+        if let Some(j) = headings.match_text(&joined, expected) {
             return Some(HeadingHit::one(j, joined, 2));
         }
     }
@@ -100,7 +121,11 @@ impl HeadingHit {
 
 /// A domain heading and its list heading printed as one block
 /// ("Partnerships Well-developed areas").
-fn split_heading(text: &str, expected: Option<Meaning>) -> Option<HeadingHit> {
+fn split_heading(
+    headings: &mut Headings,
+    text: &str,
+    expected: Option<Meaning>,
+) -> Option<HeadingHit> {
     let norm = lang::normalize(text);
     if !lang::signature::may_hold_list_heading(&lang::signature::heading_words_normalized(&norm)) {
         return None;
@@ -113,12 +138,15 @@ fn split_heading(text: &str, expected: Option<Meaning>) -> Option<HeadingHit> {
             continue;
         }
         let (left, right) = (words[..k].join(" "), words[k..].join(" "));
-        let Some(r) = match_text(&right, None).filter(|r| matches!(r.meaning, Meaning::List(_)))
+        let Some(r) = headings
+            .match_text(&right, None)
+            .filter(|r| matches!(r.meaning, Meaning::List(_)))
         else {
             continue;
         };
-        let Some(l) =
-            match_text(&left, expected).filter(|l| matches!(l.meaning, Meaning::Domain(_)))
+        let Some(l) = headings
+            .match_text(&left, expected)
+            .filter(|l| matches!(l.meaning, Meaning::Domain(_)))
         else {
             continue;
         };
@@ -151,7 +179,7 @@ mod tests {
             para("FORMULACIÓN DE POLÍTICAS BASADAS EN DATOS EMPÍRICOS", 10),
             para("Y APLICACIÓN DE UN ENFOQUE DE GOBIERNO INTEGRAL", 11),
         ];
-        let hit = heading_at(&blocks, 0, None).unwrap();
+        let hit = heading_at(&mut Headings::default(), &blocks, 0, None).unwrap();
         assert_eq!(hit.blocks, 2);
         assert_eq!(
             hit.matches[0].meaning,
@@ -162,7 +190,7 @@ mod tests {
     #[test]
     fn a_domain_heading_glued_to_its_list_heading_is_two() {
         let blocks = [para("Partnerships Well-developed areas", 3)];
-        let hit = heading_at(&blocks, 0, None).unwrap();
+        let hit = heading_at(&mut Headings::default(), &blocks, 0, None).unwrap();
         assert_eq!(
             hit.matches.iter().map(|m| m.meaning).collect::<Vec<_>>(),
             [
@@ -179,12 +207,12 @@ mod tests {
             "ADHERENCE TO INTERNATIONAL STANDARDS AND FULFILMENT OF MIGRANTS’ RIGHTS",
             5,
         );
-        assert!(heading_at(&[item], 0, None).is_some());
+        assert!(heading_at(&mut Headings::default(), &[item], 0, None).is_some());
         let finding = Block::new(
             BlockKind::ListItem { depth: 0 },
             "Adherence to international standards and the fulfilment of migrants’ rights.",
             5,
         );
-        assert!(heading_at(&[finding], 0, None).is_none());
+        assert!(heading_at(&mut Headings::default(), &[finding], 0, None).is_none());
     }
 }

@@ -179,6 +179,7 @@ struct Walk {
     cursor: Cursor,
     ledger: Ledger,
     votes: Votes,
+    headings: headings::Headings,
 }
 
 impl Walk {
@@ -187,7 +188,8 @@ impl Walk {
         if block.kind == BlockKind::Note {
             return Taken::one();
         }
-        if let Some(hit) = headings::heading_at(blocks, i, self.expected_domain()) {
+        let expected = self.expected_domain();
+        if let Some(hit) = headings::heading_at(&mut self.headings, blocks, i, expected) {
             let line = block.line;
             for (m, text) in hit.matches.iter().zip(&hit.texts) {
                 self.heading(line, text, *m);
