@@ -9,11 +9,10 @@
 //! reintegration as much as a programme that exists (the finding's kind says
 //! which it is).
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -79,11 +78,18 @@ pub fn objectives() -> &'static [Objective] {
     &TABLE
 }
 
-/// One word of a term: its folded form, or a prefix of its normalised form.
+/// A word of a lexicon's vocabulary (see [`Vocabulary`]).
+type WordId = u32;
+
+/// What a word of a text the vocabulary does not know is.
+const UNKNOWN_WORD: WordId = WordId::MAX;
+
+/// One word of a term: a word of the vocabulary (a folded form), or a prefix
+/// of its normalised form.
 #[derive(Debug)]
 enum Pattern {
-    Word(String),
-    Prefix(String),
+    Word(WordId),
+    Prefix(Box<str>),
 }
 
 /// A term of a lexicon, ready for matching.
@@ -101,73 +107,116 @@ struct Term {
     context: bool,
 }
 
-/// A word of a text with where it stands.
-#[derive(Debug, Clone, Copy)]
-struct Token<'a> {
-    norm: &'a str,
-    folded: &'a str,
+/// A word of a text: where its normalised form stands in the buffer of
+/// [`Words`] and where the word stands in the text, and which word of the
+/// vocabulary its folded form is ([`UNKNOWN_WORD`] when none).
+#[derive(Debug, Clone)]
+struct Token {
+    norm: Range<usize>,
     start: usize,
     end: usize,
+    word: WordId,
 }
 
-/// The words of a text as the tagger reads them, normalised and folded into
-/// one buffer (a finding's words cost one allocation, not two each).
+/// The words of a text as the tagger reads them, their normalised forms
+/// in one buffer (a text's words cost two allocations, not one each).
 struct Words {
     buffer: String,
-    /// Per word: its normalised and folded forms in `buffer`, and where it
-    /// stands in the text.
-    spans: Vec<(Range<usize>, Range<usize>, usize, usize)>,
+    tokens: Vec<Token>,
 }
 
 impl Words {
     /// Split `text` at anything that is not a letter or digit (apostrophes
     /// included, so that "l’intégration" gives "intégration"), each word
-    /// folded as [`crate::lang::normalize`] folds text (accents, case), the
-    /// lexicon's stop words left out.
-    fn read(text: &str, lexicon: &GcmLexicon, is_stopword: &dyn Fn(&str) -> bool) -> Words {
-        let mut buffer = String::with_capacity(text.len() * 2);
-        let mut spans = Vec::with_capacity(text.len() / 4);
-        let mut start = None;
-        let mut word_start = 0;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            // ASCII, most of any text, takes no table look-up.
-            let ascii = c.is_ascii();
-            if (ascii && c.is_ascii_alphanumeric()) || (!ascii && c.is_alphanumeric()) {
-                if start.is_none() {
-                    start = Some(i);
-                    word_start = buffer.len();
-                }
-                normalize_char(&mut buffer, c);
-            } else if !ascii && unicode_normalization::char::is_combining_mark(c) {
-                // A decomposed accent: part of its word, dropped like any accent.
-            } else if let Some(s) = start.take() {
-                let norm = word_start..buffer.len();
-                if is_stopword(&buffer[norm.clone()]) {
-                    buffer.truncate(word_start);
-                    continue;
-                }
-                let folded_start = buffer.len();
-                let (stem, ending) = rewrite_suffix(&buffer[norm.clone()], lexicon);
-                buffer.extend_from_within(word_start..word_start + stem);
-                buffer.push_str(ending);
-                let folded = fold_normalized_str(&buffer[folded_start..]).len();
-                buffer.truncate(folded_start + folded);
-                spans.push((norm, folded_start..buffer.len(), s, i));
+    /// normalised as [`crate::lang::normalize`] normalises text (accents,
+    /// case) and folded (plural, gender) to look it up with `word`, the
+    /// words that are stop words left out.
+    fn read(
+        text: &str,
+        lexicon: &GcmLexicon,
+        is_stopword: impl Fn(&str) -> bool,
+        mut word: impl FnMut(&str) -> WordId,
+    ) -> Words {
+        let mut words = Words {
+            buffer: String::with_capacity(text.len() + 8),
+            tokens: Vec::with_capacity(text.len() / 6),
+        };
+        let bytes = text.as_bytes();
+        // Where the word being read starts in the text and in the buffer.
+        let mut start: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits, most of any text, is
+                // copied at once.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| i + n);
+                let at = words.buffer.len();
+                start.get_or_insert((i, at));
+                words.buffer.push_str(&text[i..run]);
+                words.buffer[at..].make_ascii_lowercase();
+                i = run;
+                continue;
             }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if !c.is_ascii() && c.is_alphanumeric() {
+                start.get_or_insert((i, words.buffer.len()));
+                normalize_char(&mut words.buffer, c);
+            } else if !c.is_ascii() && unicode_normalization::char::is_combining_mark(c) {
+                // A decomposed accent: part of its word, dropped like any accent.
+            } else if let Some((s, from)) = start.take() {
+                words.end_word(s..i, from, lexicon, &is_stopword, &mut word);
+            }
+            i += c.len_utf8();
         }
-        Words { buffer, spans }
+        if let Some((s, from)) = start {
+            words.end_word(s..text.len(), from, lexicon, &is_stopword, &mut word);
+        }
+        words
     }
 
-    fn tokens(&self) -> Vec<Token<'_>> {
-        self.spans
-            .iter()
-            .map(|(norm, folded, start, end)| Token {
-                norm: &self.buffer[norm.clone()],
-                folded: &self.buffer[folded.clone()],
-                start: *start,
-                end: *end,
-            })
-            .collect()
+    /// Close the word standing at `place` in the text, normalised in the
+    /// buffer from `from`: drop it if it is a stop word, else fold it and
+    /// keep it.
+    fn end_word(
+        &mut self,
+        place: Range<usize>,
+        from: usize,
+        lexicon: &GcmLexicon,
+        is_stopword: &impl Fn(&str) -> bool,
+        word: &mut impl FnMut(&str) -> WordId,
+    ) {
+        let norm = from..self.buffer.len();
+        if is_stopword(&self.buffer[norm.clone()]) {
+            self.buffer.truncate(from);
+            return;
+        }
+        let (stem, ending) = rewrite_suffix(&self.buffer[norm.clone()], lexicon);
+        let id = if ending.is_empty() {
+            word(fold_normalized_str(&self.buffer[from..from + stem]))
+        } else {
+            // The rewritten word is folded after the buffer's end, then dropped.
+            self.buffer.extend_from_within(from..from + stem);
+            self.buffer.push_str(ending);
+            let id = word(fold_normalized_str(&self.buffer[norm.end..]));
+            self.buffer.truncate(norm.end);
+            id
+        };
+        self.tokens.push(Token {
+            norm,
+            start: place.start,
+            end: place.end,
+            word: id,
+        });
+    }
+
+    /// The normalised form of a token.
+    fn norm(&self, token: &Token) -> &str {
+        &self.buffer[token.norm.clone()]
     }
 }
 
@@ -184,9 +233,10 @@ fn rewrite_suffix<'l>(norm: &str, lexicon: &'l GcmLexicon) -> (usize, &'l str) {
     (norm.len(), "")
 }
 
-/// A term as written in a lexicon: its words folded like a text's, a word
-/// followed by `*` kept as a prefix of its normalised form.
-fn compile_term(term: &str, lexicon: &GcmLexicon) -> Term {
+/// A term as written in a lexicon: its words folded like a text's and put
+/// in the vocabulary, a word followed by `*` kept as a prefix of its
+/// normalised form.
+fn compile_term(term: &str, lexicon: &GcmLexicon, vocabulary: &mut Vocabulary) -> Term {
     let (term, key) = match term.strip_prefix('!') {
         Some(rest) => (rest, true),
         None => (term, false),
@@ -195,15 +245,20 @@ fn compile_term(term: &str, lexicon: &GcmLexicon) -> Term {
         Some(rest) => (rest, true),
         None => (term, false),
     };
-    let words = Words::read(term, lexicon, &|w| lexicon.stopwords.contains(&w));
+    let words = Words::read(
+        term,
+        lexicon,
+        |w| lexicon.stopwords.contains(&w),
+        |folded| vocabulary.add(folded),
+    );
     let words: Vec<Pattern> = words
-        .tokens()
-        .into_iter()
+        .tokens
+        .iter()
         .map(|t| {
             if term[t.end..].starts_with('*') {
-                Pattern::Prefix(t.norm.to_string())
+                Pattern::Prefix(words.norm(t).into())
             } else {
-                Pattern::Word(t.folded.to_string())
+                Pattern::Word(t.word)
             }
         })
         .collect();
@@ -221,11 +276,93 @@ fn compile_term(term: &str, lexicon: &GcmLexicon) -> Term {
 }
 
 impl Pattern {
-    fn matches(&self, token: &Token) -> bool {
+    fn matches(&self, words: &Words, token: &Token) -> bool {
         match self {
-            Pattern::Word(w) => token.folded == w.as_str(),
-            Pattern::Prefix(p) => token.norm.starts_with(p.as_str()),
+            Pattern::Word(w) => token.word == *w,
+            Pattern::Prefix(p) => words.norm(token).starts_with(&**p),
         }
+    }
+}
+
+/// A term that may begin at a word: a term of an objective or a term out
+/// of scope, by its index.
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    Term(usize),
+    OutOfScope(usize),
+}
+
+/// Everything a lexicon knows about one folded word.
+#[derive(Debug, Default)]
+struct Entry {
+    /// The terms whose first word it is, terms of objectives in lexicon order.
+    starts: Vec<Start>,
+    /// It is the head word of institutions' names ("Ministry", "Directorate").
+    institution: bool,
+}
+
+/// The folded words of a lexicon's terms and institutions, so that a word
+/// of a text costs one look-up whatever the size of the lexicon.
+#[derive(Debug, Default)]
+struct Vocabulary {
+    ids: HashMap<Box<str>, WordId>,
+    entries: Vec<Entry>,
+}
+
+impl Vocabulary {
+    /// The word's id, the word added if it is new.
+    fn add(&mut self, folded: &str) -> WordId {
+        if let Some(&id) = self.ids.get(folded) {
+            return id;
+        }
+        let id = WordId::try_from(self.entries.len()).expect("a lexicon has few words");
+        self.entries.push(Entry::default());
+        self.ids.insert(folded.into(), id);
+        id
+    }
+
+    /// The word's id, [`UNKNOWN_WORD`] when no term or name holds it.
+    fn get(&self, folded: &str) -> WordId {
+        self.ids.get(folded).copied().unwrap_or(UNKNOWN_WORD)
+    }
+
+    fn entry(&self, word: WordId) -> Option<&Entry> {
+        self.entries.get(usize::try_from(word).ok()?)
+    }
+}
+
+/// The terms whose first word is a prefix, by the prefix's first byte: in
+/// each list, prefixes of three characters or more before shorter ones,
+/// each in lexicon order (the order in which terms found at one place
+/// are weighed).
+#[derive(Debug)]
+struct PrefixStarts {
+    by_first_byte: Vec<Vec<(Box<str>, Start)>>,
+}
+
+impl PrefixStarts {
+    fn new(prefixes: Vec<(Box<str>, Start)>) -> PrefixStarts {
+        let mut by_first_byte: Vec<Vec<(Box<str>, Start)>> = vec![Vec::new(); 256];
+        for (prefix, start) in prefixes {
+            if let Some(&b) = prefix.as_bytes().first() {
+                by_first_byte[usize::from(b)].push((prefix, start));
+            }
+        }
+        for list in &mut by_first_byte {
+            list.sort_by_key(|(p, _)| p.chars().nth(2).is_none());
+        }
+        PrefixStarts { by_first_byte }
+    }
+
+    /// The terms whose first word is a prefix of `norm`.
+    fn of<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = Start> + 'a {
+        let list = norm
+            .as_bytes()
+            .first()
+            .map_or(&[][..], |&b| &self.by_first_byte[usize::from(b)]);
+        list.iter()
+            .filter(move |(p, _)| norm.starts_with(&**p))
+            .map(|(_, s)| *s)
     }
 }
 
@@ -234,125 +371,112 @@ impl Pattern {
 struct Compiled {
     /// Every term: its objective and its words.
     terms: Vec<(u8, Term)>,
-    /// Terms whose first word is a whole word, by that folded word.
-    by_word: HashMap<String, Vec<usize>>,
-    /// Terms whose first word is a prefix, with that prefix, by the
-    /// prefix's first three characters (shorter prefixes under "").
-    by_prefix: HashMap<String, Vec<(String, usize)>>,
     out_of_scope: Vec<Term>,
-    /// Out-of-scope terms by their first word when it is a whole word
-    /// (folded), and those starting with a prefix.
-    out_of_scope_by_word: HashMap<String, Vec<usize>>,
-    out_of_scope_by_prefix: Vec<usize>,
-    /// The head words of institutions' names ("Ministry", "Directorate"),
-    /// folded.
-    institutions: HashSet<String>,
+    vocabulary: Vocabulary,
+    prefixes: PrefixStarts,
     /// Whether names begin with their head word, later words in lower case.
     names_start_with_head: bool,
-    /// The lexicon's stop words, for a look-up per word of a text.
-    stopwords: foldhash::HashSet<&'static str>,
+    /// The lexicon's stop words, for a look-up per short word of a text.
+    stopwords: HashSet<&'static str>,
+    /// The length of the longest stop word: longer words need no look-up.
+    longest_stopword: usize,
 }
 
 impl Compiled {
     fn new(lexicon: &'static GcmLexicon) -> Compiled {
+        let mut vocabulary = Vocabulary::default();
         let terms: Vec<(u8, Term)> = lexicon
             .objectives
             .iter()
-            .flat_map(|(n, terms)| terms.iter().map(|t| (*n, compile_term(t, lexicon))))
+            .flat_map(|(n, terms)| terms.iter().map(move |t| (*n, t)))
+            .map(|(n, t)| (n, compile_term(t, lexicon, &mut vocabulary)))
             .filter(|(_, t)| !t.words.is_empty())
             .collect();
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_prefix: HashMap<String, Vec<(String, usize)>> = HashMap::new();
-        for (i, (_, t)) in terms.iter().enumerate() {
-            match &t.words[0] {
-                Pattern::Word(w) => by_word.entry(w.clone()).or_default().push(i),
-                Pattern::Prefix(p) => by_prefix
-                    .entry(head(p).to_string())
-                    .or_default()
-                    .push((p.clone(), i)),
-            }
-        }
         let out_of_scope: Vec<Term> = lexicon
             .out_of_scope
             .iter()
-            .map(|t| compile_term(t, lexicon))
+            .map(|t| compile_term(t, lexicon, &mut vocabulary))
             .filter(|t| !t.words.is_empty())
             .collect();
-        let mut out_of_scope_by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut out_of_scope_by_prefix = Vec::new();
-        for (i, t) in out_of_scope.iter().enumerate() {
-            match &t.words[0] {
-                Pattern::Word(w) => out_of_scope_by_word.entry(w.clone()).or_default().push(i),
-                Pattern::Prefix(_) => out_of_scope_by_prefix.push(i),
+        let starts = (terms.iter().map(|(_, t)| t).enumerate())
+            .map(|(i, t)| (t, Start::Term(i)))
+            .chain((out_of_scope.iter().enumerate()).map(|(i, t)| (t, Start::OutOfScope(i))));
+        let mut prefixes = Vec::new();
+        for (term, start) in starts {
+            match &term.words[0] {
+                Pattern::Word(w) => vocabulary.entries[*w as usize].starts.push(start),
+                Pattern::Prefix(p) => prefixes.push((p.clone(), start)),
+            }
+        }
+        for name in lexicon.institutions {
+            let words = Words::read(name, lexicon, |_| false, |w| vocabulary.add(w));
+            for t in &words.tokens {
+                vocabulary.entries[t.word as usize].institution = true;
             }
         }
         Compiled {
             terms,
-            by_word,
-            by_prefix,
             out_of_scope,
-            out_of_scope_by_word,
-            out_of_scope_by_prefix,
-            institutions: lexicon
-                .institutions
-                .iter()
-                .flat_map(|w| {
-                    let words = Words::read(w, lexicon, &|_| false);
-                    let folded: Vec<String> = words
-                        .tokens()
-                        .iter()
-                        .map(|t| t.folded.to_string())
-                        .collect();
-                    folded
-                })
-                .collect(),
+            vocabulary,
+            prefixes: PrefixStarts::new(prefixes),
             names_start_with_head: lexicon.names_start_with_head,
             stopwords: lexicon.stopwords.iter().copied().collect(),
+            longest_stopword: lexicon.stopwords.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
 
-    /// Whether a term out of scope occurs in `tokens`, looked for only
-    /// where its first word stands.
-    fn holds_out_of_scope(&self, tokens: &[Token]) -> bool {
-        (0..tokens.len()).any(|start| {
-            self.out_of_scope_by_word
-                .get(tokens[start].folded)
-                .into_iter()
-                .flatten()
-                .chain(&self.out_of_scope_by_prefix)
-                .any(|&i| match_from(&self.out_of_scope[i], tokens, start).is_some())
-        })
+    /// The words of a text, each looked up once.
+    fn read(&self, text: &str, lexicon: &GcmLexicon) -> Words {
+        Words::read(
+            text,
+            lexicon,
+            |w| w.len() <= self.longest_stopword && self.stopwords.contains(w),
+            |folded| self.vocabulary.get(folded),
+        )
     }
 
-    /// Every term found in `tokens`: (objective, first token, last token, term).
-    fn occurrences(&self, tokens: &[Token]) -> Vec<Occurrence> {
+    /// The terms that may begin at a token: those whose first word it is,
+    /// then those whose first word is a prefix of it.
+    fn starts<'a>(&'a self, words: &'a Words, token: &Token) -> impl Iterator<Item = Start> + 'a {
+        let by_word = self
+            .vocabulary
+            .entry(token.word)
+            .map_or(&[][..], |e| &e.starts);
+        by_word
+            .iter()
+            .copied()
+            .chain(self.prefixes.of(words.norm(token)))
+    }
+
+    /// Whether a token is the head word of institutions' names.
+    fn is_institution(&self, token: &Token) -> bool {
+        self.vocabulary
+            .entry(token.word)
+            .is_some_and(|e| e.institution)
+    }
+
+    /// Every term found in `words`: (objective, first token, last token,
+    /// term); `None` when a term out of scope occurs in them.
+    fn occurrences(&self, words: &Words) -> Option<Vec<Occurrence>> {
         let mut found = Vec::new();
-        for (start, token) in tokens.iter().enumerate() {
-            let by_word = self.by_word.get(token.folded).into_iter().flatten();
-            let by_prefix = [head(token.norm), ""]
-                .into_iter()
-                .filter_map(|h| self.by_prefix.get(h))
-                .flatten()
-                .filter(|(p, _)| token.norm.starts_with(p.as_str()))
-                .map(|(_, i)| i);
-            for &i in by_word.chain(by_prefix) {
-                let (n, term) = &self.terms[i];
-                if let Some(end) = match_from(term, tokens, start) {
-                    found.push((*n, start, end, i));
+        for (at, token) in words.tokens.iter().enumerate() {
+            for start in self.starts(words, token) {
+                match start {
+                    Start::Term(i) => {
+                        let (n, term) = &self.terms[i];
+                        if let Some(end) = match_from(term, words, at) {
+                            found.push((*n, at, end, i));
+                        }
+                    }
+                    Start::OutOfScope(i) => {
+                        if match_from(&self.out_of_scope[i], words, at).is_some() {
+                            return None;
+                        }
+                    }
                 }
             }
         }
-        found
-    }
-}
-
-/// The first three characters of a word, or "" when it is shorter.
-fn head(word: &str) -> &str {
-    let mut chars = word.char_indices();
-    match (chars.nth(2), chars.next()) {
-        (Some(_), Some((fourth, _))) => &word[..fourth],
-        (Some(_), None) => word,
-        _ => "",
+        Some(found)
     }
 }
 
@@ -369,14 +493,15 @@ fn compiled(language: &str) -> Option<&'static Compiled> {
 /// The last token of `term` matched from `start`, if it matches there.
 /// Between two words of a term one other word may stand ("recognition of
 /// *foreign* skills").
-fn match_from(term: &Term, tokens: &[Token], start: usize) -> Option<usize> {
+fn match_from(term: &Term, words: &Words, start: usize) -> Option<usize> {
+    let tokens = &words.tokens;
     let (first, rest) = term.words.split_first()?;
-    if !first.matches(tokens.get(start)?) {
+    if !first.matches(words, tokens.get(start)?) {
         return None;
     }
     let mut at = start;
     for w in rest {
-        at = (at + 1..tokens.len().min(at + 3)).find(|&j| w.matches(&tokens[j]))?;
+        at = (at + 1..tokens.len().min(at + 3)).find(|&j| w.matches(words, &tokens[j]))?;
     }
     Some(at)
 }
@@ -399,7 +524,7 @@ fn institution_names(text: &str, tokens: &[Token], compiled: &Compiled) -> Vec<b
     let joined = |j: usize| !text[tokens[j].end..tokens[j + 1].start].contains(['.', ';', ':']);
     let mut named = vec![false; tokens.len()];
     for i in 0..tokens.len() {
-        if !compiled.institutions.contains(tokens[i].folded) {
+        if !compiled.is_institution(&tokens[i]) {
             continue;
         }
         let next_capital = i + 1 < tokens.len() && joined(i) && capital(i + 1);
@@ -468,14 +593,14 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
     let (Some(lexicon), Some(compiled)) = (gcm_lexicon(language), compiled(language)) else {
         return Vec::new();
     };
-    let words = Words::read(text, lexicon, &|w| compiled.stopwords.contains(w));
-    let tokens = words.tokens();
-    if compiled.holds_out_of_scope(&tokens) {
-        return Vec::new();
-    }
-    let in_name = institution_names(text, &tokens, compiled);
-    let found = compiled
-        .occurrences(&tokens)
+    let words = compiled.read(text, lexicon);
+    let found = match compiled.occurrences(&words) {
+        Some(found) if !found.is_empty() => found,
+        _ => return Vec::new(),
+    };
+    let tokens = &words.tokens;
+    let in_name = institution_names(text, tokens, compiled);
+    let found = found
         .into_iter()
         .filter(|o| compiled.terms[o.3].1.key || !in_name[o.1])
         .collect();
@@ -495,7 +620,7 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
         .take(MAX_OBJECTIVES)
         .map(|(_, e)| GcmLink {
             objective: e.objective,
-            terms: words_of(text, &tokens, &e.spans),
+            terms: words_of(text, tokens, &e.spans),
         })
         .collect()
 }
@@ -540,14 +665,27 @@ fn gather(mut found: Vec<Occurrence>, terms: &[(u8, Term)]) -> Vec<Evidence> {
     evidence
 }
 
-/// The words of the text each span covers, as written, each once.
+/// The words of the text each span covers, as written, each once (the same
+/// in lower case is the same).
 fn words_of(text: &str, tokens: &[Token], spans: &[(usize, usize)]) -> Vec<String> {
-    let mut seen = HashSet::new();
-    spans
-        .iter()
-        .map(|&(s, e)| text[tokens[s].start..tokens[e].end].to_string())
-        .filter(|t| seen.insert(t.to_lowercase()))
-        .collect()
+    let mut terms: Vec<String> = Vec::with_capacity(spans.len());
+    for &(s, e) in spans {
+        let term = &text[tokens[s].start..tokens[e].end];
+        if !terms.iter().any(|t| same_in_lower_case(t, term)) {
+            terms.push(term.to_string());
+        }
+    }
+    terms
+}
+
+/// Whether two texts are equal once in lower case ([`str::to_lowercase`]),
+/// ASCII ones compared without allocating.
+fn same_in_lower_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// Link every finding of the domains to its objectives.
