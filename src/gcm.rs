@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use serde::Deserialize;
 
@@ -118,6 +118,32 @@ struct Token {
     word: WordId,
 }
 
+/// What an ASCII byte is to the reading of words (a table, one look-up per
+/// byte of a text).
+#[derive(Clone, Copy, PartialEq)]
+enum AsciiClass {
+    /// It ends a word (space, punctuation), as any byte above 127 does not.
+    Separator,
+    /// A lower-case letter or a digit.
+    Lower,
+    Upper,
+}
+
+static ASCII_CLASS: [AsciiClass; 128] = {
+    let mut table = [AsciiClass::Separator; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_uppercase() {
+            table[b] = AsciiClass::Upper;
+        } else if byte.is_ascii_alphanumeric() {
+            table[b] = AsciiClass::Lower;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// The words of a text as the tagger reads them, their normalised forms
 /// in one buffer (a text's words cost two allocations, not one each).
 struct Words {
@@ -146,18 +172,36 @@ impl Words {
         let mut start: Option<(usize, usize)> = None;
         let mut i = 0;
         while i < bytes.len() {
-            if bytes[i].is_ascii_alphanumeric() {
+            let class = ASCII_CLASS.get(usize::from(bytes[i]));
+            if class.is_some_and(|&c| c != AsciiClass::Separator) {
                 // A run of ASCII letters and digits, most of any text, is
-                // copied at once.
+                // copied at once, lowered only if it holds a capital.
+                let mut upper = false;
                 let run = bytes[i..]
                     .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
+                    .position(|&b| match ASCII_CLASS.get(usize::from(b)) {
+                        Some(AsciiClass::Lower) => false,
+                        Some(AsciiClass::Upper) => {
+                            upper = true;
+                            false
+                        }
+                        _ => true,
+                    })
                     .map_or(bytes.len(), |n| i + n);
                 let at = words.buffer.len();
                 start.get_or_insert((i, at));
                 words.buffer.push_str(&text[i..run]);
-                words.buffer[at..].make_ascii_lowercase();
+                if upper {
+                    words.buffer[at..].make_ascii_lowercase();
+                }
                 i = run;
+                continue;
+            }
+            if class.is_some() {
+                if let Some((s, from)) = start.take() {
+                    words.end_word(s..i, from, lexicon, &is_stopword, &mut word);
+                }
+                i += 1;
                 continue;
             }
             let Some(c) = text[i..].chars().next() else {
@@ -301,11 +345,52 @@ struct Entry {
     institution: bool,
 }
 
+/// Words as keys of a map: a word of at most 16 bytes packed into one
+/// number (no word holds a NUL byte, so the padding cannot clash), which
+/// hashes and compares without a pass over its bytes; longer ones by text.
+#[derive(Debug)]
+struct WordMap<V> {
+    short: HashMap<u128, V>,
+    long: HashMap<Box<str>, V>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            short: HashMap::default(),
+            long: HashMap::default(),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    fn packed(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        let mut packed = [0u8; 16];
+        packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        Some(u128::from_le_bytes(packed))
+    }
+
+    fn get(&self, word: &str) -> Option<&V> {
+        match Self::packed(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    fn insert(&mut self, word: &str, value: V) {
+        match Self::packed(word) {
+            Some(key) => self.short.insert(key, value),
+            None => self.long.insert(word.into(), value),
+        };
+    }
+}
+
 /// The folded words of a lexicon's terms and institutions, so that a word
 /// of a text costs one look-up whatever the size of the lexicon.
 #[derive(Debug, Default)]
 struct Vocabulary {
-    ids: HashMap<Box<str>, WordId>,
+    ids: WordMap<WordId>,
     entries: Vec<Entry>,
 }
 
@@ -317,7 +402,7 @@ impl Vocabulary {
         }
         let id = WordId::try_from(self.entries.len()).expect("a lexicon has few words");
         self.entries.push(Entry::default());
-        self.ids.insert(folded.into(), id);
+        self.ids.insert(folded, id);
         id
     }
 
@@ -331,38 +416,56 @@ impl Vocabulary {
     }
 }
 
+/// A term whose first word is a prefix.
+#[derive(Debug, Clone)]
+struct PrefixStart {
+    /// The prefix's second byte, to pass most words over at once.
+    second: Option<u8>,
+    prefix: Box<str>,
+    start: Start,
+}
+
 /// The terms whose first word is a prefix, by the prefix's first byte: in
 /// each list, prefixes of three characters or more before shorter ones,
 /// each in lexicon order (the order in which terms found at one place
 /// are weighed).
 #[derive(Debug)]
 struct PrefixStarts {
-    by_first_byte: Vec<Vec<(Box<str>, Start)>>,
+    by_first_byte: Vec<Vec<PrefixStart>>,
 }
 
 impl PrefixStarts {
     fn new(prefixes: Vec<(Box<str>, Start)>) -> PrefixStarts {
-        let mut by_first_byte: Vec<Vec<(Box<str>, Start)>> = vec![Vec::new(); 256];
+        let mut by_first_byte: Vec<Vec<PrefixStart>> = vec![Vec::new(); 256];
         for (prefix, start) in prefixes {
-            if let Some(&b) = prefix.as_bytes().first() {
-                by_first_byte[usize::from(b)].push((prefix, start));
+            let bytes = prefix.as_bytes();
+            if let Some(&first) = bytes.first() {
+                let second = bytes.get(1).copied();
+                by_first_byte[usize::from(first)].push(PrefixStart {
+                    second,
+                    prefix,
+                    start,
+                });
             }
         }
         for list in &mut by_first_byte {
-            list.sort_by_key(|(p, _)| p.chars().nth(2).is_none());
+            list.sort_by_key(|p| p.prefix.chars().nth(2).is_none());
         }
         PrefixStarts { by_first_byte }
     }
 
     /// The terms whose first word is a prefix of `norm`.
     fn of<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = Start> + 'a {
-        let list = norm
-            .as_bytes()
+        let bytes = norm.as_bytes();
+        let list = bytes
             .first()
             .map_or(&[][..], |&b| &self.by_first_byte[usize::from(b)]);
+        let second = bytes.get(1).copied();
         list.iter()
-            .filter(move |(p, _)| norm.starts_with(&**p))
-            .map(|(_, s)| *s)
+            .filter(move |p| {
+                (p.second.is_none() || p.second == second) && norm.starts_with(&*p.prefix)
+            })
+            .map(|p| p.start)
     }
 }
 
@@ -377,7 +480,7 @@ struct Compiled {
     /// Whether names begin with their head word, later words in lower case.
     names_start_with_head: bool,
     /// The lexicon's stop words, for a look-up per short word of a text.
-    stopwords: HashSet<&'static str>,
+    stopwords: WordMap<()>,
     /// The length of the longest stop word: longer words need no look-up.
     longest_stopword: usize,
 }
@@ -420,7 +523,7 @@ impl Compiled {
             vocabulary,
             prefixes: PrefixStarts::new(prefixes),
             names_start_with_head: lexicon.names_start_with_head,
-            stopwords: lexicon.stopwords.iter().copied().collect(),
+            stopwords: stopwords(lexicon),
             longest_stopword: lexicon.stopwords.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
@@ -430,7 +533,7 @@ impl Compiled {
         Words::read(
             text,
             lexicon,
-            |w| w.len() <= self.longest_stopword && self.stopwords.contains(w),
+            |w| w.len() <= self.longest_stopword && self.stopwords.get(w).is_some(),
             |folded| self.vocabulary.get(folded),
         )
     }
@@ -480,6 +583,14 @@ impl Compiled {
     }
 }
 
+fn stopwords(lexicon: &GcmLexicon) -> WordMap<()> {
+    let mut set = WordMap::default();
+    for w in lexicon.stopwords {
+        set.insert(w, ());
+    }
+    set
+}
+
 fn compiled(language: &str) -> Option<&'static Compiled> {
     static ALL: LazyLock<Vec<(&'static str, Compiled)>> = LazyLock::new(|| {
         crate::lang::gcm::GCM_LEXICONS
@@ -512,7 +623,8 @@ fn match_from(term: &Term, words: &Words, start: usize) -> Option<usize> {
 /// "Department of Social Services"), and, where names begin with their head
 /// and go on in lower case, the words after it up to a closing acronym
 /// ("Conseil national de secours d’urgence (CONASUR)"). A name says who acts,
-/// not what a finding is about, so only key terms count inside one.
+/// not what a finding is about, so only key terms count inside one. The
+/// answer is empty when the text names no institution.
 fn institution_names(text: &str, tokens: &[Token], compiled: &Compiled) -> Vec<bool> {
     let capital = |j: usize| {
         text[tokens[j].start..]
@@ -522,7 +634,8 @@ fn institution_names(text: &str, tokens: &[Token], compiled: &Compiled) -> Vec<b
     };
     // Two neighbouring tokens are in one sentence part.
     let joined = |j: usize| !text[tokens[j].end..tokens[j + 1].start].contains(['.', ';', ':']);
-    let mut named = vec![false; tokens.len()];
+    // Left empty when the text names no institution, as most do not.
+    let mut named = Vec::new();
     for i in 0..tokens.len() {
         if !compiled.is_institution(&tokens[i]) {
             continue;
@@ -549,6 +662,7 @@ fn institution_names(text: &str, tokens: &[Token], compiled: &Compiled) -> Vec<b
         {
             last = last.max(acronym);
         }
+        named.resize(tokens.len(), false);
         named[first..=last].fill(true);
     }
     named
@@ -602,7 +716,7 @@ pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
     let in_name = institution_names(text, tokens, compiled);
     let found = found
         .into_iter()
-        .filter(|o| compiled.terms[o.3].1.key || !in_name[o.1])
+        .filter(|o| compiled.terms[o.3].1.key || in_name.get(o.1) != Some(&true))
         .collect();
     let mut evidence = gather(found, &compiled.terms);
     evidence.retain(|e| !e.context_only);
@@ -634,7 +748,7 @@ type Occurrence = (u8, usize, usize, usize);
 /// objective already counted.
 fn gather(mut found: Vec<Occurrence>, terms: &[(u8, Term)]) -> Vec<Evidence> {
     found.sort_by(|a, b| (b.2 - b.1).cmp(&(a.2 - a.1)).then(a.1.cmp(&b.1)));
-    let mut kept: Vec<Occurrence> = Vec::new();
+    let mut kept: Vec<Occurrence> = Vec::with_capacity(found.len());
     for o in found {
         let covered = kept
             .iter()
@@ -643,7 +757,7 @@ fn gather(mut found: Vec<Occurrence>, terms: &[(u8, Term)]) -> Vec<Evidence> {
             kept.push(o);
         }
     }
-    let mut evidence: Vec<Evidence> = Vec::new();
+    let mut evidence: Vec<Evidence> = Vec::with_capacity(kept.len());
     kept.sort_by_key(|o| (o.0, o.1));
     for (n, s, e, i) in kept {
         let term = &terms[i].1;
@@ -683,8 +797,13 @@ fn words_of(text: &str, tokens: &[Token], spans: &[(usize, usize)]) -> Vec<Strin
 fn same_in_lower_case(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         a.eq_ignore_ascii_case(b)
-    } else {
+    } else if a.contains('Σ') || b.contains('Σ') {
+        // The one letter whose lower case depends on its place in a word.
         a.to_lowercase() == b.to_lowercase()
+    } else {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
     }
 }
 
