@@ -267,8 +267,15 @@ impl Words {
 /// The word with the first matching ending of the lexicon rewritten, as
 /// the length of the stem kept and the ending put after it.
 fn rewrite_suffix<'l>(norm: &str, lexicon: &'l GcmLexicon) -> (usize, &'l str) {
+    let bytes = norm.as_bytes();
     for (from, to) in lexicon.suffixes {
-        if let Some(stem) = norm.strip_suffix(from)
+        // Compared byte by byte from the end: most words differ at once.
+        let ends_with = bytes.len() >= from.len()
+            && (bytes.iter().rev())
+                .zip(from.as_bytes().iter().rev())
+                .all(|(a, b)| a == b);
+        if ends_with
+            && let Some(stem) = norm.get(..norm.len() - from.len())
             && stem.chars().nth(2).is_some()
         {
             return (stem.len(), to);
