@@ -16,7 +16,7 @@ use foldhash::HashMap;
 
 use serde::Deserialize;
 
-use crate::lang::gcm::{GCM_PRECEDENCE, GcmLexicon, WHOLE_OF_MIGRATION, gcm_lexicon};
+use crate::lang::gcm::{GCM_PRECEDENCE, GcmLexicon, WHOLE_OF_MIGRATION};
 use crate::lang::normalize_char;
 use crate::lang::signature::fold_normalized_str;
 use crate::model::{Domain, FindingKind, GcmLink, Profile};
@@ -119,10 +119,10 @@ struct Token {
 }
 
 /// What an ASCII byte is to the reading of words (a table, one look-up per
-/// byte of a text).
+/// byte of a text; bytes above 127 are read as characters).
 #[derive(Clone, Copy, PartialEq)]
 enum AsciiClass {
-    /// It ends a word (space, punctuation), as any byte above 127 does not.
+    /// It ends a word (space, punctuation).
     Separator,
     /// A lower-case letter or a digit.
     Lower,
@@ -155,14 +155,9 @@ impl Words {
     /// Split `text` at anything that is not a letter or digit (apostrophes
     /// included, so that "l’intégration" gives "intégration"), each word
     /// normalised as [`crate::lang::normalize`] normalises text (accents,
-    /// case) and folded (plural, gender) to look it up with `word`, the
-    /// words that are stop words left out.
-    fn read(
-        text: &str,
-        lexicon: &GcmLexicon,
-        is_stopword: impl Fn(&str) -> bool,
-        mut word: impl FnMut(&str) -> WordId,
-    ) -> Words {
+    /// case) and told by `word` which word of the vocabulary it is, or
+    /// `None` for a stop word, left out.
+    fn read(text: &str, mut word: impl FnMut(&str) -> Option<WordId>) -> Words {
         let mut words = Words {
             buffer: String::with_capacity(text.len() + 8),
             tokens: Vec::with_capacity(text.len() / 6),
@@ -199,7 +194,7 @@ impl Words {
             }
             if class.is_some() {
                 if let Some((s, from)) = start.take() {
-                    words.end_word(s..i, from, lexicon, &is_stopword, &mut word);
+                    words.end_word(s..i, from, &mut word);
                 }
                 i += 1;
                 continue;
@@ -213,49 +208,34 @@ impl Words {
             } else if !c.is_ascii() && unicode_normalization::char::is_combining_mark(c) {
                 // A decomposed accent: part of its word, dropped like any accent.
             } else if let Some((s, from)) = start.take() {
-                words.end_word(s..i, from, lexicon, &is_stopword, &mut word);
+                words.end_word(s..i, from, &mut word);
             }
             i += c.len_utf8();
         }
         if let Some((s, from)) = start {
-            words.end_word(s..text.len(), from, lexicon, &is_stopword, &mut word);
+            words.end_word(s..text.len(), from, &mut word);
         }
         words
     }
 
     /// Close the word standing at `place` in the text, normalised in the
-    /// buffer from `from`: drop it if it is a stop word, else fold it and
-    /// keep it.
+    /// buffer from `from`: keep it unless it is a stop word.
     fn end_word(
         &mut self,
         place: Range<usize>,
         from: usize,
-        lexicon: &GcmLexicon,
-        is_stopword: &impl Fn(&str) -> bool,
-        word: &mut impl FnMut(&str) -> WordId,
+        word: &mut impl FnMut(&str) -> Option<WordId>,
     ) {
         let norm = from..self.buffer.len();
-        if is_stopword(&self.buffer[norm.clone()]) {
-            self.buffer.truncate(from);
-            return;
+        match word(&self.buffer[norm.clone()]) {
+            Some(id) => self.tokens.push(Token {
+                norm,
+                start: place.start,
+                end: place.end,
+                word: id,
+            }),
+            None => self.buffer.truncate(from),
         }
-        let (stem, ending) = rewrite_suffix(&self.buffer[norm.clone()], lexicon);
-        let id = if ending.is_empty() {
-            word(fold_normalized_str(&self.buffer[from..from + stem]))
-        } else {
-            // The rewritten word is folded after the buffer's end, then dropped.
-            self.buffer.extend_from_within(from..from + stem);
-            self.buffer.push_str(ending);
-            let id = word(fold_normalized_str(&self.buffer[norm.end..]));
-            self.buffer.truncate(norm.end);
-            id
-        };
-        self.tokens.push(Token {
-            norm,
-            start: place.start,
-            end: place.end,
-            word: id,
-        });
     }
 
     /// The normalised form of a token.
@@ -264,24 +244,41 @@ impl Words {
     }
 }
 
-/// The word with the first matching ending of the lexicon rewritten, as
-/// the length of the stem kept and the ending put after it.
-fn rewrite_suffix<'l>(norm: &str, lexicon: &'l GcmLexicon) -> (usize, &'l str) {
-    let bytes = norm.as_bytes();
+/// A normalised word folded as terms and texts are compared: the first
+/// matching ending of the lexicon rewritten ("agencies" → "agency"), then a
+/// plural `s` and a final gender vowel dropped
+/// ([`fold_normalized_str`]).
+fn fold_word(norm: &str, lexicon: &GcmLexicon) -> String {
     for (from, to) in lexicon.suffixes {
-        // Compared byte by byte from the end: most words differ at once.
-        let ends_with = bytes.len() >= from.len()
-            && (bytes.iter().rev())
-                .zip(from.as_bytes().iter().rev())
-                .all(|(a, b)| a == b);
-        if ends_with
-            && let Some(stem) = norm.get(..norm.len() - from.len())
+        if let Some(stem) = norm.strip_suffix(from)
             && stem.chars().nth(2).is_some()
         {
-            return (stem.len(), to);
+            return fold_normalized_str(&format!("{stem}{to}")).to_string();
         }
     }
-    (norm.len(), "")
+    fold_normalized_str(norm).to_string()
+}
+
+/// Every normalised word that [`fold_word`] folds to `folded`: folding drops
+/// at most a plural `s` and one vowel of `a`, `o`, `e`, after an ending
+/// rewritten, so these are the candidates, each kept only if it folds back
+/// to `folded` (the tests check this against folding every word of the
+/// labelled findings).
+fn spellings(folded: &str, lexicon: &GcmLexicon) -> Vec<String> {
+    let unfolded: Vec<String> = ["", "s", "a", "o", "e", "as", "os", "es"]
+        .iter()
+        .map(|end| format!("{folded}{end}"))
+        .collect();
+    let mut candidates = unfolded.clone();
+    for word in &unfolded {
+        for (from, to) in lexicon.suffixes {
+            if let Some(stem) = word.strip_suffix(to) {
+                candidates.push(format!("{stem}{from}"));
+            }
+        }
+    }
+    candidates.retain(|c| fold_word(c, lexicon) == folded);
+    candidates
 }
 
 /// A term as written in a lexicon: its words folded like a text's and put
@@ -296,12 +293,9 @@ fn compile_term(term: &str, lexicon: &GcmLexicon, vocabulary: &mut Vocabulary) -
         Some(rest) => (rest, true),
         None => (term, false),
     };
-    let words = Words::read(
-        term,
-        lexicon,
-        |w| lexicon.stopwords.contains(&w),
-        |folded| vocabulary.add(folded),
-    );
+    let words = Words::read(term, |norm| {
+        (!lexicon.stopwords.contains(&norm)).then(|| vocabulary.add(&fold_word(norm, lexicon)))
+    });
     let words: Vec<Pattern> = words
         .tokens
         .iter()
@@ -346,6 +340,7 @@ enum Start {
 /// Everything a lexicon knows about one folded word.
 #[derive(Debug, Default)]
 struct Entry {
+    folded: Box<str>,
     /// The terms whose first word it is, terms of objectives in lexicon order.
     starts: Vec<Start>,
     /// It is the head word of institutions' names ("Ministry", "Directorate").
@@ -408,14 +403,12 @@ impl Vocabulary {
             return id;
         }
         let id = WordId::try_from(self.entries.len()).expect("a lexicon has few words");
-        self.entries.push(Entry::default());
+        self.entries.push(Entry {
+            folded: folded.into(),
+            ..Entry::default()
+        });
         self.ids.insert(folded, id);
         id
-    }
-
-    /// The word's id, [`UNKNOWN_WORD`] when no term or name holds it.
-    fn get(&self, folded: &str) -> WordId {
-        self.ids.get(folded).copied().unwrap_or(UNKNOWN_WORD)
     }
 
     fn entry(&self, word: WordId) -> Option<&Entry> {
@@ -486,10 +479,10 @@ struct Compiled {
     prefixes: PrefixStarts,
     /// Whether names begin with their head word, later words in lower case.
     names_start_with_head: bool,
-    /// The lexicon's stop words, for a look-up per short word of a text.
-    stopwords: WordMap<()>,
-    /// The length of the longest stop word: longer words need no look-up.
-    longest_stopword: usize,
+    /// Every normalised word that is a stop word (`None`) or folds to a
+    /// word of the vocabulary, so that a word of a text costs one look-up
+    /// and no folding.
+    spellings: WordMap<Option<WordId>>,
 }
 
 impl Compiled {
@@ -519,7 +512,7 @@ impl Compiled {
             }
         }
         for name in lexicon.institutions {
-            let words = Words::read(name, lexicon, |_| false, |w| vocabulary.add(w));
+            let words = Words::read(name, |norm| Some(vocabulary.add(&fold_word(norm, lexicon))));
             for t in &words.tokens {
                 vocabulary.entries[t.word as usize].institution = true;
             }
@@ -527,22 +520,19 @@ impl Compiled {
         Compiled {
             terms,
             out_of_scope,
-            vocabulary,
             prefixes: PrefixStarts::new(prefixes),
             names_start_with_head: lexicon.names_start_with_head,
-            stopwords: stopwords(lexicon),
-            longest_stopword: lexicon.stopwords.iter().map(|w| w.len()).max().unwrap_or(0),
+            spellings: spelling_table(&vocabulary, lexicon),
+            vocabulary,
         }
     }
 
     /// The words of a text, each looked up once.
-    fn read(&self, text: &str, lexicon: &GcmLexicon) -> Words {
-        Words::read(
-            text,
-            lexicon,
-            |w| w.len() <= self.longest_stopword && self.stopwords.get(w).is_some(),
-            |folded| self.vocabulary.get(folded),
-        )
+    fn read(&self, text: &str) -> Words {
+        Words::read(text, |norm| match self.spellings.get(norm) {
+            Some(&known) => known,
+            None => Some(UNKNOWN_WORD),
+        })
     }
 
     /// The terms that may begin at a token: those whose first word it is,
@@ -590,12 +580,20 @@ impl Compiled {
     }
 }
 
-fn stopwords(lexicon: &GcmLexicon) -> WordMap<()> {
-    let mut set = WordMap::default();
-    for w in lexicon.stopwords {
-        set.insert(w, ());
+/// The spellings of every word of the vocabulary (see [`spellings`]), and
+/// the stop words, which are never words of a text.
+fn spelling_table(vocabulary: &Vocabulary, lexicon: &GcmLexicon) -> WordMap<Option<WordId>> {
+    let mut table = WordMap::default();
+    for (id, entry) in vocabulary.entries.iter().enumerate() {
+        let id = WordId::try_from(id).ok();
+        for norm in spellings(&entry.folded, lexicon) {
+            table.insert(&norm, id);
+        }
     }
-    set
+    for w in lexicon.stopwords {
+        table.insert(w, None);
+    }
+    table
 }
 
 fn compiled(language: &str) -> Option<&'static Compiled> {
@@ -711,10 +709,10 @@ struct Evidence {
 /// The objectives a text is about, in `language`, most evidence first.
 /// A language without a lexicon gives none.
 pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
-    let (Some(lexicon), Some(compiled)) = (gcm_lexicon(language), compiled(language)) else {
+    let Some(compiled) = compiled(language) else {
         return Vec::new();
     };
-    let words = compiled.read(text, lexicon);
+    let words = compiled.read(text);
     let found = match compiled.occurrences(&words) {
         Some(found) if !found.is_empty() => found,
         _ => return Vec::new(),
@@ -964,6 +962,68 @@ mod tests {
             ),
             vec![14]
         );
+    }
+
+    /// The word of the vocabulary a normalised word is, found by folding
+    /// it as the lexicon's terms were folded.
+    fn folded_word(compiled: &Compiled, lexicon: &GcmLexicon, norm: &str) -> Option<WordId> {
+        if lexicon.stopwords.contains(&norm) {
+            return None;
+        }
+        let folded = fold_word(norm, lexicon);
+        Some(
+            compiled
+                .vocabulary
+                .ids
+                .get(&folded)
+                .copied()
+                .unwrap_or(UNKNOWN_WORD),
+        )
+    }
+
+    #[test]
+    fn the_spelling_table_knows_each_word_as_folding_it_does() {
+        let mut texts: Vec<String> = ["agencies", "nationaux", "migrações", "Ministries"]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gcm");
+        for name in [
+            "labels.json",
+            "labels-unseen.json",
+            "labels-holdout.json",
+            "labels-pt.json",
+        ] {
+            let labels = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+            let labels: Vec<serde_json::Value> = serde_json::from_str(&labels).unwrap();
+            texts.extend(
+                labels
+                    .iter()
+                    .filter_map(|l| Some(l["text"].as_str()?.to_string())),
+            );
+        }
+        let mut known = 0;
+        for lexicon in crate::lang::gcm::GCM_LEXICONS {
+            let compiled = compiled(lexicon.code).unwrap();
+            for text in &texts {
+                let mut mismatches = Vec::new();
+                Words::read(text, |norm| {
+                    let by_table = compiled
+                        .spellings
+                        .get(norm)
+                        .copied()
+                        .unwrap_or(Some(UNKNOWN_WORD));
+                    let by_folding = folded_word(compiled, lexicon, norm);
+                    if by_table != by_folding {
+                        mismatches.push(norm.to_string());
+                    }
+                    known += usize::from(by_folding.is_some_and(|w| w != UNKNOWN_WORD));
+                    by_table
+                });
+                assert!(mismatches.is_empty(), "{}: {mismatches:?}", lexicon.code);
+            }
+        }
+        assert!(known > 1000, "the texts hold words of the lexicons");
     }
 
     #[test]

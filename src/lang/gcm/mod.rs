@@ -74,8 +74,3 @@ pub(crate) static GCM_PRECEDENCE: &[(u8, &[u8])] = &[
 
 /// The lexicons the tagger knows.
 pub(crate) static GCM_LEXICONS: &[&GcmLexicon] = &[&en::EN, &fr::FR, &es::ES, &pt::PT];
-
-/// The lexicon of a language code.
-pub(crate) fn gcm_lexicon(code: &str) -> Option<&'static GcmLexicon> {
-    GCM_LEXICONS.iter().copied().find(|l| l.code == code)
-}
