@@ -347,12 +347,12 @@ struct Entry {
     institution: bool,
 }
 
-/// Words as keys of a map: a word of at most 16 bytes packed into one
-/// number (no word holds a NUL byte, so the padding cannot clash), which
-/// hashes and compares without a pass over its bytes; longer ones by text.
+/// Words as keys of a map: a word of at most 16 bytes packed into two
+/// numbers (no word holds a NUL byte, so the padding cannot clash), which
+/// hash and compare without a pass over its bytes; longer ones by text.
 #[derive(Debug)]
 struct WordMap<V> {
-    short: HashMap<u128, V>,
+    short: HashMap<(u64, u64), V>,
     long: HashMap<Box<str>, V>,
 }
 
@@ -366,11 +366,22 @@ impl<V> Default for WordMap<V> {
 }
 
 impl<V> WordMap<V> {
-    fn packed(word: &str) -> Option<u128> {
-        let bytes = word.as_bytes();
-        let mut packed = [0u8; 16];
-        packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        Some(u128::from_le_bytes(packed))
+    /// The word's bytes as two little-endian numbers, zero-padded, each
+    /// read as two overlapping halves rather than byte by byte.
+    fn packed(word: &str) -> Option<(u64, u64)> {
+        let b = word.as_bytes();
+        let n = b.len();
+        let le4 =
+            |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
+        let le8 = |at: usize| le4(at) | le4(at + 4) << 32;
+        Some(match n {
+            0..=3 => (b.iter().rev().fold(0, |k, &x| k << 8 | u64::from(x)), 0),
+            // The last half's first bytes, which the first half holds too,
+            // are shifted out.
+            4..=8 => (le4(0) | (le4(n - 4) >> (8 * (8 - n))) << 32, 0),
+            9..=16 => (le8(0), le8(n - 8) >> (8 * (16 - n))),
+            _ => return None,
+        })
     }
 
     fn get(&self, word: &str) -> Option<&V> {
