@@ -25,7 +25,7 @@ pub(crate) use crate::text::{
     edit_distance_within as bounded_levenshtein, fold_heading as normalize,
     fold_heading_char as normalize_char,
 };
-pub(crate) use detect::detect_language;
+pub(crate) use detect::detect_language_of;
 
 /// What one language says, as plain data.
 pub struct Language {

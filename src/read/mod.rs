@@ -291,7 +291,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], form: Form) -> Result<(Document, Fo
 /// counted as they are: a form feed is one byte in every ASCII-based
 /// encoding, and no byte sequence of UTF-8 swallows it.
 fn looks_printed(bytes: &[u8]) -> bool {
-    bytes.iter().filter(|&&b| b == 0x0c).nth(1).is_some()
+    memchr::memchr_iter(0x0c, bytes).nth(1).is_some()
 }
 
 /// Decide the form of a file by its extension, then by its first bytes.
