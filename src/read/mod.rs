@@ -383,9 +383,27 @@ fn is_plain_char(c: char) -> bool {
 }
 
 /// Whether `text` is made of [`is_plain_char`]s only: a cheap test that
-/// spares most texts the NFC check. ASCII needs no decoding.
+/// spares most texts the NFC check. It reads the UTF-8 lead bytes: ASCII,
+/// and two-byte characters below U+0300 (lead byte below 0xCC), need no
+/// decoding; only characters from U+2000 to U+207F (0xE2 0x80 or 0x81) are
+/// decoded and tested.
 fn is_plain_nfc(text: &str) -> bool {
-    text.is_ascii() || text.chars().all(is_plain_char)
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0..0x80 => i += 1,
+            0xc2..0xcc => i += 2,
+            0xe2 if matches!(bytes.get(i + 1), Some(0x80 | 0x81)) => {
+                match text[i..].chars().next() {
+                    Some(c) if is_plain_char(c) => i += 3,
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Text as the plain-text and printed-text readers work on it: zero-width
@@ -523,6 +541,20 @@ mod tests {
         assert!(plain.contains(['é', '’', '–', '…']));
         assert_eq!(is_nfc_quick(plain.chars()), IsNormalized::Yes);
         assert!(!plain.chars().any(is_zero_width));
+    }
+
+    #[test]
+    fn the_plain_text_test_reads_every_character_as_decoding_would() {
+        for c in ('\u{0}'..'\u{3000}').chain(['\u{feff}', '\u{1f600}', '\u{10ffff}']) {
+            for text in [format!("{c}"), format!("a{c}"), format!("{c}b é")] {
+                assert_eq!(
+                    is_plain_nfc(&text),
+                    text.chars().all(is_plain_char),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
     }
 
     fn joined(a: &str, b: &str) -> String {
