@@ -305,10 +305,14 @@ fn rejoin_merged_breaks<'a>(
     out.join("\n").into()
 }
 
+/// How often each word stands in a text, by the word lower-cased (borrowed
+/// from the text when it already is).
+type WordCounts<'a> = HashMap<std::borrow::Cow<'a, str>, usize>;
+
 /// How often each word stands in the text, lower-cased; a trailing hyphen
 /// stays (`Re-` at a line end is no word `re`).
-fn word_counts(text: &str) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+fn word_counts(text: &str) -> WordCounts<'_> {
+    let mut counts = WordCounts::new();
     for token in text.split_whitespace() {
         let w = token
             .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -318,7 +322,7 @@ fn word_counts(text: &str) -> HashMap<String, usize> {
             match counts.get_mut(w.as_ref()) {
                 Some(n) => *n += 1,
                 None => {
-                    counts.insert(w.into_owned(), 1);
+                    counts.insert(w, 1);
                 }
             }
         }
@@ -330,7 +334,7 @@ fn word_counts(text: &str) -> HashMap<String, usize> {
 /// justification (`Industrial Re -` over `lations Code`) where the halves
 /// make a word of the document (`counts`, lower case): the break is a
 /// broken word, like `Re-`. Without that evidence the ` -` is kept.
-fn spaced_hyphen_breaks(all: &[&str], counts: &HashMap<String, usize>) -> Vec<usize> {
+fn spaced_hyphen_breaks(all: &[&str], counts: &WordCounts) -> Vec<usize> {
     let mut found = Vec::new();
     for (i, line) in all.iter().enumerate() {
         let Some(head) = line.trim_end().strip_suffix(" -") else {
@@ -354,7 +358,7 @@ fn spaced_hyphen_breaks(all: &[&str], counts: &HashMap<String, usize>) -> Vec<us
             .take_while(|c| c.is_alphabetic())
             .collect();
         if !head.is_empty() && tail.chars().next().is_some_and(char::is_lowercase) {
-            let joins = counts.contains_key(&format!("{head}{tail}").to_lowercase());
+            let joins = counts.contains_key(format!("{head}{tail}").to_lowercase().as_str());
             found.push((i, head.to_lowercase(), joins));
         }
     }
@@ -363,7 +367,8 @@ fn spaced_hyphen_breaks(all: &[&str], counts: &HashMap<String, usize>) -> Vec<us
     let trusted: HashSet<&str> = found
         .iter()
         .filter(|(_, head, joins)| {
-            *joins && counts.get(head) == Some(&found.iter().filter(|f| &f.1 == head).count())
+            *joins
+                && counts.get(head.as_str()) == Some(&found.iter().filter(|f| &f.1 == head).count())
         })
         .map(|(_, head, _)| head.as_str())
         .collect();
@@ -378,7 +383,7 @@ fn spaced_hyphen_breaks(all: &[&str], counts: &HashMap<String, usize>) -> Vec<us
 /// letters, a space, a run of lower-case letters.
 /// Only heads that stand alone rarely in the document (`counts`, lower
 /// case) can qualify, so the common words are passed over without a copy.
-fn merged_pairs<'a>(line: &'a str, counts: &HashMap<String, usize>) -> Vec<(&'a str, &'a str)> {
+fn merged_pairs<'a>(line: &'a str, counts: &WordCounts) -> Vec<(&'a str, &'a str)> {
     let mut pairs = Vec::new();
     let mut tokens = line.split(' ').peekable();
     while let (Some(first), Some(second)) = (tokens.next(), tokens.peek()) {
