@@ -595,21 +595,21 @@ static TITLE_PATTERNS: LazyLock<Vec<TitlePattern>> = LazyLock::new(|| {
 });
 
 /// What every title pattern of every table spells out, one of them at
-/// least (a test keeps it so): "governance" in each language, never
-/// "government". A text without one, in any case, is no title and is spared
-/// the patterns, which would otherwise scan every paragraph.
+/// least, and every word of one group of title words (tests keep it so):
+/// "governance" in each language, never "government". A text without one,
+/// in any case, is no title and is spared the patterns and the word search,
+/// which would otherwise read every paragraph.
 const TITLE_MARKS: [&[u8]; 3] = [b"governa", b"gouverna", b"gobernan"];
 
 /// Whether `text` holds one of the [`TITLE_MARKS`] in any case.
 fn names_governance(text: &str) -> bool {
     let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| {
-        bytes[i].eq_ignore_ascii_case(&b'g')
-            && TITLE_MARKS.iter().any(|mark| {
-                bytes
-                    .get(i..i + mark.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(mark))
-            })
+    memchr::memchr2_iter(b'g', b'G', bytes).any(|i| {
+        TITLE_MARKS.iter().any(|mark| {
+            bytes
+                .get(i..i + mark.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(mark))
+        })
     })
 }
 
@@ -621,6 +621,9 @@ static TITLE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
 /// Recognise a profile title in a block of text: by the title patterns of
 /// the tables, else by its key words in any order.
 pub(crate) fn match_title(text: &str) -> Option<TitleMatch> {
+    if !names_governance(text) {
+        return None;
+    }
     match_title_pattern(text).or_else(|| match_title_by_words(text))
 }
 
@@ -701,9 +704,6 @@ fn match_title_by_words(text: &str) -> Option<TitleMatch> {
 }
 
 fn match_title_pattern(text: &str) -> Option<TitleMatch> {
-    if !names_governance(text) {
-        return None;
-    }
     let candidates = TITLE_SET.matches(text);
     if !candidates.matched_any() {
         return None;
@@ -801,6 +801,15 @@ mod tests {
                     lang.code
                 );
             }
+        }
+        for lang in LANGUAGES {
+            assert!(
+                lang.title_words
+                    .iter()
+                    .any(|group| group.iter().all(|w| names_governance(w))),
+                "{}: no group of title words holds a title mark",
+                lang.code
+            );
         }
         assert!(names_governance("PERFIL DE GOBERNANZA DE LA MIGRACIÓN"));
         assert!(names_governance("Profil de gouvernance des migrations"));
