@@ -810,6 +810,7 @@ mod tests {
 
     #[test]
     fn every_title_holds_the_title_marks() {
+        let groups = Regex::new(r"\(\?:([^()]*)\)").expect("valid regex");
         for marks in TITLE_MARKS {
             for lang in LANGUAGES {
                 for pattern in lang.titles {
@@ -820,7 +821,6 @@ mod tests {
                     );
                     // A group of alternatives that offers a mark offers one
                     // in each ("(?:perfil|informe)").
-                    let groups = Regex::new(r"\(\?:([^()]*)\)").expect("valid regex");
                     for group in groups.captures_iter(pattern) {
                         let options: Vec<&str> = group[1].split('|').collect();
                         if options.iter().any(|o| holds_mark(o, marks)) {
