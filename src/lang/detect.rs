@@ -48,9 +48,22 @@ pub(crate) fn distinctive_counts<'a>(texts: impl IntoIterator<Item = &'a str>) -
     // The word being read, lower-cased, and its length as written.
     let mut lower = String::new();
     let mut written = 0;
+    // The lengths and first bytes of the distinctive words: most words of a
+    // text are passed over without a look-up.
+    static SHAPES: LazyLock<Vec<[bool; 256]>> = LazyLock::new(|| {
+        let mut shapes = vec![[false; 256]; *LONGEST + 1];
+        for word in DISTINCTIVE.keys() {
+            shapes[word.len()][usize::from(word.as_bytes()[0])] = true;
+        }
+        shapes
+    });
+    let shapes = &*SHAPES;
     let mut end_word = |lower: &mut String, written: &mut usize| {
         if *written > 0
             && *written <= longest
+            && shapes
+                .get(lower.len())
+                .is_some_and(|s| s[usize::from(lower.as_bytes()[0])])
             && let Some(&i) = DISTINCTIVE.get(lower.as_str())
         {
             counts[i] += 1;
