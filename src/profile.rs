@@ -294,14 +294,12 @@ fn id_of(place: Option<&str>, year: Option<i32>, language: &str, source: &Path) 
 
 /// The language the findings are clearly written in, if they tell.
 fn findings_language(rec: &Recognised) -> Option<&'static str> {
-    let text = rec
-        .domains
-        .iter()
-        .flat_map(|d| d.strengths.iter().chain(&d.improvements))
-        .map(|f| f.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    crate::lang::detect_language(&text)
+    crate::lang::detect_language_of(
+        rec.domains
+            .iter()
+            .flat_map(|d| d.strengths.iter().chain(&d.improvements))
+            .map(|f| f.text.as_str()),
+    )
 }
 
 fn same_place(official: &str, short: &str, language: &str) -> bool {

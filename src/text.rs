@@ -194,9 +194,18 @@ pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
         } else {
             word.into()
         }
+    } else if word.chars().all(is_own_lowercase) {
+        word.into()
     } else {
         word.to_lowercase().into()
     }
+}
+
+/// Whether lower-casing leaves `c` as it is (then no context can change it
+/// either: only a capital sigma lower-cases by its context).
+fn is_own_lowercase(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
 }
 
 /// Whether `text` has more than `n` words as [`str::split_whitespace`]
@@ -229,6 +238,33 @@ pub(crate) fn has_more_words_than(text: &str, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_str_to_lowercase_and_borrows_what_is_already() {
+        for word in [
+            "",
+            "law",
+            "Law",
+            "développement",
+            "Développement",
+            "ΟΔΟΣ",
+            "ὀδός",
+            "ǅemal",
+            "İstanbul",
+            "straße",
+            "ÉTAT",
+            "ﬁn",
+            "漢字",
+        ] {
+            let lower = lowercase(word);
+            assert_eq!(lower, word.to_lowercase(), "{word}");
+            assert_eq!(
+                matches!(lower, std::borrow::Cow::Borrowed(_)),
+                word.to_lowercase() == word,
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn folding_trims_and_drops_a_leading_number() {

@@ -13,11 +13,19 @@ const GUTTER_SPACES: usize = 4;
 /// Lines of one page sharing the same second column before it counts.
 const MIN_LINES: usize = 6;
 
+/// Whether `line` holds a run of [`GUTTER_SPACES`] spaces (a searcher made
+/// once: it runs on every line).
+fn has_gutter(line: &[u8]) -> bool {
+    static GUTTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(&[b' '; GUTTER_SPACES]));
+    GUTTER.find(line).is_some()
+}
+
 /// The column (in characters) where a second text starts on this line, if
 /// one does: text, a run of spaces, text.
 fn second_column(line: &str) -> Option<usize> {
     // Most lines have no gutter at all: say so without decoding them.
-    if !line.trim().contains("    ") {
+    if !has_gutter(line.trim().as_bytes()) {
         return None;
     }
     let chars: Vec<char> = line.trim_end().chars().collect();

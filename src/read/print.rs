@@ -171,8 +171,9 @@ pub fn read_print(text: &str) -> Document {
     let text = expand_ligatures(&prepare_text(text));
     let mut warnings = Vec::new();
     let text = rejoin_merged_breaks(&text, &mut warnings);
-    let mut pages = split_pages(&text);
-    let hyphenated = hyphenated_pairs(&text);
+    let all = lines(&text);
+    let mut pages = split_pages(&all);
+    let hyphenated = hyphenated_pairs(&text, &all);
     let markers = glued_markers(&pages);
     let hanging = sets_hanging_indents(&pages);
 
@@ -243,25 +244,11 @@ fn rejoin_merged_breaks<'a>(
     text: &'a str,
     warnings: &mut Vec<Warning>,
 ) -> std::borrow::Cow<'a, str> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for token in text.split_whitespace() {
-        // A trailing hyphen stays: `Re-` at a line end is no word `re`.
-        let w = token
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        if !w.is_empty() {
-            let w = lowercase(w);
-            match counts.get_mut(w.as_ref()) {
-                Some(n) => *n += 1,
-                None => {
-                    counts.insert(w.into_owned(), 1);
-                }
-            }
-        }
-    }
+    let counts = word_counts(text);
+    let all = lines(text);
     // A piece that stands alone only in front of such a tail, at least once
     // making a word of the document with it, is the head of broken words.
-    let pairs: Vec<(usize, String, String)> = lines(text)
+    let pairs: Vec<(usize, &str, &str)> = all
         .iter()
         .enumerate()
         .flat_map(|(i, l)| {
@@ -271,13 +258,21 @@ fn rejoin_merged_breaks<'a>(
         })
         .collect();
     let mut heads: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut joined = String::new();
     for (_, p, t) in &pairs {
-        let joins_word = counts.contains_key(lowercase(&format!("{p}{t}")).as_ref());
-        let e = heads.entry(lowercase(p).into_owned()).or_default();
+        joined.clear();
+        joined.push_str(p);
+        joined.push_str(t);
+        let joins_word = counts.contains_key(lowercase(&joined).as_ref());
+        let head = lowercase(p);
+        let e = match heads.get_mut(head.as_ref()) {
+            Some(e) => e,
+            None => heads.entry(head.into_owned()).or_default(),
+        };
         e.0 += 1;
         e.1 |= joins_word;
     }
-    let repairs: Vec<&(usize, String, String)> = pairs
+    let repairs: Vec<&(usize, &str, &str)> = pairs
         .iter()
         .filter(|(_, p, _)| {
             let p = lowercase(p);
@@ -286,11 +281,11 @@ fn rejoin_merged_breaks<'a>(
                 .is_some_and(|&(n, joins)| joins && counts.get(p.as_ref()) == Some(&n))
         })
         .collect();
-    let spaced = spaced_hyphen_breaks(text, &counts);
+    let spaced = spaced_hyphen_breaks(&all, &counts);
     if repairs.is_empty() && spaced.is_empty() {
         return text.into();
     }
-    let mut out: Vec<String> = lines(text).iter().map(|l| (*l).to_string()).collect();
+    let mut out: Vec<String> = all.iter().map(|l| (*l).to_string()).collect();
     for i in spaced {
         let head = out[i].trim_end().trim_end_matches('-').trim_end().len();
         out[i].truncate(head);
@@ -310,12 +305,36 @@ fn rejoin_merged_breaks<'a>(
     out.join("\n").into()
 }
 
+/// How often each word stands in a text, by the word lower-cased (borrowed
+/// from the text when it already is).
+type WordCounts<'a> = HashMap<std::borrow::Cow<'a, str>, usize>;
+
+/// How often each word stands in the text, lower-cased; a trailing hyphen
+/// stays (`Re-` at a line end is no word `re`).
+fn word_counts(text: &str) -> WordCounts<'_> {
+    let mut counts = WordCounts::new();
+    for token in text.split_whitespace() {
+        let w = token
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if !w.is_empty() {
+            let w = lowercase(w);
+            match counts.get_mut(w.as_ref()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(w, 1);
+                }
+            }
+        }
+    }
+    counts
+}
+
 /// Lines of `pdftotext -layout` text that end in a hyphen spaced out by
 /// justification (`Industrial Re -` over `lations Code`) where the halves
 /// make a word of the document (`counts`, lower case): the break is a
 /// broken word, like `Re-`. Without that evidence the ` -` is kept.
-fn spaced_hyphen_breaks(text: &str, counts: &HashMap<String, usize>) -> Vec<usize> {
-    let all = lines(text);
+fn spaced_hyphen_breaks(all: &[&str], counts: &WordCounts) -> Vec<usize> {
     let mut found = Vec::new();
     for (i, line) in all.iter().enumerate() {
         let Some(head) = line.trim_end().strip_suffix(" -") else {
@@ -339,7 +358,7 @@ fn spaced_hyphen_breaks(text: &str, counts: &HashMap<String, usize>) -> Vec<usiz
             .take_while(|c| c.is_alphabetic())
             .collect();
         if !head.is_empty() && tail.chars().next().is_some_and(char::is_lowercase) {
-            let joins = counts.contains_key(&format!("{head}{tail}").to_lowercase());
+            let joins = counts.contains_key(format!("{head}{tail}").to_lowercase().as_str());
             found.push((i, head.to_lowercase(), joins));
         }
     }
@@ -348,7 +367,8 @@ fn spaced_hyphen_breaks(text: &str, counts: &HashMap<String, usize>) -> Vec<usiz
     let trusted: HashSet<&str> = found
         .iter()
         .filter(|(_, head, joins)| {
-            *joins && counts.get(head) == Some(&found.iter().filter(|f| &f.1 == head).count())
+            *joins
+                && counts.get(head.as_str()) == Some(&found.iter().filter(|f| &f.1 == head).count())
         })
         .map(|(_, head, _)| head.as_str())
         .collect();
@@ -363,7 +383,7 @@ fn spaced_hyphen_breaks(text: &str, counts: &HashMap<String, usize>) -> Vec<usiz
 /// letters, a space, a run of lower-case letters.
 /// Only heads that stand alone rarely in the document (`counts`, lower
 /// case) can qualify, so the common words are passed over without a copy.
-fn merged_pairs(line: &str, counts: &HashMap<String, usize>) -> Vec<(String, String)> {
+fn merged_pairs<'a>(line: &'a str, counts: &WordCounts) -> Vec<(&'a str, &'a str)> {
     let mut pairs = Vec::new();
     let mut tokens = line.split(' ').peekable();
     while let (Some(first), Some(second)) = (tokens.next(), tokens.peek()) {
@@ -378,9 +398,13 @@ fn merged_pairs(line: &str, counts: &HashMap<String, usize>) -> Vec<(String, Str
         {
             continue;
         }
-        let tail: String = second.chars().take_while(|c| c.is_alphabetic()).collect();
+        let end = second
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(second.len(), |(i, _)| i);
+        let tail = &second[..end];
         if tail.chars().nth(1).is_some() {
-            pairs.push((head.to_string(), tail));
+            pairs.push((head, tail));
         }
     }
     pairs
@@ -575,9 +599,9 @@ fn sets_hanging_indents(pages: &[Vec<Line<'_>>]) -> bool {
 
 /// Split into pages at form feeds. A form feed does not start a line: the
 /// text after it keeps the number of the line it is on.
-fn split_pages(text: &str) -> Vec<Vec<Line<'_>>> {
-    let mut pages: Vec<Vec<Line<'_>>> = vec![Vec::new()];
-    for (i, raw) in lines(text).into_iter().enumerate() {
+fn split_pages<'a>(all: &[&'a str]) -> Vec<Vec<Line<'a>>> {
+    let mut pages: Vec<Vec<Line<'a>>> = vec![Vec::new()];
+    for (i, &raw) in all.iter().enumerate() {
         let no = i + 1;
         let mut parts = raw.split('\u{0c}');
         let first = parts.next().unwrap_or("");
@@ -611,7 +635,7 @@ fn push_line<'a>(pages: &mut [Vec<Line<'a>>], no: usize, text: &'a str) {
 /// the two kinds never mix). The halves of words broken at line ends are no
 /// words of the document: a word ending a line with a hyphen, and the first
 /// word of the line after, are left out.
-fn hyphenated_pairs(text: &str) -> HashSet<String> {
+fn hyphenated_pairs(text: &str, all: &[&str]) -> HashSet<String> {
     let mut pairs = HashSet::new();
     for m in HYPHENATED.find_iter(text) {
         let parts: Vec<String> = m
@@ -623,11 +647,11 @@ fn hyphenated_pairs(text: &str) -> HashSet<String> {
             pairs.insert(format!("{}-{}", w[0], w[1]));
         }
     }
-    let broken = broken_words(text);
+    let broken = broken_words(all);
     // Lines since a line ended with a hyphen: the tail starts the next line
     // in lower case, maybe after a page break's header and number.
     let mut after_break: Option<usize> = None;
-    for line in lines(text) {
+    for line in all {
         let line = line.trim().trim_start_matches('\u{c}');
         if line.is_empty() {
             continue;
@@ -670,10 +694,10 @@ fn hyphenated_pairs(text: &str) -> HashSet<String> {
 
 /// The words broken at line ends, as tail → heads (`cernent` → `con`),
 /// lower-cased.
-fn broken_words(text: &str) -> HashMap<String, Vec<String>> {
+fn broken_words(all: &[&str]) -> HashMap<String, Vec<String>> {
     let mut broken: HashMap<String, Vec<String>> = HashMap::new();
     let mut head: Option<String> = None;
-    for line in lines(text) {
+    for line in all {
         let line = line.trim().trim_start_matches('\u{c}');
         if line.is_empty() {
             continue;
@@ -1355,7 +1379,7 @@ mod tests {
     }
 
     fn join(a: &str, b: &str, doc: &str) -> String {
-        join_lines([a, b], &hyphenated_pairs(doc))
+        join_lines([a, b], &hyphenated_pairs(doc, &lines(doc)))
     }
 
     const ITEM: BlockKind = BlockKind::ListItem { depth: 0 };

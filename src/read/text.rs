@@ -25,6 +25,14 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Split text into lines, accepting `\n`, `\r\n` and a lone `\r`.
 pub fn lines(text: &str) -> Vec<&str> {
+    if !text.contains('\r') {
+        let mut out: Vec<&str> = text.split('\n').collect();
+        // A final line break ends the last line; it opens no other.
+        if out.last() == Some(&"") {
+            out.pop();
+        }
+        return out;
+    }
     let mut out = Vec::new();
     // `split` and `find` of one character search with memchr.
     let mut pieces = text.split('\n').peekable();
@@ -246,6 +254,9 @@ mod tests {
         assert_eq!(lines("a\r\r\nb\r"), vec!["a", "", "b"]);
         assert_eq!(lines("a\n\r"), vec!["a", ""]);
         assert!(lines("").is_empty());
+        assert_eq!(lines("a\n\n"), vec!["a", ""]);
+        assert_eq!(lines("\n"), vec![""]);
+        assert_eq!(lines("a\nb"), vec!["a", "b"]);
     }
 
     #[test]

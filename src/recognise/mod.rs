@@ -305,14 +305,25 @@ impl Walk {
         if block.text.is_ascii() {
             return;
         }
-        let private = block
-            .text
-            .chars()
-            .find(|c| ('\u{e000}'..='\u{f8ff}').contains(c));
-        let lone_glyph = block
-            .text
-            .split_whitespace()
-            .find(|w| w.chars().count() == 1 && w.chars().all(is_bullet_glyph));
+        // One pass: the first private-use character, else the first bullet
+        // glyph standing alone between spaces.
+        let (mut private, mut lone_glyph) = (None, None);
+        let mut after_space = true;
+        let mut chars = block.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if ('\u{e000}'..='\u{f8ff}').contains(&c) {
+                private = Some(c);
+                break;
+            }
+            if lone_glyph.is_none()
+                && after_space
+                && is_bullet_glyph(c)
+                && chars.peek().is_none_or(|n| n.is_whitespace())
+            {
+                lone_glyph = Some(c);
+            }
+            after_space = c.is_whitespace();
+        }
         let what = match (private, lone_glyph) {
             (Some(c), _) => format!("a private-use character U+{:04X}", u32::from(c)),
             (None, Some(g)) => format!("a lone bullet glyph \"{g}\""),

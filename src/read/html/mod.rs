@@ -24,7 +24,7 @@
 //! found in the source by a small scanner (`SourceTags`) and matched, in
 //! document order, to the elements of the tree (see `SourceTags::sync`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::LazyLock;
 
