@@ -189,7 +189,8 @@ pub(crate) fn fold_finding(s: &str) -> String {
 /// case for the words of a text counted or looked up one by one).
 pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        // Every byte looked at, without a branch per byte.
+        if word.bytes().fold(false, |upper, b| upper | b.is_ascii_uppercase()) {
             word.to_ascii_lowercase().into()
         } else {
             word.into()
