@@ -209,16 +209,18 @@ fn is_own_lowercase(c: char) -> bool {
     lower.next() == Some(c) && lower.next().is_none()
 }
 
-/// How many bytes `bytes` starts with that pass `is_special` (a test of
-/// eight bytes at once that is exact when it finds none), read eight at a
-/// time, then one by one.
+/// How many bytes `bytes` starts with that `keeps`, read eight at a time:
+/// `special` marks, in a word of eight bytes read little-endian, the high
+/// bit of each byte that `keeps` refuses, at least of the first such byte
+/// (later bytes may be marked falsely), so the lowest mark is where the
+/// run ends. The last bytes, fewer than eight, are read one by one.
 #[inline]
-fn run_of(bytes: &[u8], is_special: fn(u64) -> bool, keeps: fn(u8) -> bool) -> usize {
+fn run_of(bytes: &[u8], special: fn(u64) -> u64, keeps: fn(u8) -> bool) -> usize {
     let mut n = 0;
     for chunk in bytes.chunks_exact(8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if is_special(word) {
-            break;
+        let marks = special(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if marks != 0 {
+            return n + marks.trailing_zeros() as usize / 8;
         }
         n += 8;
     }
@@ -230,17 +232,17 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// The length of the ASCII run `bytes` starts with.
 pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
-    run_of(bytes, |w| w & HIGH_BITS != 0, |b| b.is_ascii())
+    run_of(bytes, |w| w & HIGH_BITS, |b| b.is_ascii())
 }
 
 /// The length of the run of printable ASCII (`!` to DEL) `bytes` starts
 /// with. A byte below `!` borrows when `!` is taken from it, which sets its
-/// high bit; bytes above it cannot borrow, so a word without a set high bit
-/// holds only printable bytes.
+/// high bit; a byte above it cannot borrow, so no borrow reaches the first
+/// byte below `!` from the bytes before it.
 pub(crate) fn printable_run(bytes: &[u8]) -> usize {
     run_of(
         bytes,
-        |w| (w.wrapping_sub(0x2121_2121_2121_2121) | w) & HIGH_BITS != 0,
+        |w| (w.wrapping_sub(0x2121_2121_2121_2121) | w) & HIGH_BITS,
         |b| (0x21..0x80).contains(&b),
     )
 }
