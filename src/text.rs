@@ -189,7 +189,8 @@ pub(crate) fn fold_finding(s: &str) -> String {
 /// case for the words of a text counted or looked up one by one).
 pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        // Every byte looked at, without a branch per byte.
+        if word.bytes().fold(false, |upper, b| upper | b.is_ascii_uppercase()) {
             word.to_ascii_lowercase().into()
         } else {
             word.into()
@@ -208,12 +209,62 @@ fn is_own_lowercase(c: char) -> bool {
     lower.next() == Some(c) && lower.next().is_none()
 }
 
+/// How many bytes `bytes` starts with that `keeps`, read eight at a time:
+/// `special` marks, in a word of eight bytes read little-endian, the high
+/// bit of each byte that `keeps` refuses, at least of the first such byte
+/// (later bytes may be marked falsely), so the lowest mark is where the
+/// run ends. The last bytes, fewer than eight, are read one by one.
+#[inline]
+fn run_of(bytes: &[u8], special: fn(u64) -> u64, keeps: fn(u8) -> bool) -> usize {
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let marks = special(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if marks != 0 {
+            return n + marks.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|&&b| keeps(b)).count()
+}
+
+/// High bit of each byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The length of the ASCII run `bytes` starts with.
+pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
+    run_of(bytes, |w| w & HIGH_BITS, |b| b.is_ascii())
+}
+
+/// The length of the run of printable ASCII (`!` to DEL) `bytes` starts
+/// with. A byte below `!` borrows when `!` is taken from it, which sets its
+/// high bit; a byte above it cannot borrow, so no borrow reaches the first
+/// byte below `!` from the bytes before it.
+pub(crate) fn printable_run(bytes: &[u8]) -> usize {
+    run_of(
+        bytes,
+        |w| (w.wrapping_sub(0x2121_2121_2121_2121) | w) & HIGH_BITS,
+        |b| (0x21..0x80).contains(&b),
+    )
+}
+
 /// Whether `text` has more than `n` words as [`str::split_whitespace`]
 /// counts them, reading ASCII without decoding it: it runs on every block.
 pub(crate) fn has_more_words_than(text: &str, n: usize) -> bool {
     let bytes = text.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
+        // Printable ASCII holds no space: the run is (part of) one word.
+        if (0x21..0x80).contains(&bytes[i]) {
+            if !in_word {
+                in_word = true;
+                words += 1;
+                if words > n {
+                    return true;
+                }
+            }
+            i += printable_run(&bytes[i..]);
+            continue;
+        }
         let (white, len) = match bytes[i] {
             b if b < 0x80 => (b == b' ' || (b'\t'..=b'\r').contains(&b), 1),
             _ => text[i..]
@@ -238,6 +289,31 @@ pub(crate) fn has_more_words_than(text: &str, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_read_eight_bytes_at_once_as_one_by_one() {
+        let texts: [&[u8]; 6] = [
+            b"",
+            b"abc",
+            b"A justified line, of text!~\x7f and more",
+            b"0123456789abcdef\tx",
+            "pr\u{e9}sent\u{e9}es par l\u{2019}\u{c9}tat".as_bytes(),
+            b"\x20\x21\x00\x1f\x80\xff0123456789",
+        ];
+        for text in texts {
+            for start in 0..text.len() {
+                let bytes = &text[start..];
+                let one_by_one =
+                    |keeps: fn(&u8) -> bool| bytes.iter().take_while(|b| keeps(b)).count();
+                assert_eq!(ascii_run(bytes), one_by_one(u8::is_ascii), "{start}");
+                assert_eq!(
+                    printable_run(bytes),
+                    one_by_one(|b| (0x21..0x80).contains(b)),
+                    "{start}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lowercase_is_str_to_lowercase_and_borrows_what_is_already() {
@@ -288,9 +364,11 @@ mod tests {
             "a\u{a0}b\u{2003}c",
             "é è\tà\n",
             "x\u{3000} y",
+            "The National Migration Policy of 2019, adopted\tin 2020 (decree n°12).",
+            "word\u{a0}longerword-with-no-space-at-all, and\u{2009}more",
         ] {
             let count = text.split_whitespace().count();
-            for n in 0..5 {
+            for n in 0..12 {
                 assert_eq!(has_more_words_than(text, n), count > n, "{text:?} {n}");
             }
         }

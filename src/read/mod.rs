@@ -392,7 +392,7 @@ fn is_plain_nfc(text: &str) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            0..0x80 => i += ascii_run(&bytes[i..]),
+            0..0x80 => i += crate::text::ascii_run(&bytes[i..]),
             0xc2..0xcc => i += 2,
             0xe2 if matches!(bytes.get(i + 1), Some(0x80 | 0x81)) => {
                 match text[i..].chars().next() {
@@ -404,42 +404,6 @@ fn is_plain_nfc(text: &str) -> bool {
         }
     }
     true
-}
-
-/// How many bytes `bytes` starts with that pass `is_special` (a test of
-/// eight bytes at once that is exact when it finds none), read eight at a
-/// time, then one by one.
-#[inline]
-fn run_of(bytes: &[u8], is_special: fn(u64) -> bool, keeps: fn(u8) -> bool) -> usize {
-    let mut n = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if is_special(word) {
-            break;
-        }
-        n += 8;
-    }
-    n + bytes[n..].iter().take_while(|&&b| keeps(b)).count()
-}
-
-/// High bit of each byte of a word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The length of the ASCII run `bytes` starts with.
-fn ascii_run(bytes: &[u8]) -> usize {
-    run_of(bytes, |w| w & HIGH_BITS != 0, |b| b.is_ascii())
-}
-
-/// The length of the run of printable ASCII (`!` to DEL) `bytes` starts
-/// with. A byte below `!` borrows when `!` is taken from it, which sets its
-/// high bit; bytes above it cannot borrow, so a word without a set high bit
-/// holds only printable bytes.
-fn printable_run(bytes: &[u8]) -> usize {
-    run_of(
-        bytes,
-        |w| (w.wrapping_sub(0x2121_2121_2121_2121) | w) & HIGH_BITS != 0,
-        |b| (0x21..0x80).contains(&b),
-    )
 }
 
 /// Text as the plain-text and printed-text readers work on it: zero-width
@@ -492,7 +456,7 @@ pub fn collapse_whitespace(s: &str) -> String {
                 }
                 run = Some(i);
             }
-            i += printable_run(&bytes[i..]);
+            i += crate::text::printable_run(&bytes[i..]);
             continue;
         }
         // Other characters are decoded one by one.
@@ -574,31 +538,6 @@ mod tests {
         assert!(plain.contains(['é', '’', '–', '…']));
         assert_eq!(is_nfc_quick(plain.chars()), IsNormalized::Yes);
         assert!(!plain.chars().any(is_zero_width));
-    }
-
-    #[test]
-    fn runs_read_eight_bytes_at_once_as_one_by_one() {
-        let texts: [&[u8]; 6] = [
-            b"",
-            b"abc",
-            b"A justified line, of text!~\x7f and more",
-            b"0123456789abcdef\tx",
-            "pr\u{e9}sent\u{e9}es par l\u{2019}\u{c9}tat".as_bytes(),
-            b"\x20\x21\x00\x1f\x80\xff0123456789",
-        ];
-        for text in texts {
-            for start in 0..text.len() {
-                let bytes = &text[start..];
-                let one_by_one =
-                    |keeps: fn(&u8) -> bool| bytes.iter().take_while(|b| keeps(b)).count();
-                assert_eq!(ascii_run(bytes), one_by_one(u8::is_ascii), "{start}");
-                assert_eq!(
-                    printable_run(bytes),
-                    one_by_one(|b| (0x21..0x80).contains(b)),
-                    "{start}"
-                );
-            }
-        }
     }
 
     #[test]
