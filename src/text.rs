@@ -190,7 +190,10 @@ pub(crate) fn fold_finding(s: &str) -> String {
 pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     if word.is_ascii() {
         // Every byte looked at, without a branch per byte.
-        if word.bytes().fold(false, |upper, b| upper | b.is_ascii_uppercase()) {
+        if word
+            .bytes()
+            .fold(false, |upper, b| upper | b.is_ascii_uppercase())
+        {
             word.to_ascii_lowercase().into()
         } else {
             word.into()
