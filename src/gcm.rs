@@ -347,57 +347,8 @@ struct Entry {
     institution: bool,
 }
 
-/// Words as keys of a map: a word of at most 16 bytes packed into two
-/// numbers (no word holds a NUL byte, so the padding cannot clash), which
-/// hash and compare without a pass over its bytes; longer ones by text.
-#[derive(Debug)]
-struct WordMap<V> {
-    short: HashMap<(u64, u64), V>,
-    long: HashMap<Box<str>, V>,
-}
-
-impl<V> Default for WordMap<V> {
-    fn default() -> Self {
-        WordMap {
-            short: HashMap::default(),
-            long: HashMap::default(),
-        }
-    }
-}
-
-impl<V> WordMap<V> {
-    /// The word's bytes as two little-endian numbers, zero-padded, each
-    /// read as two overlapping halves rather than byte by byte.
-    fn packed(word: &str) -> Option<(u64, u64)> {
-        let b = word.as_bytes();
-        let n = b.len();
-        let le4 =
-            |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
-        let le8 = |at: usize| le4(at) | le4(at + 4) << 32;
-        Some(match n {
-            0..=3 => (b.iter().rev().fold(0, |k, &x| k << 8 | u64::from(x)), 0),
-            // The last half's first bytes, which the first half holds too,
-            // are shifted out.
-            4..=8 => (le4(0) | (le4(n - 4) >> (8 * (8 - n))) << 32, 0),
-            9..=16 => (le8(0), le8(n - 8) >> (8 * (16 - n))),
-            _ => return None,
-        })
-    }
-
-    fn get(&self, word: &str) -> Option<&V> {
-        match Self::packed(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
-        }
-    }
-
-    fn insert(&mut self, word: &str, value: V) {
-        match Self::packed(word) {
-            Some(key) => self.short.insert(key, value),
-            None => self.long.insert(word.into(), value),
-        };
-    }
-}
+/// Words as keys of a map, looked up by any `&str`.
+type WordMap<V> = HashMap<Box<str>, V>;
 
 /// The folded words of a lexicon's terms and institutions, so that a word
 /// of a text costs one look-up whatever the size of the lexicon.
@@ -418,7 +369,7 @@ impl Vocabulary {
             folded: folded.into(),
             ..Entry::default()
         });
-        self.ids.insert(folded, id);
+        self.ids.insert(folded.into(), id);
         id
     }
 
@@ -598,11 +549,11 @@ fn spelling_table(vocabulary: &Vocabulary, lexicon: &GcmLexicon) -> WordMap<Opti
     for (id, entry) in vocabulary.entries.iter().enumerate() {
         let id = WordId::try_from(id).ok();
         for norm in spellings(&entry.folded, lexicon) {
-            table.insert(&norm, id);
+            table.insert(norm.into(), id);
         }
     }
     for w in lexicon.stopwords {
-        table.insert(w, None);
+        table.insert((*w).into(), None);
     }
     table
 }
