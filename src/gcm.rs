@@ -937,7 +937,7 @@ mod tests {
             compiled
                 .vocabulary
                 .ids
-                .get(&folded)
+                .get(folded.as_str())
                 .copied()
                 .unwrap_or(UNKNOWN_WORD),
         )
