@@ -396,10 +396,10 @@ fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
 /// many words off the front of `norm` as `norm` has more than `words`;
 /// nothing when there is none.
 fn unnumbered_phrase(norm: &str, words: &[&str]) -> Option<String> {
-    let all: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-    let skip = all.len().saturating_sub(words.len());
+    let all = || norm.split(' ').filter(|w| !w.is_empty());
+    let skip = all().count().saturating_sub(words.len());
     // Nothing dropped: the phrase is `norm` itself, already looked up.
-    (skip > 0).then(|| all[skip..].join(" "))
+    (skip > 0).then(|| all().skip(skip).collect::<Vec<_>>().join(" "))
 }
 
 /// The heading the key-word signatures `found` (best first) make. When two
