@@ -179,7 +179,7 @@ impl Entry {
         let norm = normalize(phrase);
         let chars: Vec<char> = norm.chars().collect();
         Entry {
-            histogram: Histogram::of(&chars),
+            histogram: Histogram::of(chars.iter().copied()),
             chars,
             norm,
             meaning,
@@ -356,39 +356,38 @@ fn match_phrase(norm: &str, unnumbered: &[&str]) -> Option<HeadingMatch> {
 /// allowed for its length: an approximate match.
 fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
     let lex = &*LEXICON;
-    let chars: Vec<char> = norm.chars().collect();
-    let budget = allowed_edits(chars.len());
+    let len = norm.chars().count();
+    let budget = allowed_edits(len);
     if budget == 0 {
         return None;
     }
-    // Phrases of about the text's length, in the order of the tables (the
-    // first of two equally close phrases wins).
-    let mut candidates: Vec<usize> = lex
+    let histogram = Histogram::of(norm.chars());
+    // The text's characters, collected for the first phrase that passes the
+    // cheap bound (most texts are far from every phrase).
+    let mut chars: Option<Vec<char>> = None;
+    // Phrases of about the text's length; of two equally close phrases, the
+    // first in the order of the tables wins.
+    let mut best: Option<(usize, usize)> = None;
+    let of_about_its_length = lex
         .by_length
         .iter()
-        .take(chars.len() + budget + 1)
-        .skip(chars.len().saturating_sub(budget))
-        .flatten()
-        .copied()
-        .collect();
-    if candidates.is_empty() {
-        return None;
-    }
-    candidates.sort_unstable();
-    let histogram = Histogram::of(&chars);
-    let mut best: Option<(usize, &Entry)> = None;
-    for entry in candidates.into_iter().map(|i| &lex.entries[i]) {
-        // A cheap lower bound first: most blocks are far from every heading.
+        .take(len + budget + 1)
+        .skip(len.saturating_sub(budget))
+        .flatten();
+    for &i in of_about_its_length {
+        let entry = &lex.entries[i];
+        // A cheap lower bound first.
         if histogram.more_edits_than(&entry.histogram, budget) {
             continue;
         }
-        if let Some(d) = bounded_levenshtein(&chars, &entry.chars, budget)
-            && best.is_none_or(|(bd, _)| d < bd)
+        let chars = chars.get_or_insert_with(|| norm.chars().collect());
+        if let Some(d) = bounded_levenshtein(chars, &entry.chars, budget)
+            && best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi))
         {
-            best = Some((d, entry));
+            best = Some((d, i));
         }
     }
-    best.map(|(_, e)| e.matched(true))
+    best.map(|(_, i)| lex.entries[i].matched(true))
 }
 
 /// The heading `norm` (normalised) without its numbering: `words` are its
@@ -448,9 +447,9 @@ fn canonical_phrase(lang: &Language, meaning: Meaning) -> Option<&'static str> {
 struct Histogram([u8; 32]);
 
 impl Histogram {
-    fn of(chars: &[char]) -> Histogram {
+    fn of(chars: impl IntoIterator<Item = char>) -> Histogram {
         let mut h = [0u8; 32];
-        for &c in chars {
+        for c in chars {
             let b = &mut h[c as usize % 32];
             *b = b.saturating_add(1);
         }
