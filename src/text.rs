@@ -205,6 +205,31 @@ pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// [`lowercase`] into `buffer` when the word changes, for loops that look
+/// many words up: the buffer is reused, so a capitalised ASCII word costs
+/// no allocation.
+pub(crate) fn lowercase_in<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
+    if word.is_ascii() {
+        if !word
+            .bytes()
+            .fold(false, |upper, b| upper | b.is_ascii_uppercase())
+        {
+            return word;
+        }
+        buffer.clear();
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+        return buffer;
+    }
+    match lowercase(word) {
+        std::borrow::Cow::Borrowed(word) => word,
+        std::borrow::Cow::Owned(lower) => {
+            *buffer = lower;
+            buffer
+        }
+    }
+}
+
 /// Whether lower-casing leaves `c` as it is (then no context can change it
 /// either: only a capital sigma lower-cases by its context).
 fn is_own_lowercase(c: char) -> bool {
@@ -337,6 +362,7 @@ mod tests {
         ] {
             let lower = lowercase(word);
             assert_eq!(lower, word.to_lowercase(), "{word}");
+            assert_eq!(lowercase_in(word, &mut String::new()), word.to_lowercase());
             assert_eq!(
                 matches!(lower, std::borrow::Cow::Borrowed(_)),
                 word.to_lowercase() == word,

@@ -30,7 +30,7 @@ use super::hyphen::{Evidence, append_line, ends_with_break};
 use super::text::{lines, strip_bullet};
 use super::{Block, BlockKind, Document, collapse_whitespace, expand_ligatures, prepare_text};
 use crate::model::{Warning, WarningKind};
-use crate::text::lowercase;
+use crate::text::{lowercase, lowercase_in};
 
 /// Glyphs that mark a bullet when alone on a line. `o`, `-` and dashes count
 /// only alone (or, at the start of a paragraph, followed by a space: see
@@ -313,17 +313,18 @@ type WordCounts<'a> = HashMap<std::borrow::Cow<'a, str>, usize>;
 /// stays (`Re-` at a line end is no word `re`).
 fn word_counts(text: &str) -> WordCounts<'_> {
     let mut counts = WordCounts::new();
+    let mut buffer = String::new();
     for token in text.split_whitespace() {
         let w = token
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        if !w.is_empty() {
-            let w = lowercase(w);
-            match counts.get_mut(w.as_ref()) {
-                Some(n) => *n += 1,
-                None => {
-                    counts.insert(w, 1);
-                }
+        if w.is_empty() {
+            continue;
+        }
+        match counts.get_mut(lowercase_in(w, &mut buffer)) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(lowercase(w), 1);
             }
         }
     }
@@ -648,6 +649,7 @@ fn hyphenated_pairs(text: &str, all: &[&str]) -> HashSet<String> {
         }
     }
     let broken = broken_words(all);
+    let mut buffer = String::new();
     // Lines since a line ended with a hyphen: the tail starts the next line
     // in lower case, maybe after a page break's header and number.
     let mut after_break: Option<usize> = None;
@@ -673,14 +675,14 @@ fn hyphenated_pairs(text: &str, all: &[&str]) -> HashSet<String> {
             }
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
             if !word.is_empty() && word.chars().all(char::is_alphabetic) {
-                let word = lowercase(word);
+                let word = lowercase_in(word, &mut buffer);
                 // `con cernent` after `con-` / `cernent`: the same broken
                 // word, split by the extractor where a soft hyphen was.
                 let same_break = broken
-                    .get(word.as_ref())
+                    .get(word)
                     .is_some_and(|heads| heads.iter().any(|h| lowercase(previous) == *h));
-                if !same_break && !pairs.contains(word.as_ref()) {
-                    pairs.insert(word.into_owned());
+                if !same_break && !pairs.contains(word) {
+                    pairs.insert(word.to_string());
                 }
             }
             previous = token;
