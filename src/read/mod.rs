@@ -20,6 +20,7 @@ pub(crate) mod poppler_xml;
 pub mod print;
 pub mod text;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::error::{InputError, InputErrorKind};
@@ -435,19 +436,22 @@ pub fn prepare_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// Collapse every run of whitespace (including NBSP and other Unicode
 /// spaces) to one ASCII space, drop zero-width characters and soft hyphens,
 /// and trim. The result is NFC (dropping a character can bring a letter and
-/// an accent together). Linear in the length of `s`.
-pub fn collapse_whitespace(s: &str) -> String {
+/// an accent together). Linear in the length of `s`; borrows `s` when
+/// there is nothing to change.
+pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let printable = |b: u8| (0x21..0x80).contains(&b);
+    // Most texts are already collapsed: one run of kept characters from the
+    // first byte to the last, borrowed rather than copied.
+    let mut out = String::new();
     let mut pending_space = false;
     // Start of the run of kept characters being scanned (copied in one go).
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // Printable ASCII, the bulk of any text: kept as it is, with no
-        // decoding, a run at a time.
-        let printable = |b: u8| (0x21..0x80).contains(&b);
+        // Printable ASCII, the bulk of any text, and a single space between
+        // two such bytes: kept as they are, with no decoding, a run at a time.
         if printable(bytes[i]) {
             if run.is_none() {
                 if pending_space {
@@ -457,6 +461,9 @@ pub fn collapse_whitespace(s: &str) -> String {
                 run = Some(i);
             }
             i += crate::text::printable_run(&bytes[i..]);
+            if bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&b| printable(b)) {
+                i += 1;
+            }
             continue;
         }
         // Other characters are decoded one by one.
@@ -484,13 +491,28 @@ pub fn collapse_whitespace(s: &str) -> String {
         }
         i += len;
     }
-    if let Some(start) = run {
-        out.push_str(&s[start..]);
-    }
+    let out: Cow<'_, str> = match run {
+        // Nothing was changed: the text itself.
+        Some(0) => Cow::Borrowed(s),
+        Some(start) => {
+            out.push_str(&s[start..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Owned(out),
+    };
     if is_plain_nfc(&out) || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
     } else {
-        out.nfc().collect()
+        Cow::Owned(out.nfc().collect())
+    }
+}
+
+/// [`collapse_whitespace`] of a text owned already, given back itself when
+/// there is nothing to change.
+pub(crate) fn collapse_whitespace_owned(s: String) -> String {
+    match collapse_whitespace(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(collapsed) => collapsed,
     }
 }
 

@@ -258,7 +258,7 @@ pub(crate) fn property_title(
     title: Option<&str>,
     part: &str,
 ) -> (Option<String>, Option<Warning>) {
-    let Some(title) = title.map(super::collapse_whitespace) else {
+    let Some(title) = title.map(|t| super::collapse_whitespace(t).into_owned()) else {
         return (None, None);
     };
     if title.is_empty() || blocks.iter().any(|b| lang::match_title(&b.text).is_some()) {

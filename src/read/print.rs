@@ -28,7 +28,7 @@ use regex::Regex;
 
 use super::hyphen::{Evidence, append_line, ends_with_break};
 use super::text::{lines, strip_bullet};
-use super::{Block, BlockKind, Document, collapse_whitespace, expand_ligatures, prepare_text};
+use super::{Block, BlockKind, Document, collapse_whitespace, collapse_whitespace_owned, expand_ligatures, prepare_text};
 use crate::model::{Warning, WarningKind};
 use crate::text::{lowercase, lowercase_in};
 
@@ -758,7 +758,7 @@ fn running_key(line: &str) -> String {
     if text.chars().any(char::is_alphabetic) {
         text.to_string()
     } else {
-        line
+        line.into_owned()
     }
 }
 
@@ -869,7 +869,7 @@ fn running_lines(pages: &[Vec<Line<'_>>], top: bool) -> Vec<Running> {
         *forms
             .entry(key)
             .or_default()
-            .entry(collapse_whitespace(edge.text))
+            .entry(collapse_whitespace(edge.text).into_owned())
             .or_insert(0) += 1;
     }
     let mut ranked: Vec<(String, usize, usize)> =
@@ -1247,7 +1247,7 @@ fn join_lines<'a>(
         }
         append_line(&mut out, line, &Written(hyphenated));
     }
-    collapse_whitespace(&out)
+    collapse_whitespace_owned(out)
 }
 
 /// The words a printed text writes whole ([`hyphenated_pairs`]), as evidence

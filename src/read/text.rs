@@ -162,7 +162,9 @@ pub(crate) fn read_text(text: &str) -> Document {
             after_paragraph_line = false;
             continue;
         }
-        let mut block = match DECORATED.captures(&more) {
+        // Only a line starting with `**` can be decorated.
+        let decorated = more.starts_with("**").then(|| DECORATED.captures(&more));
+        let mut block = match decorated.flatten() {
             Some(c) => Block::new(BlockKind::Heading, c[1].to_string(), line_no),
             None => Block::new(BlockKind::Paragraph, undecorate(&more), line_no),
         };

@@ -33,7 +33,7 @@ use scraper::{ElementRef, Html, Node};
 
 use super::decode::{self, Decoded};
 use super::error::ReadError;
-use super::{Block, BlockKind, Document, collapse_whitespace};
+use super::{Block, BlockKind, Document, collapse_whitespace_owned};
 use crate::model::{Warning, WarningKind};
 
 mod chrome;

@@ -263,9 +263,9 @@ impl Walker {
 
     /// End the current run: it becomes a block of the innermost frame.
     pub(super) fn flush(&mut self) {
-        let run = std::mem::take(&mut self.run);
+        let mut run = std::mem::take(&mut self.run);
         // NFC already: collapsing makes it so.
-        let text = collapse_whitespace(&run.text);
+        let text = collapse_whitespace_owned(std::mem::take(&mut run.text));
         if text.is_empty() {
             return;
         }
