@@ -145,7 +145,9 @@ static ASCII_CLASS: [AsciiClass; 128] = {
 };
 
 /// The words of a text as the tagger reads them, their normalised forms
-/// in one buffer (a text's words cost two allocations, not one each).
+/// in one buffer (a text's words cost two allocations, not one each, and
+/// none when the space is reused for another text).
+#[derive(Default)]
 struct Words {
     buffer: String,
     tokens: Vec<Token>,
@@ -157,11 +159,17 @@ impl Words {
     /// normalised as [`crate::lang::normalize`] normalises text (accents,
     /// case) and told by `word` which word of the vocabulary it is, or
     /// `None` for a stop word, left out.
-    fn read(text: &str, mut word: impl FnMut(&str) -> Option<WordId>) -> Words {
-        let mut words = Words {
-            buffer: String::with_capacity(text.len() + 8),
-            tokens: Vec::with_capacity(text.len() / 6),
-        };
+    fn read(text: &str, word: impl FnMut(&str) -> Option<WordId>) -> Words {
+        let mut words = Words::default();
+        words.reread(text, word);
+        words
+    }
+
+    /// [`Words::read`] into this value, whose space is kept for the next text.
+    fn reread(&mut self, text: &str, mut word: impl FnMut(&str) -> Option<WordId>) {
+        let words = self;
+        words.buffer.clear();
+        words.tokens.clear();
         let bytes = text.as_bytes();
         // Where the word being read starts in the text and in the buffer.
         let mut start: Option<(usize, usize)> = None;
@@ -215,7 +223,6 @@ impl Words {
         if let Some((s, from)) = start {
             words.end_word(s..text.len(), from, &mut word);
         }
-        words
     }
 
     /// Close the word standing at `place` in the text, normalised in the
@@ -489,12 +496,12 @@ impl Compiled {
         }
     }
 
-    /// The words of a text, each looked up once.
-    fn read(&self, text: &str) -> Words {
-        Words::read(text, |norm| match self.spellings.get(norm) {
+    /// Read the words of a text into `words`, each looked up once.
+    fn read(&self, text: &str, words: &mut Words) {
+        words.reread(text, |norm| match self.spellings.get(norm) {
             Some(&known) => known,
             None => Some(UNKNOWN_WORD),
-        })
+        });
     }
 
     /// The terms that may begin at a token: those whose first word it is,
@@ -517,10 +524,10 @@ impl Compiled {
             .is_some_and(|e| e.institution)
     }
 
-    /// Every term found in `words`: (objective, first token, last token,
-    /// term); `None` when a term out of scope occurs in them.
-    fn occurrences(&self, words: &Words) -> Option<Vec<Occurrence>> {
-        let mut found = Vec::new();
+    /// Every term found in `words` put in `found`: (objective, first token,
+    /// last token, term); `false` when a term out of scope occurs in them.
+    fn occurrences(&self, words: &Words, found: &mut Vec<Occurrence>) -> bool {
+        found.clear();
         for (at, token) in words.tokens.iter().enumerate() {
             for start in self.starts(words, token) {
                 match start {
@@ -532,13 +539,13 @@ impl Compiled {
                     }
                     Start::OutOfScope(i) => {
                         if match_from(&self.out_of_scope[i], words, at).is_some() {
-                            return None;
+                            return false;
                         }
                     }
                 }
             }
         }
-        Some(found)
+        true
     }
 }
 
@@ -663,60 +670,86 @@ struct Evidence {
     objective: u8,
     score: usize,
     first: usize,
-    spans: Vec<(usize, usize)>,
+    /// Its terms: a range of the occurrences kept (see [`gather`]).
+    terms: Range<usize>,
     /// Only context terms (`~`) show it.
     context_only: bool,
+}
+
+/// The space a text is tagged in, kept from one text to the next so that
+/// tagging a profile's findings allocates only for its answers.
+#[derive(Default)]
+struct Scratch {
+    words: Words,
+    found: Vec<Occurrence>,
+    kept: Vec<Occurrence>,
+    evidence: Vec<Evidence>,
 }
 
 /// The objectives a text is about, in `language`, most evidence first.
 /// A language without a lexicon gives none.
 pub fn tag(text: &str, language: &str) -> Vec<GcmLink> {
-    let Some(compiled) = compiled(language) else {
-        return Vec::new();
-    };
-    let words = compiled.read(text);
-    let found = match compiled.occurrences(&words) {
-        Some(found) if !found.is_empty() => found,
-        _ => return Vec::new(),
-    };
-    let tokens = &words.tokens;
-    let in_name = institution_names(text, tokens, compiled);
-    let found = found
-        .into_iter()
-        .filter(|o| compiled.terms[o.3].1.key || in_name.get(o.1) != Some(&true))
-        .collect();
-    let mut evidence = gather(found, &compiled.terms);
-    evidence.retain(|e| !e.context_only);
-    for (n, outranked) in GCM_PRECEDENCE {
-        if evidence.iter().any(|e| e.objective == *n) {
-            evidence.retain(|e| !outranked.contains(&e.objective));
-        }
+    match compiled(language) {
+        Some(compiled) => compiled.tag(text, &mut Scratch::default()),
+        None => Vec::new(),
     }
-    evidence.retain(|e| e.objective != WHOLE_OF_MIGRATION);
-    evidence.sort_by(|a, b| b.score.cmp(&a.score).then(a.first.cmp(&b.first)));
-    evidence
-        .into_iter()
-        .enumerate()
-        .filter(|(rank, e)| *rank == 0 || e.score >= MIN_SECONDARY_SCORE)
-        .take(MAX_OBJECTIVES)
-        .map(|(_, e)| GcmLink {
-            objective: e.objective,
-            terms: words_of(text, tokens, &e.spans),
-        })
-        .collect()
+}
+
+impl Compiled {
+    /// [`tag`] with this lexicon, in `scratch`.
+    fn tag(&self, text: &str, scratch: &mut Scratch) -> Vec<GcmLink> {
+        let Scratch {
+            words,
+            found,
+            kept,
+            evidence,
+        } = scratch;
+        self.read(text, words);
+        if !self.occurrences(words, found) || found.is_empty() {
+            return Vec::new();
+        }
+        let tokens = &words.tokens;
+        let in_name = institution_names(text, tokens, self);
+        found.retain(|o| self.terms[o.3].1.key || in_name.get(o.1) != Some(&true));
+        gather(found, kept, evidence, &self.terms);
+        evidence.retain(|e| !e.context_only);
+        for (n, outranked) in GCM_PRECEDENCE {
+            if evidence.iter().any(|e| e.objective == *n) {
+                evidence.retain(|e| !outranked.contains(&e.objective));
+            }
+        }
+        evidence.retain(|e| e.objective != WHOLE_OF_MIGRATION);
+        evidence.sort_by(|a, b| b.score.cmp(&a.score).then(a.first.cmp(&b.first)));
+        evidence
+            .iter()
+            .enumerate()
+            .filter(|(rank, e)| *rank == 0 || e.score >= MIN_SECONDARY_SCORE)
+            .take(MAX_OBJECTIVES)
+            .map(|(_, e)| GcmLink {
+                objective: e.objective,
+                terms: words_of(text, tokens, &kept[e.terms.clone()]),
+            })
+            .collect()
+    }
 }
 
 /// A term found in a text: objective, first and last token, the term's index.
 type Occurrence = (u8, usize, usize, usize);
 
-/// The evidence for each objective. Longest matches first: a term inside a
+/// The evidence for each objective, put in `evidence`, its terms in `kept`
+/// (by objective, then place). Longest matches first: a term inside a
 /// longer term of another objective does not count ("public employment
 /// services" is not "public services"), nor one inside a term of its own
 /// objective already counted.
-fn gather(mut found: Vec<Occurrence>, terms: &[(u8, Term)]) -> Vec<Evidence> {
+fn gather(
+    found: &mut [Occurrence],
+    kept: &mut Vec<Occurrence>,
+    evidence: &mut Vec<Evidence>,
+    terms: &[(u8, Term)],
+) {
     found.sort_by(|a, b| (b.2 - b.1).cmp(&(a.2 - a.1)).then(a.1.cmp(&b.1)));
-    let mut kept: Vec<Occurrence> = Vec::with_capacity(found.len());
-    for o in found {
+    kept.clear();
+    for &o in found.iter() {
         let covered = kept
             .iter()
             .any(|k| k.1 <= o.1 && o.2 <= k.2 && (k.0 == o.0 || k.2 - k.1 > o.2 - o.1));
@@ -724,33 +757,32 @@ fn gather(mut found: Vec<Occurrence>, terms: &[(u8, Term)]) -> Vec<Evidence> {
             kept.push(o);
         }
     }
-    let mut evidence: Vec<Evidence> = Vec::with_capacity(kept.len());
+    evidence.clear();
     kept.sort_by_key(|o| (o.0, o.1));
-    for (n, s, e, i) in kept {
+    for (at, &(n, s, _, i)) in kept.iter().enumerate() {
         let term = &terms[i].1;
         match evidence.last_mut() {
             Some(ev) if ev.objective == n => {
                 ev.score += term.weight;
-                ev.spans.push((s, e));
+                ev.terms.end = at + 1;
                 ev.context_only &= term.context;
             }
             _ => evidence.push(Evidence {
                 objective: n,
                 score: term.weight,
                 first: s,
-                spans: vec![(s, e)],
+                terms: at..at + 1,
                 context_only: term.context,
             }),
         }
     }
-    evidence
 }
 
-/// The words of the text each span covers, as written, each once (the same
-/// in lower case is the same).
-fn words_of(text: &str, tokens: &[Token], spans: &[(usize, usize)]) -> Vec<String> {
-    let mut terms: Vec<String> = Vec::with_capacity(spans.len());
-    for &(s, e) in spans {
+/// The words of the text each occurrence covers, as written, each once
+/// (the same in lower case is the same).
+fn words_of(text: &str, tokens: &[Token], occurrences: &[Occurrence]) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::with_capacity(occurrences.len());
+    for &(_, s, e, _) in occurrences {
         let term = &text[tokens[s].start..tokens[e].end];
         if !terms.iter().any(|t| same_in_lower_case(t, term)) {
             terms.push(term.to_string());
@@ -776,10 +808,13 @@ fn same_in_lower_case(a: &str, b: &str) -> bool {
 
 /// Link every finding of the domains to its objectives.
 pub(crate) fn tag_domains(domains: &mut [Domain], language: &str) {
+    let compiled = compiled(language);
+    let mut scratch = Scratch::default();
     for domain in domains {
         for kind in [FindingKind::Strength, FindingKind::Improvement] {
             for finding in domain.list_mut(kind) {
-                finding.gcm = tag(&finding.text, language);
+                finding.gcm =
+                    compiled.map_or_else(Vec::new, |c| c.tag(&finding.text, &mut scratch));
             }
         }
     }

@@ -28,7 +28,10 @@ use regex::Regex;
 
 use super::hyphen::{Evidence, append_line, ends_with_break};
 use super::text::{lines, strip_bullet};
-use super::{Block, BlockKind, Document, collapse_whitespace, collapse_whitespace_owned, expand_ligatures, prepare_text};
+use super::{
+    Block, BlockKind, Document, collapse_whitespace, collapse_whitespace_owned, expand_ligatures,
+    prepare_text,
+};
 use crate::model::{Warning, WarningKind};
 use crate::text::{lowercase, lowercase_in};
 
