@@ -442,6 +442,14 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let bytes = s.as_bytes();
     let printable = |b: u8| (0x21..0x80).contains(&b);
+    let dropped = |c: char| is_zero_width(c) || c == '\u{ad}';
+    let kept = |c: char| !dropped(c) && !c.is_whitespace();
+    // A single space between two kept characters is kept as it is.
+    let kept_after_space = |i: usize| match bytes.get(i + 1) {
+        Some(&b) if b < 0x80 => kept(char::from(b)),
+        Some(_) => s[i + 1..].chars().next().is_some_and(kept),
+        None => false,
+    };
     // Most texts are already collapsed: one run of kept characters from the
     // first byte to the last, borrowed rather than copied.
     let mut out = String::new();
@@ -450,8 +458,8 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // Printable ASCII, the bulk of any text, and a single space between
-        // two such bytes: kept as they are, with no decoding, a run at a time.
+        // Printable ASCII, the bulk of any text: kept as it is, with no
+        // decoding, a run at a time.
         if printable(bytes[i]) {
             if run.is_none() {
                 if pending_space {
@@ -461,9 +469,10 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
                 run = Some(i);
             }
             i += crate::text::printable_run(&bytes[i..]);
-            if bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&b| printable(b)) {
-                i += 1;
-            }
+            continue;
+        }
+        if bytes[i] == b' ' && run.is_some() && kept_after_space(i) {
+            i += 1;
             continue;
         }
         // Other characters are decoded one by one.
@@ -473,13 +482,15 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
             let c = s[i..].chars().next().expect("a character starts here");
             (c, c.len_utf8())
         };
-        let dropped = is_zero_width(c) || c == '\u{ad}';
-        let space = !dropped && c.is_whitespace();
-        if dropped || space {
+        if !kept(c) {
             if let Some(start) = run.take() {
+                if out.capacity() == 0 {
+                    out.reserve(s.len());
+                }
                 out.push_str(&s[start..i]);
             }
-            if space {
+            if !dropped(c) {
+                // A space.
                 pending_space = !out.is_empty();
             }
         } else if run.is_none() {
@@ -604,6 +615,43 @@ mod tests {
         assert_eq!(collapse_whitespace("a \u{200b}b"), "a b");
         assert_eq!(collapse_whitespace("\u{ad} x\u{ad}y \u{feff}"), "xy");
         assert_eq!(collapse_whitespace("é  ü\n"), "é ü");
+    }
+
+    #[test]
+    fn collapsing_is_dropping_then_joining_the_words_and_borrows_what_it_keeps() {
+        use unicode_normalization::UnicodeNormalization;
+        let pieces = [
+            "a", "Zé", " ", "  ", "\t", "\u{a0}", "\u{200b}", "\u{ad}", "e\u{301}", "’", "\n",
+            "\u{1}",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let words: String = text
+                .chars()
+                .filter(|&c| !is_zero_width(c) && c != '\u{ad}')
+                .collect();
+            let expected: String = words
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .nfc()
+                .collect();
+            let collapsed = collapse_whitespace(text);
+            assert_eq!(collapsed, expected, "{text:?}");
+            // Borrowed exactly when nothing changed (an empty text costs
+            // nothing either way).
+            if !text.is_empty() {
+                let borrowed = matches!(collapsed, Cow::Borrowed(_));
+                assert_eq!(borrowed, expected == *text, "{text:?}");
+            }
+        }
     }
 
     #[test]
