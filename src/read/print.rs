@@ -251,15 +251,11 @@ fn rejoin_merged_breaks<'a>(
     let all = lines(text);
     // A piece that stands alone only in front of such a tail, at least once
     // making a word of the document with it, is the head of broken words.
-    let pairs: Vec<(usize, &str, &str)> = all
-        .iter()
-        .enumerate()
-        .flat_map(|(i, l)| {
-            merged_pairs(l, &counts)
-                .into_iter()
-                .map(move |(p, t)| (i, p, t))
-        })
-        .collect();
+    let mut buffer = String::new();
+    let mut pairs: Vec<(usize, &str, &str)> = Vec::new();
+    for (i, l) in all.iter().enumerate() {
+        merged_pairs((i, l), &counts, &mut buffer, &mut pairs);
+    }
     let mut heads: HashMap<String, (usize, bool)> = HashMap::new();
     let mut joined = String::new();
     for (_, p, t) in &pairs {
@@ -315,7 +311,8 @@ type WordCounts<'a> = HashMap<std::borrow::Cow<'a, str>, usize>;
 /// How often each word stands in the text, lower-cased; a trailing hyphen
 /// stays (`Re-` at a line end is no word `re`).
 fn word_counts(text: &str) -> WordCounts<'_> {
-    let mut counts = WordCounts::new();
+    // About one distinct word in three, for words of six bytes.
+    let mut counts = WordCounts::with_capacity(text.len() / 18);
     let mut buffer = String::new();
     for token in text.split_whitespace() {
         let w = token
@@ -383,23 +380,24 @@ fn spaced_hyphen_breaks(all: &[&str], counts: &WordCounts) -> Vec<usize> {
         .collect()
 }
 
-/// Pieces of one line that may be the halves of a broken word: a run of
-/// letters, a space, a run of lower-case letters.
+/// Pieces of line `no` that may be the halves of a broken word, added to
+/// `pairs`: a run of letters, a space, a run of lower-case letters.
 /// Only heads that stand alone rarely in the document (`counts`, lower
-/// case) can qualify, so the common words are passed over without a copy.
-fn merged_pairs<'a>(line: &'a str, counts: &WordCounts) -> Vec<(&'a str, &'a str)> {
-    let mut pairs = Vec::new();
-    let mut tokens = line.split(' ').peekable();
+/// case) can qualify; they are looked up in lower case through `buffer`.
+fn merged_pairs<'a>(
+    (no, line): (usize, &'a str),
+    counts: &WordCounts,
+    buffer: &mut String,
+    pairs: &mut Vec<(usize, &'a str, &'a str)>,
+) {
+    let mut tokens = split_at_spaces(line).peekable();
     while let (Some(first), Some(second)) = (tokens.next(), tokens.peek()) {
         // The cheap tests first: most pairs of words fail them.
         if !second.starts_with(char::is_lowercase) {
             continue;
         }
         let head = first.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if head.is_empty()
-            || !head.chars().all(char::is_alphabetic)
-            || counts.get(lowercase(head).as_ref()).is_some_and(|&n| n > 4)
-        {
+        if head.is_empty() || !head.chars().all(char::is_alphabetic) {
             continue;
         }
         let end = second
@@ -407,11 +405,34 @@ fn merged_pairs<'a>(line: &'a str, counts: &WordCounts) -> Vec<(&'a str, &'a str
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(second.len(), |(i, _)| i);
         let tail = &second[..end];
-        if tail.chars().nth(1).is_some() {
-            pairs.push((head, tail));
+        if tail.chars().nth(1).is_some()
+            && counts
+                .get(lowercase_in(head, buffer))
+                .is_none_or(|&n| n <= 4)
+        {
+            pairs.push((no, head, tail));
         }
     }
-    pairs
+}
+
+/// The pieces of `line` between single spaces, as `line.split(' ')` gives
+/// them, found by a plain loop: the pieces are words, too short for a
+/// vectorised search to pay.
+fn split_at_spaces(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = Some(&text[i + 1..]);
+                Some(&text[..i])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// Which bullets of printed text are sub-points. `pdftotext` keeps no
@@ -640,7 +661,7 @@ fn push_line<'a>(pages: &mut [Vec<Line<'a>>], no: usize, text: &'a str) {
 /// words of the document: a word ending a line with a hyphen, and the first
 /// word of the line after, are left out.
 fn hyphenated_pairs(text: &str, all: &[&str]) -> HashSet<String> {
-    let mut pairs = HashSet::new();
+    let mut pairs = HashSet::with_capacity(text.len() / 18);
     for m in HYPHENATED.find_iter(text) {
         let parts: Vec<String> = m
             .as_str()
@@ -681,9 +702,10 @@ fn hyphenated_pairs(text: &str, all: &[&str]) -> HashSet<String> {
                 let word = lowercase_in(word, &mut buffer);
                 // `con cernent` after `con-` / `cernent`: the same broken
                 // word, split by the extractor where a soft hyphen was.
-                let same_break = broken
-                    .get(word)
-                    .is_some_and(|heads| heads.iter().any(|h| lowercase(previous) == *h));
+                let same_break = !broken.is_empty()
+                    && broken
+                        .get(word)
+                        .is_some_and(|heads| heads.iter().any(|h| lowercase(previous) == *h));
                 if !same_break && !pairs.contains(word) {
                     pairs.insert(word.to_string());
                 }
