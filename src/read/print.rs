@@ -653,6 +653,10 @@ fn push_line<'a>(pages: &mut [Vec<Line<'a>>], no: usize, text: &'a str) {
     }
 }
 
+/// Words and pairs of parts of compounds, lower-cased, borrowed from the
+/// text where it writes them so.
+type WrittenWords<'a> = HashSet<std::borrow::Cow<'a, str>>;
+
 /// What the document writes whole, to tell a word broken at a line end from
 /// a compound: every adjacent pair of parts of the hyphenated words written
 /// on one line (`well-being`; `whole-of-government` → `whole-of`,
@@ -660,8 +664,8 @@ fn push_line<'a>(pages: &mut [Vec<Line<'a>>], no: usize, text: &'a str) {
 /// the two kinds never mix). The halves of words broken at line ends are no
 /// words of the document: a word ending a line with a hyphen, and the first
 /// word of the line after, are left out.
-fn hyphenated_pairs(text: &str, all: &[&str]) -> HashSet<String> {
-    let mut pairs = HashSet::with_capacity(text.len() / 18);
+fn hyphenated_pairs<'a>(text: &'a str, all: &[&'a str]) -> WrittenWords<'a> {
+    let mut pairs = WrittenWords::with_capacity(text.len() / 18);
     for m in HYPHENATED.find_iter(text) {
         let parts: Vec<String> = m
             .as_str()
@@ -669,7 +673,7 @@ fn hyphenated_pairs(text: &str, all: &[&str]) -> HashSet<String> {
             .map(|p| p.to_lowercase())
             .collect();
         for w in parts.windows(2) {
-            pairs.insert(format!("{}-{}", w[0], w[1]));
+            pairs.insert(format!("{}-{}", w[0], w[1]).into());
         }
     }
     let broken = broken_words(all);
@@ -699,15 +703,15 @@ fn hyphenated_pairs(text: &str, all: &[&str]) -> HashSet<String> {
             }
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
             if !word.is_empty() && word.chars().all(char::is_alphabetic) {
-                let word = lowercase_in(word, &mut buffer);
+                let lower = lowercase_in(word, &mut buffer);
                 // `con cernent` after `con-` / `cernent`: the same broken
                 // word, split by the extractor where a soft hyphen was.
                 let same_break = !broken.is_empty()
                     && broken
-                        .get(word)
+                        .get(lower)
                         .is_some_and(|heads| heads.iter().any(|h| lowercase(previous) == *h));
-                if !same_break && !pairs.contains(word) {
-                    pairs.insert(word.to_string());
+                if !same_break && !pairs.contains(lower) {
+                    pairs.insert(lowercase(word));
                 }
             }
             previous = token;
@@ -1258,7 +1262,7 @@ fn continues_over_page(prev: &Group, next: &Group) -> bool {
 /// was broken.
 fn join_lines<'a>(
     lines: impl IntoIterator<Item = &'a str>,
-    hyphenated: &HashSet<String>,
+    hyphenated: &WrittenWords,
 ) -> String {
     let mut out = String::new();
     for line in lines {
@@ -1277,16 +1281,16 @@ fn join_lines<'a>(
 
 /// The words a printed text writes whole ([`hyphenated_pairs`]), as evidence
 /// about a hyphen at a line end.
-struct Written<'a>(&'a HashSet<String>);
+struct Written<'a>(&'a WrittenWords<'a>);
 
 impl Evidence for Written<'_> {
     fn keeps_hyphen(&self, head: &str, tail: &str) -> bool {
         let written = self.0;
-        written.contains(&format!("{head}-{tail}"))
+        written.contains(format!("{head}-{tail}").as_str())
             || HYPHEN_PREFIXES.contains(&head)
             // `in-` / `migration`: the tail is a word of the document, the
             // two together are not.
-            || (written.contains(tail) && !written.contains(&format!("{head}{tail}")))
+            || (written.contains(tail) && !written.contains(format!("{head}{tail}").as_str()))
     }
 }
 
@@ -1294,7 +1298,7 @@ impl Evidence for Written<'_> {
 fn emit(
     g: &Group,
     depth: usize,
-    hyphenated: &HashSet<String>,
+    hyphenated: &WrittenWords,
     blocks: &mut Vec<Block>,
     warnings: &mut Vec<Warning>,
 ) {
@@ -1355,7 +1359,7 @@ fn emit(
 
 /// Texts of bullets whose marks were printed in a column before them: one
 /// text per line that ends a sentence.
-fn split_column_bullets(g: &Group, hyphenated: &HashSet<String>) -> Vec<String> {
+fn split_column_bullets(g: &Group, hyphenated: &WrittenWords) -> Vec<String> {
     let mut items = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
     for (_, l) in &g.lines {
