@@ -275,6 +275,44 @@ pub(crate) fn printable_run(bytes: &[u8]) -> usize {
     )
 }
 
+/// Whether `bytes` are ASCII text already collapsed: printable bytes (`!`
+/// to DEL) and single spaces between them, eight bytes at a time. Spaces
+/// are found as the zero bytes of the text XOR spaces; the test may mark a
+/// `!` right after a space as a space too, which only ever answers `false`
+/// for a text that is collapsed (then the caller collapses it the long way).
+pub(crate) fn is_collapsed_ascii(bytes: &[u8]) -> bool {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // The mark of a space ending the chunk before, where byte 0's mark is.
+    let mut space_before = 0u64;
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte below the space or above DEL (see `printable_run`).
+        if (w.wrapping_sub(SPACES) | w) & HIGH_BITS != 0 {
+            return false;
+        }
+        let x = w ^ SPACES;
+        let spaces = x.wrapping_sub(ONES) & !x & HIGH_BITS;
+        if spaces & ((spaces << 8) | space_before) != 0 {
+            return false;
+        }
+        space_before = spaces >> 56;
+    }
+    let mut after_space = space_before != 0;
+    for &b in rest {
+        if !(0x20..0x80).contains(&b) || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    true
+}
+
 /// Whether `text` has more than `n` words as [`str::split_whitespace`]
 /// counts them, reading ASCII without decoding it: it runs on every block.
 pub(crate) fn has_more_words_than(text: &str, n: usize) -> bool {
@@ -341,6 +379,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn collapsed_ascii_is_printable_bytes_and_single_spaces_inside() {
+        let collapsed = |b: &[u8]| {
+            b.iter().all(|c| (0x20..0x80).contains(c))
+                && b.first() != Some(&b' ')
+                && b.last() != Some(&b' ')
+                && !b.windows(2).any(|w| w == b"  ")
+        };
+        // Every text of up to six of these bytes, and each set at every
+        // offset of a longer text, so that pairs straddle eight-byte chunks.
+        let bytes = [b'a', b' ', b'!', b'~', b'\x7f', b'\t', 0xc3];
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..6 {
+            let longer: Vec<Vec<u8>> = texts
+                .iter()
+                .flat_map(|t| bytes.iter().map(move |&b| [t.as_slice(), &[b]].concat()))
+                .collect();
+            texts.extend(longer);
+        }
+        let mut false_refusals = 0;
+        for text in &texts {
+            for pad in [0, 5, 13] {
+                let text = [&b"abcdefghijklmnop"[..pad], text].concat();
+                let fast = is_collapsed_ascii(&text);
+                // A refusal is allowed (the text is collapsed the long way),
+                // an acceptance only for a collapsed text.
+                assert!(!fast || collapsed(&text), "{text:?}");
+                false_refusals += usize::from(!fast && collapsed(&text));
+            }
+        }
+        // Refusals come only from `!` right after a space.
+        let with_bang = texts
+            .iter()
+            .filter(|t| t.windows(2).any(|w| w == b" !"))
+            .count();
+        assert!(false_refusals <= 3 * with_bang);
+        assert!(is_collapsed_ascii(
+            b"The Government of Ghana adopted a policy."
+        ));
+        assert!(!is_collapsed_ascii(
+            b"The Government of  Ghana adopted a policy."
+        ));
     }
 
     #[test]

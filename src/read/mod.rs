@@ -441,6 +441,9 @@ pub fn prepare_text(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let bytes = s.as_bytes();
+    if crate::text::is_collapsed_ascii(bytes) {
+        return Cow::Borrowed(s);
+    }
     let printable = |b: u8| (0x21..0x80).contains(&b);
     let dropped = |c: char| is_zero_width(c) || c == '\u{ad}';
     let kept = |c: char| !dropped(c) && !c.is_whitespace();

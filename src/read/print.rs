@@ -1260,10 +1260,7 @@ fn continues_over_page(prev: &Group, next: &Group) -> bool {
 
 /// Join the lines of one block, undoing line-end hyphenation where a word
 /// was broken.
-fn join_lines<'a>(
-    lines: impl IntoIterator<Item = &'a str>,
-    hyphenated: &WrittenWords,
-) -> String {
+fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>, hyphenated: &WrittenWords) -> String {
     let mut out = String::new();
     for line in lines {
         let line = line.trim();
