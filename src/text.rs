@@ -400,23 +400,19 @@ mod tests {
                 .collect();
             texts.extend(longer);
         }
-        let mut false_refusals = 0;
         for text in &texts {
             for pad in [0, 5, 13] {
                 let text = [&b"abcdefghijklmnop"[..pad], text].concat();
                 let fast = is_collapsed_ascii(&text);
-                // A refusal is allowed (the text is collapsed the long way),
-                // an acceptance only for a collapsed text.
-                assert!(!fast || collapsed(&text), "{text:?}");
-                false_refusals += usize::from(!fast && collapsed(&text));
+                if text.windows(2).any(|w| w == b" !") {
+                    // May be refused (then collapsed the long way), never
+                    // accepted wrongly.
+                    assert!(!fast || collapsed(&text), "{text:?}");
+                } else {
+                    assert_eq!(fast, collapsed(&text), "{text:?}");
+                }
             }
         }
-        // Refusals come only from `!` right after a space.
-        let with_bang = texts
-            .iter()
-            .filter(|t| t.windows(2).any(|w| w == b" !"))
-            .count();
-        assert!(false_refusals <= 3 * with_bang);
         assert!(is_collapsed_ascii(
             b"The Government of Ghana adopted a policy."
         ));
