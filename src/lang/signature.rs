@@ -257,10 +257,14 @@ fn fold_normalized_words(norm: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of a heading, kept inline: a heading has few, and every block
+/// is read as one.
+pub(crate) type HeadingWords<'a> = smallvec::SmallVec<[&'a str; 16]>;
+
 /// The words of a heading as signatures read it, from the text normalised
 /// ([`normalize`]): folded, without the numbering in front ("1.", "1 |",
 /// "Domain 1:", "DOMAINE 1 :", "II.").
-pub(crate) fn heading_words_normalized(norm: &str) -> Vec<&str> {
+pub(crate) fn heading_words_normalized(norm: &str) -> HeadingWords<'_> {
     static NUMBERING: LazyLock<HashSet<String>> = LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -269,7 +273,7 @@ pub(crate) fn heading_words_normalized(norm: &str) -> Vec<&str> {
             .collect()
     });
     let numbering = &*NUMBERING;
-    let mut words: Vec<&str> = norm
+    let mut words: HeadingWords = norm
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(fold_normalized_str)
