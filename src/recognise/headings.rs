@@ -7,6 +7,8 @@
 //! This module tells them apart; the meaning of the words comes from
 //! [`crate::lang`].
 
+use std::borrow::Cow;
+
 use foldhash::HashMap;
 
 use crate::lang::{self, HeadingMatch, HeadingReading, Meaning};
@@ -17,13 +19,22 @@ const MAX_HEADING_WORDS: usize = 24;
 
 /// The headings found at one place of the block stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HeadingHit {
-    /// One heading, or a domain heading and the list heading glued to it.
-    pub matches: Vec<HeadingMatch>,
-    /// The text of each match, as written.
-    pub texts: Vec<String>,
+pub struct HeadingHit<'a> {
+    /// One heading, with its text as written (a block's, or two blocks'
+    /// joined).
+    pub first: (HeadingMatch, Cow<'a, str>),
+    /// The list heading glued to a domain heading, if any.
+    pub glued: Option<(HeadingMatch, String)>,
     /// How many blocks the headings take (2 when one was wrapped over two).
     pub blocks: usize,
+}
+
+impl HeadingHit<'_> {
+    /// Each heading with its text, in reading order.
+    pub fn headings(&self) -> impl Iterator<Item = (HeadingMatch, &str)> {
+        let first = (self.first.0, self.first.1.as_ref());
+        std::iter::once(first).chain(self.glued.as_ref().map(|(m, t)| (*m, t.as_str())))
+    }
 }
 
 /// Whether a block has the shape of a heading: short, and, for a list item,
@@ -67,12 +78,12 @@ fn adjacent(a: &Block, b: &Block) -> bool {
 
 /// The heading(s) starting at `blocks[i]`, if any. `expected` is the
 /// domain that MiGOF order puts next, which wins a tie.
-pub(crate) fn heading_at(
+pub(crate) fn heading_at<'a>(
     headings: &mut Headings,
-    blocks: &[Block],
+    blocks: &'a [Block],
     i: usize,
     expected: Option<Meaning>,
-) -> Option<HeadingHit> {
+) -> Option<HeadingHit<'a>> {
     let block = &blocks[i];
     if !heading_shaped(block) {
         return None;
@@ -95,25 +106,25 @@ pub(crate) fn heading_at(
             if let Some(j) = headings.match_text(&joined, expected)
                 && j.meaning == m.meaning
             {
-                return Some(HeadingHit::one(j, joined, 2));
+                return Some(HeadingHit::one(j, joined.into(), 2));
             }
         }
-        return Some(HeadingHit::one(m, block.text.clone(), 1));
+        return Some(HeadingHit::one(m, block.text.as_str().into(), 1));
     }
     if let Some(n) = next {
         let joined = format!("{} {}", block.text, n.text);
         if let Some(j) = headings.match_text(&joined, expected) {
-            return Some(HeadingHit::one(j, joined, 2));
+            return Some(HeadingHit::one(j, joined.into(), 2));
         }
     }
     None
 }
 
-impl HeadingHit {
-    fn one(m: HeadingMatch, text: String, blocks: usize) -> HeadingHit {
+impl<'a> HeadingHit<'a> {
+    fn one(m: HeadingMatch, text: Cow<'a, str>, blocks: usize) -> HeadingHit<'a> {
         HeadingHit {
-            matches: vec![m],
-            texts: vec![text],
+            first: (m, text),
+            glued: None,
             blocks,
         }
     }
@@ -125,7 +136,7 @@ fn split_heading(
     headings: &mut Headings,
     text: &str,
     expected: Option<Meaning>,
-) -> Option<HeadingHit> {
+) -> Option<HeadingHit<'static>> {
     let norm = lang::normalize(text);
     if !lang::signature::may_hold_list_heading(&lang::signature::heading_words_normalized(&norm)) {
         return None;
@@ -154,8 +165,8 @@ fn split_heading(
         let rough = usize::from(l.approximate) + usize::from(r.approximate);
         if best.as_ref().is_none_or(|(b, _)| rough < *b) {
             let hit = HeadingHit {
-                matches: vec![l, r],
-                texts: vec![left, right],
+                first: (l, left.into()),
+                glued: Some((r, right)),
                 blocks: 1,
             };
             best = Some((rough, hit));
@@ -182,7 +193,7 @@ mod tests {
         let hit = heading_at(&mut Headings::default(), &blocks, 0, None).unwrap();
         assert_eq!(hit.blocks, 2);
         assert_eq!(
-            hit.matches[0].meaning,
+            hit.first.0.meaning,
             Meaning::Domain(DomainId::WholeOfGovernment)
         );
     }
@@ -192,7 +203,7 @@ mod tests {
         let blocks = [para("Partnerships Well-developed areas", 3)];
         let hit = heading_at(&mut Headings::default(), &blocks, 0, None).unwrap();
         assert_eq!(
-            hit.matches.iter().map(|m| m.meaning).collect::<Vec<_>>(),
+            hit.headings().map(|(m, _)| m.meaning).collect::<Vec<_>>(),
             [
                 Meaning::Domain(DomainId::Partnerships),
                 Meaning::List(FindingKind::Strength)

@@ -191,8 +191,8 @@ impl Walk {
         let expected = self.expected_domain();
         if let Some(hit) = headings::heading_at(&mut self.headings, blocks, i, expected) {
             let line = block.line;
-            for (m, text) in hit.matches.iter().zip(&hit.texts) {
-                self.heading(line, text, *m);
+            for (m, text) in hit.headings() {
+                self.heading(line, text, m);
             }
             return Taken {
                 blocks: hit.blocks,
