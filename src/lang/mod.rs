@@ -282,21 +282,27 @@ pub(crate) enum HeadingReading {
 /// Read `text` as a heading: the phrases of the tables, then their key words.
 pub(crate) fn read_heading(text: &str) -> HeadingReading {
     let norm = normalize(text);
+    read_heading_words(text, &norm, &signature::heading_words_normalized(&norm))
+}
+
+/// [`read_heading`] of a text already normalised (`norm`) and read as the
+/// words of a heading (`unnumbered`, see
+/// [`signature::heading_words_normalized`]).
+pub(crate) fn read_heading_words(text: &str, norm: &str, unnumbered: &[&str]) -> HeadingReading {
     if norm.is_empty() || norm.chars().count() > MAX_HEADING_CHARS {
         return HeadingReading::None;
     }
-    let unnumbered = signature::heading_words_normalized(&norm);
-    if let Some(m) = match_phrase(&norm, &unnumbered) {
+    if let Some(m) = match_phrase(norm, unnumbered) {
         return HeadingReading::Phrase(m);
     }
     // Too short for a typo to be told from another word.
     if allowed_edits(norm.chars().count()) == 0 {
         return HeadingReading::None;
     }
-    if let Some(m) = match_phrase_roughly(&norm) {
+    if let Some(m) = match_phrase_roughly(norm) {
         return HeadingReading::Phrase(m);
     }
-    match signature::match_signature_words(text, &unnumbered) {
+    match signature::match_signature_words(text, unnumbered) {
         found if found.is_empty() => HeadingReading::None,
         found => HeadingReading::Signatures(found),
     }

@@ -56,18 +56,34 @@ fn heading_shaped(block: &Block) -> bool {
 /// resolved against each place's expected meaning.
 #[derive(Debug, Default)]
 pub(crate) struct Headings {
-    read: HashMap<String, HeadingReading>,
+    read: HashMap<String, Reading>,
+}
+
+/// What the tables make of one text.
+#[derive(Debug)]
+struct Reading {
+    heading: HeadingReading,
+    /// Some of its words could belong to a list heading (see
+    /// [`split_heading`]).
+    may_hold_list_heading: bool,
 }
 
 impl Headings {
-    fn match_text(&mut self, text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
-        if let Some(reading) = self.read.get(text) {
-            return reading.resolve(expected);
+    fn read(&mut self, text: &str) -> &Reading {
+        if !self.read.contains_key(text) {
+            let norm = lang::normalize(text);
+            let words = lang::signature::heading_words_normalized(&norm);
+            let reading = Reading {
+                heading: lang::read_heading_words(text, &norm, &words),
+                may_hold_list_heading: lang::signature::may_hold_list_heading(&words),
+            };
+            self.read.insert(text.to_string(), reading);
         }
-        let reading = lang::read_heading(text);
-        let m = reading.resolve(expected);
-        self.read.insert(text.to_string(), reading);
-        m
+        &self.read[text]
+    }
+
+    fn match_text(&mut self, text: &str, expected: Option<Meaning>) -> Option<HeadingMatch> {
+        self.read(text).heading.resolve(expected)
     }
 }
 
@@ -137,8 +153,7 @@ fn split_heading(
     text: &str,
     expected: Option<Meaning>,
 ) -> Option<HeadingHit<'static>> {
-    let norm = lang::normalize(text);
-    if !lang::signature::may_hold_list_heading(&lang::signature::heading_words_normalized(&norm)) {
+    if !headings.read(text).may_hold_list_heading {
         return None;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
