@@ -256,30 +256,36 @@ fn rejoin_merged_breaks<'a>(
     for (i, l) in all.iter().enumerate() {
         merged_pairs((i, l), &counts, &mut buffer, &mut pairs);
     }
-    let mut heads: HashMap<String, (usize, bool)> = HashMap::new();
+    // The heads that make a word of the document with their tail at least
+    // once, with how many pairs each heads (most texts have none).
+    let mut joining: HashMap<String, usize> = HashMap::new();
     let mut joined = String::new();
     for (_, p, t) in &pairs {
         joined.clear();
         joined.push_str(p);
         joined.push_str(t);
-        let joins_word = counts.contains_key(lowercase(&joined).as_ref());
-        let head = lowercase(p);
-        let e = match heads.get_mut(head.as_ref()) {
-            Some(e) => e,
-            None => heads.entry(head.into_owned()).or_default(),
-        };
-        e.0 += 1;
-        e.1 |= joins_word;
+        if counts.contains_key(lowercase_in(&joined, &mut buffer)) {
+            joining.entry(lowercase(p).into_owned()).or_insert(0);
+        }
     }
-    let repairs: Vec<&(usize, &str, &str)> = pairs
-        .iter()
-        .filter(|(_, p, _)| {
-            let p = lowercase(p);
-            heads
-                .get(p.as_ref())
-                .is_some_and(|&(n, joins)| joins && counts.get(p.as_ref()) == Some(&n))
-        })
-        .collect();
+    let mut repairs: Vec<&(usize, &str, &str)> = Vec::new();
+    if !joining.is_empty() {
+        for (_, p, _) in &pairs {
+            if let Some(n) = joining.get_mut(lowercase_in(p, &mut buffer)) {
+                *n += 1;
+            }
+        }
+        // A head that stands alone only in such pairs.
+        repairs = pairs
+            .iter()
+            .filter(|(_, p, _)| {
+                let p = lowercase_in(p, &mut buffer);
+                joining
+                    .get(p)
+                    .is_some_and(|&n| counts.get(p) == Some(&n))
+            })
+            .collect();
+    }
     let spaced = spaced_hyphen_breaks(&all, &counts);
     if repairs.is_empty() && spaced.is_empty() {
         return text.into();
