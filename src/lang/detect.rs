@@ -77,6 +77,26 @@ pub(crate) fn distinctive_counts<'a>(texts: impl IntoIterator<Item = &'a str>) -
         // ASCII, most of any text, is read a byte at a time.
         while at < bytes.len() {
             let b = bytes[at];
+            // A whole word of ASCII letters is taken at once, and copied
+            // only when a distinctive word has its length and first letter.
+            if written == 0 && b.is_ascii_alphabetic() {
+                let end = bytes[at..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .map_or(bytes.len(), |n| at + n);
+                if bytes.get(end).is_none_or(u8::is_ascii) {
+                    let word = &text[at..end];
+                    let first = usize::from(b.to_ascii_lowercase());
+                    if shapes.get(word.len()).is_some_and(|s| s[first]) {
+                        lower.push_str(word);
+                        lower.make_ascii_lowercase();
+                        written = word.len();
+                    }
+                    end_word(&mut lower, &mut written);
+                    at = end;
+                    continue;
+                }
+            }
             if b.is_ascii() {
                 if b.is_ascii_alphabetic() {
                     if written < longest {
