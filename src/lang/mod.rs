@@ -612,21 +612,22 @@ const TITLE_MARKS: [&[&[u8]]; 2] = [
     &[b"profil", b"perfil", b"inform", b"relat"],
 ];
 
-/// Whether `text` holds one of `marks` in any case.
+/// Whether `text` holds one of `marks` in any case. Each mark is searched
+/// by its rarest letter (in the order of frequency of letters in running
+/// text), so that few places of a paragraph are compared with it.
 fn holds_mark(text: &str, marks: &[&[u8]]) -> bool {
+    const BY_FREQUENCY: &[u8] = b"etaoinsrhldcumfpgwybvkxjqz";
+    let rarity = |b: &u8| BY_FREQUENCY.iter().position(|f| f == b);
     let bytes = text.as_bytes();
-    // One search per first letter, for the marks that start with it.
-    marks.iter().enumerate().any(|(n, mark)| {
-        let first = mark[0];
-        let same_first = || marks.iter().filter(move |m| m[0] == first);
-        !marks[..n].iter().any(|m| m[0] == first)
-            && memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|i| {
-                same_first().any(|m| {
-                    bytes
-                        .get(i..i + m.len())
-                        .is_some_and(|w| w.eq_ignore_ascii_case(m))
-                })
-            })
+    marks.iter().any(|mark| {
+        let Some((offset, &anchor)) = mark.iter().enumerate().max_by_key(|(_, b)| rarity(b)) else {
+            return false;
+        };
+        memchr::memchr2_iter(anchor, anchor.to_ascii_uppercase(), bytes).any(|i| {
+            i.checked_sub(offset)
+                .and_then(|start| bytes.get(start..start + mark.len()))
+                .is_some_and(|w| w.eq_ignore_ascii_case(mark))
+        })
     })
 }
 
@@ -812,6 +813,30 @@ pub(crate) fn stopword_score(lang: &Language, text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_are_found_in_any_case_wherever_they_stand() {
+        for text in [
+            "Migration Governance Profile",
+            "PERFIL DE GOBERNANZA",
+            "gouvernance",
+            "profi",
+            "vgovernavb",
+            "nforme relat",
+            "Relatório",
+            "",
+            "governa",
+            "v",
+        ] {
+            for marks in TITLE_MARKS {
+                let lower = text.to_ascii_lowercase();
+                let by_search = marks
+                    .iter()
+                    .any(|m| lower.contains(std::str::from_utf8(m).unwrap()));
+                assert_eq!(holds_mark(text, marks), by_search, "{text}");
+            }
+        }
+    }
 
     #[test]
     fn every_title_holds_the_title_marks() {

@@ -280,9 +280,7 @@ fn rejoin_merged_breaks<'a>(
             .iter()
             .filter(|(_, p, _)| {
                 let p = lowercase_in(p, &mut buffer);
-                joining
-                    .get(p)
-                    .is_some_and(|&n| counts.get(p) == Some(&n))
+                joining.get(p).is_some_and(|&n| counts.get(p) == Some(&n))
             })
             .collect();
     }
