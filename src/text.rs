@@ -81,8 +81,22 @@ pub(crate) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option
 /// ASCII taking no table look-up at all: it runs on every block of every input.
 pub(crate) fn fold_heading(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII by a table: most of any heading.
+        if let Some(&folded) = ASCII_HEADING_FOLD.get(usize::from(bytes[i])) {
+            match folded {
+                b' ' if out.ends_with(' ') => {}
+                0 => {}
+                _ => out.push(char::from(folded)),
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
         fold_heading_char(&mut out, c);
+        i += c.len_utf8();
     }
     // Trimmed in place, with a wheel index or list number in front of a
     // heading dropped: "1 droits des migrants".
@@ -98,6 +112,23 @@ pub(crate) fn fold_heading(s: &str) -> String {
     out.drain(..start);
     out
 }
+
+/// What [`fold_heading_char`] makes of each ASCII character: a letter or
+/// digit in lower case, 0 for an apostrophe (dropped), else a space.
+static ASCII_HEADING_FOLD: [u8; 128] = {
+    let mut table = [b' '; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        } else if c == b'\'' || c == b'`' {
+            table[b] = 0;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// One character of a text, as [`fold_heading`] folds it: its compatibility
 /// decomposition without combining marks, in lower case, apostrophes
@@ -419,6 +450,19 @@ mod tests {
         assert!(!is_collapsed_ascii(
             b"The Government of  Ghana adopted a policy."
         ));
+    }
+
+    #[test]
+    fn the_ascii_table_folds_as_each_character_is_folded() {
+        for b in 0u8..128 {
+            let mut by_char = String::from("x");
+            fold_heading_char(&mut by_char, char::from(b));
+            let by_table = match ASCII_HEADING_FOLD[usize::from(b)] {
+                0 => "x".to_string(),
+                f => format!("x{}", char::from(f)),
+            };
+            assert_eq!(by_char, by_table, "{b}");
+        }
     }
 
     #[test]
