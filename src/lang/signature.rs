@@ -233,7 +233,8 @@ pub(crate) fn fold_normalized(mut w: String) -> String {
 /// [`fold_normalized`] without a copy: the folded word is a prefix of the
 /// word, since only ASCII letters are dropped from its end.
 pub(crate) fn fold_normalized_str(w: &str) -> &str {
-    let long = |w: &str| w.chars().nth(4).is_some();
+    // Five characters at least (a character takes one to four bytes).
+    let long = |w: &str| w.len() >= 20 || (w.len() >= 5 && w.chars().nth(4).is_some());
     let w = match w.strip_suffix('s') {
         Some(stem) if long(w) => stem,
         _ => w,
