@@ -156,14 +156,23 @@ fn split_heading(
     if !headings.read(text).may_hold_list_heading {
         return None;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: smallvec::SmallVec<[&str; 24]> = text.split_whitespace().collect();
+    // Where the words are separated by single spaces, as in most blocks,
+    // the halves are pieces of the text, not copies.
+    let spaced = matches!(crate::read::collapse_whitespace(text), Cow::Borrowed(_));
     let mut best: Option<(usize, HeadingHit)> = None;
     for k in 1..words.len() {
         // A list heading starts with a capital ("Well-developed areas").
         if !words[k].starts_with(char::is_uppercase) {
             continue;
         }
-        let (left, right) = (words[..k].join(" "), words[k..].join(" "));
+        let (left, right): (Cow<str>, Cow<str>) = if spaced {
+            // Where word `k` starts in the text it is a piece of.
+            let at = words[k].as_ptr() as usize - text.as_ptr() as usize;
+            (text[..at - 1].into(), text[at..].into())
+        } else {
+            (words[..k].join(" ").into(), words[k..].join(" ").into())
+        };
         let Some(r) = headings
             .match_text(&right, None)
             .filter(|r| matches!(r.meaning, Meaning::List(_)))
@@ -180,8 +189,8 @@ fn split_heading(
         let rough = usize::from(l.approximate) + usize::from(r.approximate);
         if best.as_ref().is_none_or(|(b, _)| rough < *b) {
             let hit = HeadingHit {
-                first: (l, left.into()),
-                glued: Some((r, right)),
+                first: (l, left.into_owned().into()),
+                glued: Some((r, right.into_owned())),
                 blocks: 1,
             };
             best = Some((rough, hit));
