@@ -58,6 +58,10 @@ fn second_column(line: &str) -> Option<usize> {
 /// A warning when the text holds pages set in two columns side by side
 /// (the first line where it happens is named).
 pub fn side_by_side(text: &str) -> Option<Warning> {
+    // A text with no gutter anywhere, as most are, has no columns.
+    if !has_gutter(text.as_bytes()) {
+        return None;
+    }
     let mut line_no = 0usize;
     let mut total = 0usize;
     let mut first: Option<usize> = None;
