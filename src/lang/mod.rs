@@ -396,13 +396,24 @@ fn match_phrase_roughly(norm: &str) -> Option<HeadingMatch> {
     best.map(|(_, i)| lex.entries[i].matched(true))
 }
 
+/// How many words `text` holds between its spaces (as
+/// `split(' ')` gives them, empty pieces left out), counted by where they
+/// start, with no search.
+fn words_between_spaces(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let starts = std::iter::once(&b' ').chain(bytes).zip(bytes);
+    starts
+        .filter(|&(&before, &b)| before == b' ' && b != b' ')
+        .count()
+}
+
 /// The heading `norm` (normalised) without its numbering: `words` are its
 /// folded words with the numbering already dropped, so the numbering is as
 /// many words off the front of `norm` as `norm` has more than `words`;
 /// nothing when there is none.
 fn unnumbered_phrase(norm: &str, words: &[&str]) -> Option<String> {
     let all = || norm.split(' ').filter(|w| !w.is_empty());
-    let skip = all().count().saturating_sub(words.len());
+    let skip = words_between_spaces(norm).saturating_sub(words.len());
     // Nothing dropped: the phrase is `norm` itself, already looked up.
     (skip > 0).then(|| all().skip(skip).collect::<Vec<_>>().join(" "))
 }
@@ -813,6 +824,23 @@ pub(crate) fn stopword_score(lang: &Language, text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_between_spaces_are_the_pieces_of_a_split() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "1 droits des migrants",
+            "  é  ü x ",
+        ] {
+            let pieces = text.split(' ').filter(|w| !w.is_empty()).count();
+            assert_eq!(words_between_spaces(text), pieces, "{text:?}");
+        }
+    }
 
     #[test]
     fn marks_are_found_in_any_case_wherever_they_stand() {
