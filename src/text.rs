@@ -307,41 +307,48 @@ pub(crate) fn printable_run(bytes: &[u8]) -> usize {
 }
 
 /// Whether `bytes` are ASCII text already collapsed: printable bytes (`!`
-/// to DEL) and single spaces between them, eight bytes at a time. Spaces
-/// are found as the zero bytes of the text XOR spaces; the test may mark a
-/// `!` right after a space as a space too, which only ever answers `false`
-/// for a text that is collapsed (then the caller collapses it the long way).
+/// to DEL) and single spaces between them. May answer `false` for such a
+/// text (see [`spaced_printable_run`]); then the caller collapses it the
+/// long way.
 pub(crate) fn is_collapsed_ascii(bytes: &[u8]) -> bool {
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && spaced_printable_run(bytes) == bytes.len()
+}
+
+/// The length of the run of printable ASCII and single spaces `bytes`
+/// starts with, read eight bytes at a time: it ends at a byte below the
+/// space or above DEL, or at the second of two spaces. Spaces are found as
+/// the zero bytes of the text XOR spaces, a test that may also mark a `!`
+/// right after a space, so the run may end there early (never late).
+pub(crate) fn spaced_printable_run(bytes: &[u8]) -> usize {
     const SPACES: u64 = 0x2020_2020_2020_2020;
     const ONES: u64 = 0x0101_0101_0101_0101;
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
+    let mut n = 0;
     // The mark of a space ending the chunk before, where byte 0's mark is.
     let mut space_before = 0u64;
-    let chunks = bytes.chunks_exact(8);
-    let rest = chunks.remainder();
-    for chunk in chunks {
+    for chunk in bytes.chunks_exact(8) {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         // A byte below the space or above DEL (see `printable_run`).
-        if (w.wrapping_sub(SPACES) | w) & HIGH_BITS != 0 {
-            return false;
-        }
+        let outside = (w.wrapping_sub(SPACES) | w) & HIGH_BITS;
         let x = w ^ SPACES;
         let spaces = x.wrapping_sub(ONES) & !x & HIGH_BITS;
-        if spaces & ((spaces << 8) | space_before) != 0 {
-            return false;
+        let ends = outside | (spaces & ((spaces << 8) | space_before));
+        if ends != 0 {
+            return n + ends.trailing_zeros() as usize / 8;
         }
         space_before = spaces >> 56;
+        n += 8;
     }
     let mut after_space = space_before != 0;
-    for &b in rest {
+    for &b in &bytes[n..] {
         if !(0x20..0x80).contains(&b) || (b == b' ' && after_space) {
-            return false;
+            break;
         }
         after_space = b == b' ';
+        n += 1;
     }
-    true
+    n
 }
 
 /// Whether `text` has more than `n` words as [`str::split_whitespace`]
@@ -450,6 +457,35 @@ mod tests {
         assert!(!is_collapsed_ascii(
             b"The Government of  Ghana adopted a policy."
         ));
+    }
+
+    #[test]
+    fn spaced_runs_read_eight_bytes_at_once_as_one_by_one() {
+        let texts: [&[u8]; 5] = [
+            b"A justified line, of text!~\x7f and more words here",
+            b"two  spaces and a\ttab in it, then more text",
+            b"word !bang and  ! two",
+            "pr\u{e9}sent\u{e9}es par l\u{2019}\u{c9}tat et les autres".as_bytes(),
+            b"0123456789 abcdef ghij klmn opqr stuv wxyz",
+        ];
+        for text in texts {
+            for start in 0..text.len() {
+                let bytes = &text[start..];
+                let mut exact = 0;
+                while exact < bytes.len()
+                    && (0x20..0x80).contains(&bytes[exact])
+                    && !(bytes[exact] == b' ' && exact > 0 && bytes[exact - 1] == b' ')
+                {
+                    exact += 1;
+                }
+                let run = spaced_printable_run(bytes);
+                // Never longer; shorter only at a `!` after a space.
+                assert!(run <= exact, "{start}");
+                if run < exact {
+                    assert_eq!(&bytes[run - 1..=run], b" !", "{start}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -461,8 +461,9 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // Printable ASCII, the bulk of any text: kept as it is, with no
-        // decoding, a run at a time.
+        // Printable ASCII and single spaces, the bulk of any text: kept as
+        // they are, with no decoding, a run at a time. A space the run ends
+        // with is left to the rules for spaces below.
         if printable(bytes[i]) {
             if run.is_none() {
                 if pending_space {
@@ -471,7 +472,10 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
                 }
                 run = Some(i);
             }
-            i += crate::text::printable_run(&bytes[i..]);
+            i += crate::text::spaced_printable_run(&bytes[i..]);
+            if bytes[i - 1] == b' ' {
+                i -= 1;
+            }
             continue;
         }
         if bytes[i] == b' ' && run.is_some() && kept_after_space(i) {
