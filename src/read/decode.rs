@@ -92,7 +92,7 @@ fn decode_any(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, ReadE
     // 3. Binary files.
     check_magic(bytes)?;
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if let Some(first_nul) = head.iter().position(|&b| b == 0) {
+    if let Some(first_nul) = memchr::memchr(0, head) {
         return match utf16_without_bom(head) {
             Some(enc) => decode_utf16(
                 bytes,
