@@ -305,24 +305,30 @@ impl Walk {
         if block.text.is_ascii() {
             return;
         }
-        // One pass: the first private-use character, else the first bullet
-        // glyph standing alone between spaces.
+        // One pass over the characters outside ASCII: the first private-use
+        // character, else the first bullet glyph standing alone between
+        // spaces.
         let (mut private, mut lone_glyph) = (None, None);
-        let mut after_space = true;
-        let mut chars = block.text.chars().peekable();
-        while let Some(c) = chars.next() {
+        let text = block.text.as_str();
+        let mut at = 0;
+        loop {
+            at += crate::text::ascii_run(&text.as_bytes()[at..]);
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
             if ('\u{e000}'..='\u{f8ff}').contains(&c) {
                 private = Some(c);
                 break;
             }
+            let after = at + c.len_utf8();
             if lone_glyph.is_none()
-                && after_space
                 && is_bullet_glyph(c)
-                && chars.peek().is_none_or(|n| n.is_whitespace())
+                && text[..at].chars().next_back().is_none_or(char::is_whitespace)
+                && text[after..].chars().next().is_none_or(char::is_whitespace)
             {
                 lone_glyph = Some(c);
             }
-            after_space = c.is_whitespace();
+            at = after;
         }
         let what = match (private, lone_glyph) {
             (Some(c), _) => format!("a private-use character U+{:04X}", u32::from(c)),
