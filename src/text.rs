@@ -216,15 +216,20 @@ pub(crate) fn fold_finding(s: &str) -> String {
         .collect()
 }
 
+/// Whether `word` is all ASCII, and whether it holds an ASCII capital: every
+/// byte looked at once, without a branch per byte.
+fn ascii_and_capitals(word: &str) -> (bool, bool) {
+    word.bytes().fold((true, false), |(ascii, upper), b| {
+        (ascii & b.is_ascii(), upper | b.is_ascii_uppercase())
+    })
+}
+
 /// `word` in lower case, without a copy when it already is (the common
 /// case for the words of a text counted or looked up one by one).
 pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.is_ascii() {
-        // Every byte looked at, without a branch per byte.
-        if word
-            .bytes()
-            .fold(false, |upper, b| upper | b.is_ascii_uppercase())
-        {
+    let (ascii, upper) = ascii_and_capitals(word);
+    if ascii {
+        if upper {
             word.to_ascii_lowercase().into()
         } else {
             word.into()
@@ -240,11 +245,9 @@ pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
 /// many words up: the buffer is reused, so a capitalised ASCII word costs
 /// no allocation.
 pub(crate) fn lowercase_in<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
-    if word.is_ascii() {
-        if !word
-            .bytes()
-            .fold(false, |upper, b| upper | b.is_ascii_uppercase())
-        {
+    let (ascii, upper) = ascii_and_capitals(word);
+    if ascii {
+        if !upper {
             return word;
         }
         buffer.clear();
