@@ -538,21 +538,27 @@ pub(crate) fn collapse_whitespace_owned(s: String) -> String {
 /// full NFKC would also turn "…" into "..." and change the findings' words.
 /// (Zero-width characters, which could hide a page number or a table of
 /// contents line, are already gone: see [`prepare_text`].)
-pub(crate) fn expand_ligatures(text: &str) -> String {
+pub(crate) fn expand_ligatures(text: &str) -> Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
-    let is_ligature = |c: &char| ('\u{fb00}'..='\u{fb06}').contains(c);
-    if !text.chars().any(|c| is_ligature(&c)) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 4);
-    for c in text.chars() {
-        if is_ligature(&c) {
+    // Every ligature's UTF-8 starts with 0xEF, a byte that only ever starts
+    // a character: the text is searched for it, not decoded.
+    let mut out = String::new();
+    let mut copied = 0;
+    for at in memchr::memchr_iter(0xef, text.as_bytes()) {
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
+        if ('\u{fb00}'..='\u{fb06}').contains(&c) {
+            out.push_str(&text[copied..at]);
             out.extend(std::iter::once(c).nfkc());
-        } else {
-            out.push(c);
+            copied = at + c.len_utf8();
         }
     }
-    out
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -610,6 +616,22 @@ mod tests {
             "la loi n° 2021-022 du 18 octobre"
         );
         assert_eq!(joined("2017 -", "2027"), "2017 - 2027");
+    }
+
+    #[test]
+    fn ligatures_become_their_letters_and_other_text_is_borrowed() {
+        assert_eq!(
+            expand_ligatures("e\u{fb00}ort re\u{fb02}ect"),
+            "effort reflect"
+        );
+        assert_eq!(expand_ligatures("o\u{fb01}\u{fb06}"), "ofist");
+        // Other characters starting with the same byte stay as they are.
+        assert_eq!(
+            expand_ligatures("a\u{f8ff}\u{ff01}b\u{fb01}"),
+            "a\u{f8ff}\u{ff01}bfi"
+        );
+        assert!(matches!(expand_ligatures("réfugiés ﬀ"), Cow::Owned(_)));
+        assert!(matches!(expand_ligatures("réfugiés"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -171,7 +171,8 @@ impl Group {
 
 /// Read text as `pdftotext` extracts it from a printed profile.
 pub fn read_print(text: &str) -> Document {
-    let text = expand_ligatures(&prepare_text(text));
+    let prepared = prepare_text(text);
+    let text = expand_ligatures(&prepared);
     let mut warnings = Vec::new();
     let text = rejoin_merged_breaks(&text, &mut warnings);
     let all = lines(&text);

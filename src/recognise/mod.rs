@@ -323,7 +323,10 @@ impl Walk {
             let after = at + c.len_utf8();
             if lone_glyph.is_none()
                 && is_bullet_glyph(c)
-                && text[..at].chars().next_back().is_none_or(char::is_whitespace)
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
                 && text[after..].chars().next().is_none_or(char::is_whitespace)
             {
                 lone_glyph = Some(c);

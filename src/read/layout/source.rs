@@ -54,7 +54,7 @@ pub(crate) fn parse_words(xhtml: &str) -> Vec<Page> {
                 words: Vec::new(),
             });
         } else if tag.starts_with("word ") && !tag.ends_with('/') {
-            let text = expand_ligatures(&decode_entities(tags.content("</word>")));
+            let text = expand_ligatures(&decode_entities(tags.content("</word>"))).into_owned();
             let attr = |key: &str| attribute(tag, key).unwrap_or(0.0);
             let (y0, y1) = (attr("yMin"), attr("yMax"));
             let word = Word {
