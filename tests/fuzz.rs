@@ -428,7 +428,7 @@ fn document() -> impl Strategy<Value = Document> {
     let text = prop_oneof![
         3 => heading(),
         2 => select(SENTENCES.to_vec()).prop_map(String::from),
-        1 => "\\PC{0,20}".prop_map(|s| collapse_whitespace(&s)),
+        1 => "\\PC{0,20}".prop_map(|s| collapse_whitespace(&s).into_owned()),
         1 => Just(String::new()),
     ];
     prop::collection::vec((block_kind(), text, 0..3usize), 0..120).prop_map(|v| {
