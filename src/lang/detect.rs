@@ -37,26 +37,29 @@ static DISTINCTIVE: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The length of the longest distinctive word: stop words are short, and a
+/// longer word is none, and is not even looked up.
+static LONGEST: LazyLock<usize> =
+    LazyLock::new(|| DISTINCTIVE.keys().map(String::len).max().unwrap_or(0));
+
+/// The lengths and first bytes of the distinctive words: most words of a
+/// text are passed over without a look-up.
+static SHAPES: LazyLock<Vec<[bool; 256]>> = LazyLock::new(|| {
+    let mut shapes = vec![[false; 256]; *LONGEST + 1];
+    for word in DISTINCTIVE.keys() {
+        shapes[word.len()][usize::from(word.as_bytes()[0])] = true;
+    }
+    shapes
+});
+
 /// How many distinctive words of each language `texts` hold, in the order
 /// of [`LANGUAGES`]. A word is a run of letters.
 pub(crate) fn distinctive_counts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
-    // Stop words are short: a longer word is none, and is not even looked up.
-    static LONGEST: LazyLock<usize> =
-        LazyLock::new(|| DISTINCTIVE.keys().map(String::len).max().unwrap_or(0));
     let longest = *LONGEST;
     let mut counts = vec![0; LANGUAGES.len()];
     // The word being read, lower-cased, and its length as written.
     let mut lower = String::new();
     let mut written = 0;
-    // The lengths and first bytes of the distinctive words: most words of a
-    // text are passed over without a look-up.
-    static SHAPES: LazyLock<Vec<[bool; 256]>> = LazyLock::new(|| {
-        let mut shapes = vec![[false; 256]; *LONGEST + 1];
-        for word in DISTINCTIVE.keys() {
-            shapes[word.len()][usize::from(word.as_bytes()[0])] = true;
-        }
-        shapes
-    });
     let shapes = &*SHAPES;
     let mut end_word = |lower: &mut String, written: &mut usize| {
         if *written > 0

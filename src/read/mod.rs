@@ -439,7 +439,6 @@ pub fn prepare_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// an accent together). Linear in the length of `s`; borrows `s` when
 /// there is nothing to change.
 pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let bytes = s.as_bytes();
     if crate::text::is_collapsed_ascii(bytes) {
         return Cow::Borrowed(s);
@@ -509,7 +508,7 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
         }
         i += len;
     }
-    let out: Cow<'_, str> = match run {
+    nfc(match run {
         // Nothing was changed: the text itself.
         Some(0) => Cow::Borrowed(s),
         Some(start) => {
@@ -517,11 +516,16 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
             Cow::Owned(out)
         }
         None => Cow::Owned(out),
-    };
-    if is_plain_nfc(&out) || is_nfc_quick(out.chars()) == IsNormalized::Yes {
-        out
+    })
+}
+
+/// `text` in NFC, as it is when it already is.
+fn nfc(text: Cow<'_, str>) -> Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_plain_nfc(&text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
     } else {
-        Cow::Owned(out.nfc().collect())
+        Cow::Owned(text.nfc().collect())
     }
 }
 
