@@ -167,8 +167,8 @@ fn split_heading(
             continue;
         }
         let (left, right): (Cow<str>, Cow<str>) = if spaced {
-            // Where word `k` starts in the text it is a piece of.
-            let at = words[k].as_ptr() as usize - text.as_ptr() as usize;
+            // Each word before `k` takes its length and one space.
+            let at: usize = words[..k].iter().map(|w| w.len() + 1).sum();
             (text[..at - 1].into(), text[at..].into())
         } else {
             (words[..k].join(" ").into(), words[k..].join(" ").into())
